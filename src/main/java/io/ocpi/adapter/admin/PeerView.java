@@ -1,0 +1,21 @@
+package io.ocpi.adapter.admin;
+
+import io.ocpi.adapter.modules.credentials.CredentialsRole;
+import io.ocpi.adapter.modules.versions.Endpoint;
+import io.ocpi.adapter.registry.ConnectionStatus;
+import io.ocpi.adapter.registry.Peer;
+import io.ocpi.adapter.registry.PeerStatus;
+import io.ocpi.adapter.registry.TokenEncoding;
+import java.time.Instant;
+import java.util.List;
+
+/** A peer as the admin API shows it: everything but the token we hold for it. */
+public record PeerView(long id, String name, PeerStatus status, ConnectionStatus connectionStatus, String versionsUrl,
+                       String version, TokenEncoding tokenEncoding, List<CredentialsRole> roles, List<Endpoint> endpoints,
+                       Instant createdAt, Instant updatedAt) {
+
+    static PeerView of(Peer peer) {
+        return new PeerView(peer.id(), peer.name(), peer.status(), peer.connectionStatus(), peer.versionsUrl(), peer.version(),
+                peer.tokenEncoding(), peer.roles(), peer.endpoints(), peer.createdAt(), peer.updatedAt());
+    }
+}

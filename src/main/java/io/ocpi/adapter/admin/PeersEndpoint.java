@@ -1,0 +1,66 @@
+package io.ocpi.adapter.admin;
+
+import io.ocpi.adapter.modules.credentials.CredentialsHandshake;
+import io.ocpi.adapter.registry.PeerRepository;
+import io.ocpi.adapter.registry.TokenEncoding;
+import java.util.List;
+import org.springframework.boot.actuate.endpoint.annotation.DeleteOperation;
+import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
+import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
+import org.springframework.boot.actuate.endpoint.annotation.Selector;
+import org.springframework.boot.actuate.endpoint.annotation.WriteOperation;
+import org.springframework.boot.actuate.endpoint.web.WebEndpointResponse;
+import org.springframework.lang.Nullable;
+import org.springframework.stereotype.Component;
+
+/**
+ * Admin API for peers, at {@code /actuator/peers}:
+ * <ul>
+ *   <li>{@code GET /actuator/peers}, {@code GET /actuator/peers/{id}}: the registry with connection status;</li>
+ *   <li>{@code POST /actuator/peers {"url": <versions URL>, "token": <their token A>, "name": ...}}: register with a peer;</li>
+ *   <li>{@code POST /actuator/peers/{id}/rotate-token}: credentials update that renews both tokens;</li>
+ *   <li>{@code DELETE /actuator/peers/{id}}: unregister.</li>
+ * </ul>
+ */
+@Component
+@Endpoint(id = "peers")
+public class PeersEndpoint {
+
+    private final PeerRepository peers;
+    private final CredentialsHandshake handshake;
+
+    public PeersEndpoint(PeerRepository peers, CredentialsHandshake handshake) {
+        this.peers = peers;
+        this.handshake = handshake;
+    }
+
+    @ReadOperation
+    public List<PeerView> list() {
+        return peers.findAll().stream().map(PeerView::of).toList();
+    }
+
+    @ReadOperation
+    public WebEndpointResponse<Object> get(@Selector long id) {
+        return AdminAnswers.answer(() -> peers.find(id).map(PeerView::of)
+                .orElseThrow(() -> new IllegalArgumentException("no peer with id " + id)));
+    }
+
+    @WriteOperation
+    public WebEndpointResponse<Object> register(String url, String token, @Nullable String name, @Nullable TokenEncoding encoding) {
+        return AdminAnswers.answer(() -> PeerView.of(handshake.register(name == null ? url : name, url, token,
+                encoding == null ? TokenEncoding.BASE64 : encoding)));
+    }
+
+    @WriteOperation
+    public WebEndpointResponse<Object> act(@Selector long id, @Selector String action) {
+        return AdminAnswers.answer(() -> switch (action) {
+            case "rotate-token" -> PeerView.of(handshake.rotate(id));
+            default -> throw new IllegalArgumentException("unknown action '" + action + "'; known: rotate-token");
+        });
+    }
+
+    @DeleteOperation
+    public WebEndpointResponse<Object> unregister(@Selector long id) {
+        return AdminAnswers.answer(() -> PeerView.of(handshake.unregister(id)));
+    }
+}

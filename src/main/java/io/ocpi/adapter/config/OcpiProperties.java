@@ -1,0 +1,76 @@
+package io.ocpi.adapter.config;
+
+import io.ocpi.adapter.modules.credentials.CredentialsRole;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotEmpty;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Everything that shapes how the adapter speaks OCPI, under the {@code ocpi.} prefix. Each value can be set in
+ * {@code application.yaml}, in a file under {@code config/}, or as an environment variable
+ * ({@code ocpi.client.request-timeout} is {@code OCPI_CLIENT_REQUESTTIMEOUT}).
+ *
+ * @param publicUrl  the base URL peers use to reach this adapter, e.g. {@code https://ocpi.example.com}. When unset,
+ *                   {@code http://localhost:<server port>} (fine for a local trial, never for a real peer).
+ * @param roles      the parties this platform plays, each with its own country code, party id and business
+ *                   details; one CPO and one eMSP by default.
+ * @param auth       how incoming credentials tokens are read.
+ * @param client     calls from the adapter to peers.
+ * @param registration what a peer must offer before we register with it.
+ * @param pagination limits of paginated GET lists.
+ * @param maxBodySize requests with a larger body are refused (HTTP 413) before they are read.
+ */
+@Validated
+@ConfigurationProperties("ocpi")
+public record OcpiProperties(
+        URI publicUrl,
+        @NotEmpty List<@Valid CredentialsRole> roles,
+        @Valid @DefaultValue Auth auth,
+        @Valid @DefaultValue Client client,
+        @Valid @DefaultValue Registration registration,
+        @Valid @DefaultValue Pagination pagination,
+        @DefaultValue("5MB") DataSize maxBodySize) {
+
+    /**
+     * @param acceptPlainTokens  also accept a credentials token sent without Base64 encoding, as many OCPI 2.1.1 and 2.2
+     *                           peers do. Off: only peers whose token encoding is PLAIN may send plain tokens.
+     * @param invitationValidity how long a token A from an invitation can be used to register.
+     */
+    public record Auth(
+            @DefaultValue("true") boolean acceptPlainTokens,
+            @DefaultValue("7d") Duration invitationValidity) {
+    }
+
+    /**
+     * @param connectTimeout time allowed to open a connection to a peer.
+     * @param requestTimeout time allowed for a peer to answer one request.
+     */
+    public record Client(
+            @DefaultValue("5s") Duration connectTimeout,
+            @DefaultValue("30s") Duration requestTimeout) {
+    }
+
+    /**
+     * @param requiredModules modules a peer must list in its version details (besides credentials, always required)
+     *                        for a registration to succeed; otherwise OCPI 3003.
+     */
+    public record Registration(@DefaultValue List<String> requiredModules) {
+    }
+
+    /**
+     * @param defaultLimit page size when a client sends no {@code limit}.
+     * @param maxLimit     the largest page we serve, whatever the client asks ({@code X-Limit}).
+     */
+    public record Pagination(
+            @DefaultValue("100") @Min(1) int defaultLimit,
+            @DefaultValue("1000") @Min(1) @Max(10000) int maxLimit) {
+    }
+}

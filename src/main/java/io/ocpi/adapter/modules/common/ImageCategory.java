@@ -1,0 +1,5 @@
+package io.ocpi.adapter.modules.common;
+
+public enum ImageCategory {
+    CHARGER, ENTRANCE, LOCATION, NETWORK, OPERATOR, OTHER, OWNER
+}

@@ -1,0 +1,6 @@
+package io.ocpi.adapter.modules.common;
+
+/** Role enum of types.asciidoc: the market role a party plays. */
+public enum Role {
+    CPO, EMSP, HUB, NAP, NSP, OTHER, SCSP
+}

@@ -1,0 +1,15 @@
+package io.ocpi.adapter.modules.credentials;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.util.List;
+
+/** Credentials object: the token the other party must use, its versions URL and the roles it plays. */
+public record Credentials(
+        @NotNull @Size(min = 1, max = 64) @Pattern(regexp = "[\\x21-\\x7E]*", message = "must be printable ASCII without spaces") String token,
+        @NotNull @Size(max = 255) @Pattern(regexp = "https?://.+", message = "must be an http(s) URL") String url,
+        @NotEmpty List<@Valid @NotNull CredentialsRole> roles) {
+}

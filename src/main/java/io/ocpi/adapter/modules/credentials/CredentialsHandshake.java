@@ -1,0 +1,233 @@
+package io.ocpi.adapter.modules.credentials;
+
+import io.ocpi.adapter.config.OcpiProperties;
+import io.ocpi.adapter.modules.credentials.PeerDiscovery.Discovery;
+import io.ocpi.adapter.protocol.Caller;
+import io.ocpi.adapter.protocol.OcpiBodies;
+import io.ocpi.adapter.protocol.OcpiException;
+import io.ocpi.adapter.protocol.OcpiUrls;
+import io.ocpi.adapter.protocol.client.OcpiClient;
+import io.ocpi.adapter.protocol.client.PeerCallException;
+import io.ocpi.adapter.protocol.client.PeerCredential;
+import io.ocpi.adapter.registry.ConnectionStatus;
+import io.ocpi.adapter.registry.Peer;
+import io.ocpi.adapter.registry.PeerRepository;
+import io.ocpi.adapter.registry.PeerRepository.Registration;
+import io.ocpi.adapter.registry.PeerStatus;
+import io.ocpi.adapter.registry.PeerTokens;
+import io.ocpi.adapter.registry.TokenEncoding;
+import io.ocpi.adapter.registry.TokenScope;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The credentials handshake in both directions (credentials.asciidoc): tokens A, B and C, update and unregister.
+ *
+ * <p>Calls to the peer are made outside any database transaction; what they teach us is then stored in one.
+ * A new token of ours is always valid <em>before</em> we hand it over, because the peer may call us with it before
+ * it answers.
+ */
+@Service
+public class CredentialsHandshake {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CredentialsHandshake.class);
+
+    private final PeerRepository peers;
+    private final PeerTokens tokens;
+    private final PeerDiscovery discovery;
+    private final OcpiClient client;
+    private final OcpiBodies bodies;
+    private final OcpiUrls urls;
+    private final OcpiProperties properties;
+    private final TransactionTemplate transaction;
+
+    public CredentialsHandshake(PeerRepository peers, PeerTokens tokens, PeerDiscovery discovery, OcpiClient client,
+                                OcpiBodies bodies, OcpiUrls urls, OcpiProperties properties, TransactionTemplate transaction) {
+        this.peers = peers;
+        this.tokens = tokens;
+        this.discovery = discovery;
+        this.client = client;
+        this.bodies = bodies;
+        this.urls = urls;
+        this.properties = properties;
+        this.transaction = transaction;
+    }
+
+    /** Our credentials for a peer that holds {@code token}. */
+    public Credentials ours(String token) {
+        return new Credentials(token, urls.versions(), properties.roles());
+    }
+
+    // --- The peer calls us -------------------------------------------------------------------------------------
+
+    /** GET credentials: the token the caller uses, with our URL and roles. */
+    public Credentials current(Caller caller) {
+        return ours(caller.token());
+    }
+
+    /** POST credentials: the peer registers with the token A we gave it. */
+    public Credentials acceptRegistration(Caller caller, Credentials theirs) {
+        Peer peer = caller.peer();
+        if (peer.status() == PeerStatus.REGISTERED || peer.status() == PeerStatus.REGISTERING) {
+            throw OcpiException.methodNotAllowed("already registered: use PUT to update credentials, DELETE to unregister");
+        }
+        if (peer.status() == PeerStatus.UNREGISTERED) {
+            throw OcpiException.methodNotAllowed("this registration has ended; ask for a new invitation");
+        }
+        TokenEncoding encoding = caller.plainToken() ? TokenEncoding.PLAIN : TokenEncoding.BASE64;
+        Discovery offered = discovery.discover(theirs.url(), new PeerCredential(theirs.token(), encoding));
+        String tokenC = transaction.execute(tx -> {
+            String issued = tokens.issue(peer.id(), TokenScope.FULL, null);
+            peers.saveRegistration(peer.id(), PeerStatus.REGISTERED, registration(theirs, offered, encoding));
+            tokens.revokeAllBut(peer.id(), issued);
+            return issued;
+        });
+        LOG.info("peer {} registered with us as {}", peer.name(), theirs.roles().stream().map(r -> r.countryCode() + "*" + r.partyId() + "/" + r.role()).toList());
+        return ours(tokenC);
+    }
+
+    /** PUT credentials: the peer gives us a new token, URL or version; we re-read its endpoints and answer a new token. */
+    public Credentials acceptUpdate(Caller caller, Credentials theirs) {
+        Peer peer = caller.peer();
+        if (!peer.isRegistered()) {
+            throw OcpiException.methodNotAllowed("not registered: use POST to register");
+        }
+        TokenEncoding encoding = caller.plainToken() ? TokenEncoding.PLAIN : peer.tokenEncoding();
+        Discovery offered = discovery.discover(theirs.url(), new PeerCredential(theirs.token(), encoding));
+        String tokenC = transaction.execute(tx -> {
+            String issued = tokens.issue(peer.id(), TokenScope.FULL, null);
+            peers.saveRegistration(peer.id(), PeerStatus.REGISTERED, registration(theirs, offered, encoding));
+            tokens.revokeAllBut(peer.id(), issued);
+            return issued;
+        });
+        LOG.info("peer {} updated its credentials", peer.name());
+        return ours(tokenC);
+    }
+
+    /** DELETE credentials: the peer unregisters; its tokens stop working and we stop calling it. */
+    public void acceptUnregistration(Caller caller) {
+        Peer peer = caller.peer();
+        if (!peer.isRegistered()) {
+            throw OcpiException.methodNotAllowed("not registered");
+        }
+        endRegistration(peer);
+        LOG.info("peer {} unregistered", peer.name());
+    }
+
+    // --- We call the peer (operator actions) -------------------------------------------------------------------
+
+    /** Creates a peer entry and its token A, to hand to the peer outside OCPI. */
+    public Invitation invite(String name) {
+        return transaction.execute(tx -> {
+            long id = peers.create(name, PeerStatus.INVITED, TokenEncoding.BASE64);
+            String tokenA = tokens.issue(id, TokenScope.REGISTRATION, properties.auth().invitationValidity());
+            LOG.info("invitation created for peer {} (id {})", name, id);
+            return new Invitation(id, name, tokenA, urls.versions());
+        });
+    }
+
+    /** Registers with a peer that gave us its versions URL and a token A. */
+    public Peer register(String name, String versionsUrl, String tokenA, TokenEncoding encoding) {
+        PeerCredential credentialA = new PeerCredential(tokenA, encoding);
+        Discovery offered = discovery.discover(versionsUrl, credentialA);
+        long id = peers.create(name, PeerStatus.REGISTERING, encoding);
+        try {
+            String tokenB = tokens.issue(id, TokenScope.FULL, null);
+            Credentials theirs = exchangeCredentials("POST", offered.credentialsUrl(), credentialA, ours(tokenB));
+            peers.saveRegistration(id, PeerStatus.REGISTERED, registration(theirs, offered, encoding));
+        } catch (RuntimeException e) {
+            peers.delete(id);
+            throw e;
+        }
+        LOG.info("registered with peer {} at {}", name, versionsUrl);
+        return peers.find(id).orElseThrow();
+    }
+
+    /** Rotates the token the peer uses to call us (a credentials update we start), and takes the new one it hands back. */
+    public Peer rotate(long peerId) {
+        Peer peer = registeredPeer(peerId);
+        String credentialsUrl = peer.credentialsUrl().orElseThrow(() -> new IllegalStateException("peer " + peer.name() + " has no credentials endpoint"));
+        String newToken = tokens.issue(peer.id(), TokenScope.FULL, null);
+        Credentials theirs;
+        try {
+            theirs = exchangeCredentials("PUT", credentialsUrl, PeerCredential.of(peer), ours(newToken));
+        } catch (RuntimeException e) {
+            tokens.revoke(newToken);
+            throw e;
+        }
+        // The peer has switched to the new tokens by now: keep them even if its endpoints cannot be re-read.
+        Discovery offered;
+        try {
+            offered = discovery.discover(theirs.url(), new PeerCredential(theirs.token(), peer.tokenEncoding()));
+        } catch (OcpiException e) {
+            LOG.warn("peer {} rotated its token but its endpoints could not be re-read ({}); keeping the known ones", peer.name(), e.getMessage());
+            offered = new Discovery(peer.version(), peer.endpoints());
+        }
+        Discovery known = offered;
+        transaction.executeWithoutResult(tx -> {
+            peers.saveRegistration(peer.id(), PeerStatus.REGISTERED, registration(theirs, known, peer.tokenEncoding()));
+            tokens.revokeAllBut(peer.id(), newToken);
+        });
+        LOG.info("credentials token rotated with peer {}", peer.name());
+        return peers.find(peer.id()).orElseThrow();
+    }
+
+    /**
+     * Unregisters from a peer: tells it (DELETE credentials), then ends the registration on our side whatever it
+     * answered, since an operator who unregisters wants the traffic to stop.
+     */
+    public Peer unregister(long peerId) {
+        Peer peer = registeredPeer(peerId);
+        peer.credentialsUrl().ifPresent(url -> {
+            try {
+                client.call("DELETE", url, PeerCredential.of(peer), null, null, Map.of());
+            } catch (PeerCallException e) {
+                LOG.warn("peer {} did not confirm unregistration ({}); ending it on our side anyway", peer.name(), e.getMessage());
+            }
+        });
+        endRegistration(peer);
+        LOG.info("unregistered from peer {}", peer.name());
+        return peers.find(peer.id()).orElseThrow();
+    }
+
+    private Peer registeredPeer(long peerId) {
+        Peer peer = peers.find(peerId).orElseThrow(() -> new IllegalArgumentException("no peer with id " + peerId));
+        if (!peer.isRegistered()) {
+            throw new IllegalStateException("peer " + peer.name() + " is " + peer.status() + ", not REGISTERED");
+        }
+        return peer;
+    }
+
+    private void endRegistration(Peer peer) {
+        transaction.executeWithoutResult(tx -> {
+            tokens.revokeAll(peer.id());
+            peers.clearOutgoing(peer.id());
+            peers.setStatus(peer.id(), PeerStatus.UNREGISTERED, ConnectionStatus.SUSPENDED);
+        });
+    }
+
+    private Credentials exchangeCredentials(String method, String url, PeerCredential credential, Credentials ours) {
+        Credentials theirs;
+        try {
+            theirs = client.<Credentials>call(method, url, credential, ours, client.type(Credentials.class), Map.of()).data();
+        } catch (PeerCallException e) {
+            throw new PeerRefusedException(method + " credentials failed: " + e.getMessage(), e);
+        }
+        if (theirs == null) {
+            throw new PeerRefusedException(method + " credentials at " + url + " answered no credentials", null);
+        }
+        try {
+            bodies.validate(theirs);
+        } catch (OcpiException invalid) {
+            throw new PeerRefusedException("the peer's credentials are invalid: " + invalid.getMessage(), invalid);
+        }
+        return theirs;
+    }
+
+    private static Registration registration(Credentials theirs, Discovery offered, TokenEncoding encoding) {
+        return new Registration(theirs.url(), offered.version(), theirs.token(), encoding, theirs.roles(), offered.endpoints());
+    }
+}

@@ -1,0 +1,94 @@
+package io.ocpi.adapter.modules.credentials;
+
+import io.ocpi.adapter.config.OcpiProperties;
+import io.ocpi.adapter.modules.versions.Endpoint;
+import io.ocpi.adapter.modules.versions.ModuleId;
+import io.ocpi.adapter.modules.versions.Version;
+import io.ocpi.adapter.modules.versions.VersionDetails;
+import io.ocpi.adapter.protocol.OcpiBodies;
+import io.ocpi.adapter.protocol.OcpiException;
+import io.ocpi.adapter.protocol.OcpiStatus;
+import io.ocpi.adapter.protocol.OcpiUrls;
+import io.ocpi.adapter.protocol.client.OcpiClient;
+import io.ocpi.adapter.protocol.client.PeerCallException;
+import io.ocpi.adapter.protocol.client.PeerCredential;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.springframework.stereotype.Component;
+
+/**
+ * Learns what a peer offers: reads its versions, picks the highest version we share (2.2.1 is the one we speak),
+ * reads that version's details and checks that the modules we need are there. Failures carry the status codes of
+ * the credentials module: 3001 (cannot use the peer's API), 3002 (no mutual version), 3003 (endpoints missing).
+ */
+@Component
+public class PeerDiscovery {
+
+    /** What the peer offers in the version we will speak with it. */
+    public record Discovery(String version, List<Endpoint> endpoints) {
+
+        public String credentialsUrl() {
+            return endpoints.stream().filter(e -> ModuleId.CREDENTIALS.equals(e.identifier())).map(Endpoint::url)
+                    .findFirst().orElseThrow();
+        }
+    }
+
+    private final OcpiClient client;
+    private final OcpiBodies bodies;
+    private final OcpiProperties properties;
+
+    public PeerDiscovery(OcpiClient client, OcpiBodies bodies, OcpiProperties properties) {
+        this.client = client;
+        this.bodies = bodies;
+        this.properties = properties;
+    }
+
+    public Discovery discover(String versionsUrl, PeerCredential credential) {
+        List<Version> versions = fetch("versions", () -> client.getList(versionsUrl, credential, Version.class).data());
+        Version mutual = versions == null ? null : versions.stream()
+                .filter(Objects::nonNull)
+                .filter(v -> OcpiUrls.VERSION.equals(v.version()))
+                .findFirst()
+                .orElse(null);
+        if (mutual == null || mutual.url() == null) {
+            throw new OcpiException(OcpiStatus.UNSUPPORTED_VERSION, "no mutual OCPI version: the peer at " + versionsUrl
+                    + " offers " + (versions == null ? "none" : versions.stream().map(Version::version).toList())
+                    + ", this adapter speaks " + OcpiUrls.VERSION);
+        }
+        VersionDetails details = fetch("version details", () -> client.get(mutual.url(), credential, VersionDetails.class).data());
+        if (details == null) {
+            throw new OcpiException(OcpiStatus.UNABLE_TO_USE_CLIENT_API, "the peer's version details at " + mutual.url() + " are empty");
+        }
+        try {
+            bodies.validate(details);
+        } catch (OcpiException invalid) {
+            throw new OcpiException(OcpiStatus.UNABLE_TO_USE_CLIENT_API,
+                    "the peer's version details at " + mutual.url() + " are invalid: " + invalid.getMessage());
+        }
+        requireModules(details.endpoints(), mutual.url());
+        return new Discovery(OcpiUrls.VERSION, details.endpoints());
+    }
+
+    private void requireModules(List<Endpoint> endpoints, String detailsUrl) {
+        Set<String> offered = endpoints.stream().map(Endpoint::identifier).collect(Collectors.toSet());
+        List<String> required = new ArrayList<>();
+        required.add(ModuleId.CREDENTIALS);
+        required.addAll(properties.registration().requiredModules());
+        List<String> missing = required.stream().filter(m -> !offered.contains(m)).distinct().toList();
+        if (!missing.isEmpty()) {
+            throw new OcpiException(OcpiStatus.NO_MATCHING_ENDPOINTS, "the peer's version details at " + detailsUrl
+                    + " lack the required modules " + missing);
+        }
+    }
+
+    private static <T> T fetch(String what, java.util.function.Supplier<T> call) {
+        try {
+            return call.get();
+        } catch (PeerCallException e) {
+            throw new OcpiException(OcpiStatus.UNABLE_TO_USE_CLIENT_API, "cannot read the peer's " + what + ": " + e.getMessage());
+        }
+    }
+}

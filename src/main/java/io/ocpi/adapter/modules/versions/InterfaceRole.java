@@ -1,0 +1,5 @@
+package io.ocpi.adapter.modules.versions;
+
+public enum InterfaceRole {
+    SENDER, RECEIVER
+}

@@ -1,0 +1,7 @@
+package io.ocpi.adapter.modules.versions;
+
+import jakarta.validation.constraints.NotNull;
+
+/** Version class: one entry of the versions list. */
+public record Version(@NotNull String version, @NotNull String url) {
+}

@@ -1,0 +1,159 @@
+package io.ocpi.adapter.protocol;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.BeanDescription;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.introspect.BeanPropertyDefinition;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validation;
+import jakarta.validation.Validator;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+import org.hibernate.validator.HibernateValidator;
+import org.hibernate.validator.spi.nodenameprovider.JavaBeanProperty;
+import org.hibernate.validator.spi.nodenameprovider.Property;
+import org.hibernate.validator.spi.nodenameprovider.PropertyNodeNameProvider;
+import org.springframework.stereotype.Component;
+
+/**
+ * Reads request bodies into OCPI objects and validates them (required fields, lengths, enums, nested objects).
+ * Every failure becomes OCPI 2001 with a message that names the field the way the peer wrote it,
+ * e.g. {@code roles[0].party_id: size must be between 3 and 3}.
+ */
+@Component
+public class OcpiBodies {
+
+    private final ObjectMapper mapper;
+    private final Validator validator;
+
+    public OcpiBodies(ObjectMapper mapper) {
+        this.mapper = mapper;
+        this.validator = Validation.byProvider(HibernateValidator.class)
+                .configure()
+                .propertyNodeNameProvider(new JsonNames(mapper))
+                .buildValidatorFactory()
+                .getValidator();
+    }
+
+    public <T> T read(InputStream body, Class<T> type) {
+        if (body == null) {
+            throw OcpiException.invalid("request body: missing");
+        }
+        T value;
+        try {
+            value = mapper.readValue(body, type);
+        } catch (IOException e) {
+            throw OcpiException.invalid(describe(e));
+        }
+        if (value == null) {
+            throw OcpiException.invalid("request body: missing");
+        }
+        validate(value);
+        return value;
+    }
+
+    public <T> T read(byte[] body, Class<T> type) {
+        return read(body == null || body.length == 0 ? null : new java.io.ByteArrayInputStream(body), type);
+    }
+
+    public void validate(Object value) {
+        Set<ConstraintViolation<Object>> violations = validator.validate(value);
+        if (!violations.isEmpty()) {
+            throw OcpiException.invalid(violations.stream()
+                    .map(v -> v.getPropertyPath() + ": " + v.getMessage())
+                    .sorted(Comparator.naturalOrder())
+                    .collect(Collectors.joining("; ")));
+        }
+    }
+
+    static String describe(IOException e) {
+        if (e instanceof InvalidFormatException invalid && invalid.getTargetType() != null && invalid.getTargetType().isEnum()) {
+            return path(invalid) + ": unknown value '" + invalid.getValue() + "', expected one of "
+                    + Arrays.toString(invalid.getTargetType().getEnumConstants());
+        }
+        if (e instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
+            String expected = mismatch.getTargetType() == null ? "another type" : simpleType(mismatch.getTargetType());
+            return path(mismatch) + ": must be " + expected;
+        }
+        if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+            return path(mapping) + ": " + mapping.getOriginalMessage();
+        }
+        if (e instanceof JsonProcessingException processing) {
+            String where = processing.getLocation() == null ? ""
+                    : " at line " + processing.getLocation().getLineNr() + ", column " + processing.getLocation().getColumnNr();
+            return "request body: malformed JSON" + where + ": " + processing.getOriginalMessage();
+        }
+        return "request body: unreadable: " + e.getMessage();
+    }
+
+    private static String path(JsonMappingException e) {
+        StringBuilder path = new StringBuilder();
+        for (JsonMappingException.Reference ref : e.getPath()) {
+            if (ref.getFieldName() != null) {
+                if (!path.isEmpty()) {
+                    path.append('.');
+                }
+                path.append(ref.getFieldName());
+            } else if (ref.getIndex() >= 0) {
+                path.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        return path.isEmpty() ? "request body" : path.toString();
+    }
+
+    private static String simpleType(Class<?> type) {
+        if (type.isEnum()) {
+            return "one of " + Arrays.toString(type.getEnumConstants());
+        }
+        if (Number.class.isAssignableFrom(type) || type.isPrimitive() && type != boolean.class) {
+            return "a number";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "true or false";
+        }
+        if (type == String.class) {
+            return "a string";
+        }
+        if (java.util.Collection.class.isAssignableFrom(type) || type.isArray()) {
+            return "an array";
+        }
+        if (type == java.time.Instant.class) {
+            return "an RFC 3339 date-time string";
+        }
+        return "an object";
+    }
+
+    /** Names validation paths by the JSON property names, not the Java ones. */
+    private static final class JsonNames implements PropertyNodeNameProvider {
+        private final ObjectMapper mapper;
+        private final Map<Class<?>, Map<String, String>> names = new ConcurrentHashMap<>();
+
+        JsonNames(ObjectMapper mapper) {
+            this.mapper = mapper;
+        }
+
+        @Override
+        public String getName(Property property) {
+            if (property instanceof JavaBeanProperty bean) {
+                return names.computeIfAbsent(bean.getDeclaringClass(), this::jsonNames)
+                        .getOrDefault(property.getName(), property.getName());
+            }
+            return property.getName();
+        }
+
+        private Map<String, String> jsonNames(Class<?> type) {
+            BeanDescription description = mapper.getSerializationConfig().introspect(mapper.constructType(type));
+            return description.findProperties().stream()
+                    .collect(Collectors.toMap(BeanPropertyDefinition::getInternalName, BeanPropertyDefinition::getName, (a, b) -> a));
+        }
+    }
+}

@@ -1,0 +1,69 @@
+package io.ocpi.adapter.protocol;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonDeserializer;
+import com.fasterxml.jackson.databind.JsonSerializer;
+import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.io.IOException;
+import java.time.Instant;
+
+/**
+ * The one JSON mapping of the adapter: OCPI field names (snake_case), OCPI DateTime, no nulls written, unknown fields
+ * read past (lenient to peers on newer revisions), duplicate keys and numbers-for-enums refused (a peer must not be
+ * able to smuggle a second value past validation).
+ */
+public final class OcpiJson {
+
+    private OcpiJson() {
+    }
+
+    public static ObjectMapper newMapper() {
+        SimpleModule dateTime = new SimpleModule("ocpi-datetime")
+                .addSerializer(Instant.class, new JsonSerializer<>() {
+                    @Override
+                    public void serialize(Instant value, JsonGenerator gen, SerializerProvider provider) throws IOException {
+                        gen.writeString(OcpiDateTime.format(value));
+                    }
+                })
+                .addDeserializer(Instant.class, new JsonDeserializer<>() {
+                    @Override
+                    public Instant deserialize(JsonParser parser, DeserializationContext context) throws IOException {
+                        if (!parser.hasToken(com.fasterxml.jackson.core.JsonToken.VALUE_STRING)) {
+                            return (Instant) context.handleUnexpectedToken(Instant.class, parser);
+                        }
+                        try {
+                            return OcpiDateTime.parse(parser.getText());
+                        } catch (IllegalArgumentException e) {
+                            return (Instant) context.handleWeirdStringValue(Instant.class, parser.getText(), e.getMessage());
+                        }
+                    }
+                });
+        return JsonMapper.builder()
+                .addModule(new JavaTimeModule())
+                .addModule(dateTime)
+                .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+                .serializationInclusion(JsonInclude.Include.NON_NULL)
+                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
+                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                .disable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
+                .build();
+    }
+}

@@ -1,0 +1,115 @@
+package io.ocpi.adapter.protocol;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.ocpi.adapter.registry.TokenScope;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.TransientDataAccessException;
+import org.springframework.stereotype.Component;
+
+/**
+ * The OCPI transport rules every route shares: request and correlation ids, authentication, and the one writer of
+ * the response envelope, for success and error alike.
+ */
+@Component
+public class OcpiProtocol {
+
+    private static final Logger LOG = LoggerFactory.getLogger(OcpiProtocol.class);
+    private static final Logger ACCESS = LoggerFactory.getLogger("ocpi.access");
+
+    private final CredentialsTokenReader tokens;
+    private final ObjectMapper json;
+
+    public OcpiProtocol(CredentialsTokenReader tokens, ObjectMapper json) {
+        this.tokens = tokens;
+        this.json = json;
+    }
+
+    /** First step of every OCPI route: ids, logging context, then who is calling and whether it may. */
+    public void enter(Exchange exchange, Access access) {
+        exchange.setProperty(OcpiExchange.STARTED, System.nanoTime());
+        Message in = exchange.getIn();
+        String requestId = headerOrNew(in, OcpiExchange.HEADER_REQUEST_ID);
+        String correlationId = headerOrNew(in, OcpiExchange.HEADER_CORRELATION_ID);
+        exchange.setProperty(OcpiExchange.REQUEST_ID, requestId);
+        exchange.setProperty(OcpiExchange.CORRELATION_ID, correlationId);
+        MDC.clear();
+        MDC.put("requestId", requestId);
+        MDC.put("correlationId", correlationId);
+
+        Caller caller = tokens.authenticate(in.getHeader("Authorization", String.class));
+        MDC.put("peer", caller.peer().name());
+        if (access == Access.REGISTERED && (caller.scope() != TokenScope.FULL || !caller.peer().isRegistered())) {
+            throw OcpiException.unauthorized("this credentials token only gives access to versions and credentials until registration is complete");
+        }
+        exchange.setProperty(OcpiExchange.CALLER, caller);
+    }
+
+    /** Last step of every OCPI route: the body is the response data, or an {@link OcpiResult}. */
+    public void respond(Exchange exchange) {
+        Object body = exchange.getMessage().getBody();
+        OcpiResult result = body instanceof OcpiResult r ? r : OcpiResult.ok(body);
+        write(exchange, result.httpStatus(), OcpiResponse.success(result.data()), result.headers());
+    }
+
+    /** Error handler of every OCPI route. */
+    public void fail(Exchange exchange) {
+        Throwable error = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
+        if (error instanceof OcpiException ocpi) {
+            write(exchange, ocpi.httpStatus(), OcpiResponse.error(ocpi.status(), ocpi.getMessage()), Map.of());
+        } else if (causedBy(error, BodySizeLimit.BodyTooLarge.class)) {
+            write(exchange, 413, OcpiResponse.error(OcpiStatus.CLIENT_ERROR, "request body: larger than this adapter accepts"), Map.of());
+        } else if (error instanceof DataAccessResourceFailureException || error instanceof TransientDataAccessException) {
+            LOG.error("database unavailable", error);
+            write(exchange, 503, OcpiResponse.error(OcpiStatus.SERVER_ERROR, "database unavailable, try again later"), Map.of());
+        } else {
+            LOG.error("unexpected error in route {}", exchange.getFromRouteId(), error);
+            write(exchange, 500, OcpiResponse.error(OcpiStatus.SERVER_ERROR, "internal error, see the adapter log for request id "
+                    + exchange.getProperty(OcpiExchange.REQUEST_ID)), Map.of());
+        }
+    }
+
+    private void write(Exchange exchange, int httpStatus, OcpiResponse<?> envelope, Map<String, String> headers) {
+        Message out = exchange.getMessage();
+        String method = exchange.getIn().getHeader(Exchange.HTTP_METHOD, String.class);
+        String path = exchange.getIn().getHeader(Exchange.HTTP_PATH, String.class);
+        // Request headers must never travel back: only what we set here is answered.
+        out.removeHeaders("*");
+        out.setHeader(Exchange.HTTP_RESPONSE_CODE, httpStatus);
+        out.setHeader(Exchange.CONTENT_TYPE, "application/json");
+        out.setHeader(OcpiExchange.HEADER_REQUEST_ID, exchange.getProperty(OcpiExchange.REQUEST_ID));
+        out.setHeader(OcpiExchange.HEADER_CORRELATION_ID, exchange.getProperty(OcpiExchange.CORRELATION_ID));
+        headers.forEach(out::setHeader);
+        try {
+            out.setBody(json.writeValueAsBytes(envelope));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("response not serialisable", e);
+        }
+        Long started = exchange.getProperty(OcpiExchange.STARTED, Long.class);
+        long millis = started == null ? 0 : (System.nanoTime() - started) / 1_000_000;
+        ACCESS.info("{} {} -> {} {} {}ms{}", method, path, httpStatus, envelope.statusCode(), millis,
+                envelope.isSuccess() || envelope.statusMessage() == null ? "" : " " + envelope.statusMessage());
+        MDC.clear();
+    }
+
+    private static boolean causedBy(Throwable error, Class<? extends Throwable> type) {
+        for (Throwable t = error; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String headerOrNew(Message in, String name) {
+        String value = in.getHeader(name, String.class);
+        return value == null || value.isBlank() ? UUID.randomUUID().toString() : value;
+    }
+}

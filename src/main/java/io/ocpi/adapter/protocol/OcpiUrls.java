@@ -1,0 +1,48 @@
+package io.ocpi.adapter.protocol;
+
+import io.ocpi.adapter.config.OcpiProperties;
+import org.springframework.core.env.Environment;
+import org.springframework.stereotype.Component;
+
+/** The URLs under which peers reach this adapter: one place that knows the public base URL and our path layout. */
+@Component
+public class OcpiUrls {
+
+    public static final String VERSION = "2.2.1";
+    public static final String BASE_PATH = "/ocpi";
+    public static final String VERSIONS_PATH = BASE_PATH + "/versions";
+    public static final String VERSION_PATH = BASE_PATH + "/" + VERSION;
+
+    private final OcpiProperties properties;
+    private final Environment environment;
+
+    public OcpiUrls(OcpiProperties properties, Environment environment) {
+        this.properties = properties;
+        this.environment = environment;
+    }
+
+    public String base() {
+        if (properties.publicUrl() != null) {
+            return stripSlash(properties.publicUrl().toString());
+        }
+        String port = environment.getProperty("local.server.port", environment.getProperty("server.port", "8080"));
+        return "http://localhost:" + port;
+    }
+
+    public String versions() {
+        return base() + VERSIONS_PATH;
+    }
+
+    public String versionDetails() {
+        return base() + VERSION_PATH;
+    }
+
+    /** Absolute URL of one of our own paths, e.g. {@code /ocpi/2.2.1/credentials}. */
+    public String of(String path) {
+        return base() + path;
+    }
+
+    private static String stripSlash(String url) {
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
+}

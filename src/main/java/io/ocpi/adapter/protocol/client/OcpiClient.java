@@ -1,0 +1,170 @@
+package io.ocpi.adapter.protocol.client;
+
+import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.ocpi.adapter.config.OcpiProperties;
+import io.ocpi.adapter.protocol.CredentialsTokenReader;
+import io.ocpi.adapter.protocol.OcpiExchange;
+import io.ocpi.adapter.protocol.OcpiStatus;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+import org.springframework.stereotype.Component;
+
+/**
+ * The one way the adapter calls a peer: Authorization in the peer's encoding, a fresh X-Request-ID, the
+ * X-Correlation-ID of the exchange we are serving (or a new one), timeouts, JSON both ways, and the envelope checked.
+ * Anything but an HTTP 2xx answer with an OCPI 1xxx status becomes a {@link PeerCallException}.
+ */
+@Component
+public class OcpiClient {
+
+    private static final Logger LOG = LoggerFactory.getLogger(OcpiClient.class);
+    private static final Pattern NEXT_LINK = Pattern.compile("<([^>]*)>\\s*;[^,]*rel\\s*=\\s*\"?next\"?", Pattern.CASE_INSENSITIVE);
+
+    private final ObjectMapper json;
+    private final OcpiProperties.Client settings;
+    private final HttpClient http;
+
+    public OcpiClient(ObjectMapper json, OcpiProperties properties) {
+        this.json = json;
+        this.settings = properties.client();
+        this.http = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(settings.connectTimeout())
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
+    }
+
+    public JavaType type(Class<?> dataType) {
+        return json.constructType(dataType);
+    }
+
+    public <T> PeerResponse<T> get(String url, PeerCredential credential, Class<T> dataType) {
+        return call("GET", url, credential, null, json.constructType(dataType), Map.of());
+    }
+
+    public <T> PeerResponse<List<T>> getList(String url, PeerCredential credential, Class<T> itemType) {
+        return call("GET", url, credential, null, json.getTypeFactory().constructCollectionType(List.class, itemType), Map.of());
+    }
+
+    /**
+     * Pulls a peer's complete list: follows the {@code Link: <...>; rel="next"} headers from page to page and hands
+     * each page to {@code pageConsumer}. Returns the number of objects read.
+     */
+    public <T> long pullAll(String url, PeerCredential credential, Class<T> itemType, Map<String, String> headers,
+                            Consumer<List<T>> pageConsumer) {
+        JavaType listType = json.getTypeFactory().constructCollectionType(List.class, itemType);
+        long count = 0;
+        String next = url;
+        while (next != null) {
+            PeerResponse<List<T>> page = call("GET", next, credential, null, listType, headers);
+            List<T> items = page.data() == null ? List.of() : page.data();
+            pageConsumer.accept(items);
+            count += items.size();
+            next = nextLink(page.headers().allValues("Link")).orElse(null);
+        }
+        return count;
+    }
+
+    /** Any OCPI call. {@code body} is serialised as JSON when given; {@code dataType} null ignores the data. */
+    public <T> PeerResponse<T> call(String method, String url, PeerCredential credential, Object body, JavaType dataType,
+                                    Map<String, String> headers) {
+        String requestId = UUID.randomUUID().toString();
+        String correlationId = Optional.ofNullable(MDC.get("correlationId")).orElseGet(() -> UUID.randomUUID().toString());
+        long started = System.nanoTime();
+        HttpResponse<byte[]> response;
+        try {
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
+                    .timeout(settings.requestTimeout())
+                    .header("Authorization", CredentialsTokenReader.header(credential.token(), credential.encoding()))
+                    .header(OcpiExchange.HEADER_REQUEST_ID, requestId)
+                    .header(OcpiExchange.HEADER_CORRELATION_ID, correlationId)
+                    .header("Accept", "application/json");
+            headers.forEach(request::header);
+            if (body != null) {
+                request.header("Content-Type", "application/json")
+                        .method(method, HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(body)));
+            } else {
+                request.method(method, HttpRequest.BodyPublishers.noBody());
+            }
+            response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            log(method, url, "no answer: " + e, started, requestId);
+            throw new PeerCallException(url, 0, null, "peer unreachable at " + url + ": " + describe(e), e);
+        } catch (IllegalArgumentException e) {
+            throw new PeerCallException(url, 0, null, "not a usable URL: " + url, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new PeerCallException(url, 0, null, "interrupted while calling " + url, e);
+        }
+        return read(method, url, response, dataType, started, requestId);
+    }
+
+    private <T> PeerResponse<T> read(String method, String url, HttpResponse<byte[]> response, JavaType dataType,
+                                     long started, String requestId) {
+        int http = response.statusCode();
+        JsonNode envelope;
+        try {
+            envelope = response.body().length == 0 ? null : json.readTree(response.body());
+        } catch (IOException e) {
+            envelope = null;
+        }
+        Integer status = envelope != null && envelope.path("status_code").canConvertToInt() ? envelope.get("status_code").asInt() : null;
+        String message = envelope == null ? null : envelope.path("status_message").asText(null);
+        log(method, url, http + " " + status, started, requestId);
+        if (http < 200 || http > 299) {
+            throw new PeerCallException(url, http, status, "peer answered HTTP " + http + (status == null ? "" : " with OCPI " + status)
+                    + (message == null ? "" : ": " + message) + " for " + method + " " + url, null);
+        }
+        if (status == null) {
+            throw new PeerCallException(url, http, null, "peer answered without an OCPI envelope for " + method + " " + url, null);
+        }
+        if (!OcpiStatus.isSuccess(status)) {
+            throw new PeerCallException(url, http, status, "peer answered OCPI " + status + (message == null ? "" : ": " + message)
+                    + " for " + method + " " + url, null);
+        }
+        T data = null;
+        JsonNode dataNode = envelope.get("data");
+        if (dataType != null && dataNode != null && !dataNode.isNull()) {
+            try {
+                data = json.convertValue(dataNode, dataType);
+            } catch (IllegalArgumentException e) {
+                throw new PeerCallException(url, http, status, "peer's data is not a valid " + dataType.getRawClass().getSimpleName()
+                        + " for " + method + " " + url + ": " + e.getMessage(), e);
+            }
+        }
+        return new PeerResponse<>(http, response.headers(), data, status);
+    }
+
+    static Optional<String> nextLink(List<String> linkHeaders) {
+        for (String header : linkHeaders) {
+            Matcher matcher = NEXT_LINK.matcher(header);
+            if (matcher.find()) {
+                return Optional.of(matcher.group(1).trim());
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static String describe(IOException e) {
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    }
+
+    private static void log(String method, String url, String outcome, long started, String requestId) {
+        LOG.info("OCPI out {} {} -> {} {}ms (request {})", method, url, outcome, (System.nanoTime() - started) / 1_000_000, requestId);
+    }
+}

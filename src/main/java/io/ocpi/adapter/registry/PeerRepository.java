@@ -1,0 +1,150 @@
+package io.ocpi.adapter.registry;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.ocpi.adapter.modules.common.BusinessDetails;
+import io.ocpi.adapter.modules.common.Role;
+import io.ocpi.adapter.modules.credentials.CredentialsRole;
+import io.ocpi.adapter.modules.versions.Endpoint;
+import io.ocpi.adapter.modules.versions.InterfaceRole;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The party registry in SQL: peers with their roles and advertised endpoints. */
+@Repository
+public class PeerRepository {
+
+    private final JdbcClient jdbc;
+    private final ObjectMapper json;
+
+    public PeerRepository(JdbcClient jdbc, ObjectMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    /** What the handshake learnt about a peer; replaces everything known before. */
+    public record Registration(String versionsUrl, String version, String outgoingToken, TokenEncoding tokenEncoding,
+                               List<CredentialsRole> roles, List<Endpoint> endpoints) {
+    }
+
+    public long create(String name, PeerStatus status, TokenEncoding encoding) {
+        Timestamp now = Timestamp.from(Instant.now());
+        var keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
+        jdbc.sql("""
+                INSERT INTO peer (name, status, connection_status, token_encoding, created_at, updated_at)
+                VALUES (?, ?, ?, ?, ?, ?)""")
+                .params(name, status.name(), ConnectionStatus.PLANNED.name(), encoding.name(), now, now)
+                .update(keys, "id");
+        return keys.getKey().longValue();
+    }
+
+    public Optional<Peer> find(long id) {
+        return jdbc.sql("SELECT * FROM peer WHERE id = ?").param(id).query(this::peerRow).optional().map(this::withDetails);
+    }
+
+    public List<Peer> findAll() {
+        return jdbc.sql("SELECT * FROM peer ORDER BY id").query(this::peerRow).list().stream().map(this::withDetails).toList();
+    }
+
+    @Transactional
+    public void saveRegistration(long id, PeerStatus status, Registration registration) {
+        jdbc.sql("""
+                UPDATE peer SET status = ?, connection_status = ?, versions_url = ?, ocpi_version = ?, outgoing_token = ?,
+                    token_encoding = ?, updated_at = ?
+                WHERE id = ?""")
+                .params(status.name(), ConnectionStatus.CONNECTED.name(), registration.versionsUrl(), registration.version(),
+                        registration.outgoingToken(), registration.tokenEncoding().name(), Timestamp.from(Instant.now()), id)
+                .update();
+        jdbc.sql("DELETE FROM peer_role WHERE peer_id = ?").param(id).update();
+        for (CredentialsRole role : registration.roles()) {
+            jdbc.sql("INSERT INTO peer_role (peer_id, party_role, country_code, party_id, business_details) VALUES (?, ?, ?, ?, ?)")
+                    .params(id, role.role().name(), role.countryCode().toUpperCase(Locale.ROOT),
+                            role.partyId().toUpperCase(Locale.ROOT), toJson(role.businessDetails()))
+                    .update();
+        }
+        jdbc.sql("DELETE FROM peer_endpoint WHERE peer_id = ?").param(id).update();
+        Map<String, Endpoint> unique = new LinkedHashMap<>();
+        registration.endpoints().forEach(e -> unique.putIfAbsent(e.identifier() + "/" + e.role(), e));
+        for (Endpoint endpoint : unique.values()) {
+            jdbc.sql("INSERT INTO peer_endpoint (peer_id, module, interface_role, url) VALUES (?, ?, ?, ?)")
+                    .params(id, endpoint.identifier(), endpoint.role().name(), endpoint.url())
+                    .update();
+        }
+    }
+
+    public void setStatus(long id, PeerStatus status, ConnectionStatus connectionStatus) {
+        jdbc.sql("UPDATE peer SET status = ?, connection_status = ?, updated_at = ? WHERE id = ?")
+                .params(status.name(), connectionStatus.name(), Timestamp.from(Instant.now()), id)
+                .update();
+    }
+
+    /** Forgets everything we would use to call the peer; its roles stay for the record. */
+    public void clearOutgoing(long id) {
+        jdbc.sql("UPDATE peer SET outgoing_token = NULL, updated_at = ? WHERE id = ?")
+                .params(Timestamp.from(Instant.now()), id)
+                .update();
+    }
+
+    public void delete(long id) {
+        jdbc.sql("DELETE FROM peer WHERE id = ?").param(id).update();
+    }
+
+    private Peer peerRow(ResultSet rs, int row) throws SQLException {
+        return new Peer(
+                rs.getLong("id"),
+                rs.getString("name"),
+                PeerStatus.valueOf(rs.getString("status")),
+                ConnectionStatus.valueOf(rs.getString("connection_status")),
+                rs.getString("versions_url"),
+                rs.getString("ocpi_version"),
+                TokenEncoding.valueOf(rs.getString("token_encoding")),
+                rs.getString("outgoing_token"),
+                List.of(),
+                List.of(),
+                rs.getTimestamp("created_at").toInstant(),
+                rs.getTimestamp("updated_at").toInstant());
+    }
+
+    private Peer withDetails(Peer peer) {
+        List<CredentialsRole> roles = jdbc.sql("SELECT * FROM peer_role WHERE peer_id = ? ORDER BY party_role, country_code, party_id")
+                .param(peer.id())
+                .query((rs, n) -> new CredentialsRole(
+                        Role.valueOf(rs.getString("party_role")),
+                        fromJson(rs.getString("business_details")),
+                        rs.getString("party_id"),
+                        rs.getString("country_code")))
+                .list();
+        List<Endpoint> endpoints = jdbc.sql("SELECT * FROM peer_endpoint WHERE peer_id = ? ORDER BY module, interface_role")
+                .param(peer.id())
+                .query((rs, n) -> new Endpoint(rs.getString("module"), InterfaceRole.valueOf(rs.getString("interface_role")), rs.getString("url")))
+                .list();
+        return new Peer(peer.id(), peer.name(), peer.status(), peer.connectionStatus(), peer.versionsUrl(), peer.version(),
+                peer.tokenEncoding(), peer.outgoingToken(), roles, endpoints, peer.createdAt(), peer.updatedAt());
+    }
+
+    private String toJson(BusinessDetails details) {
+        try {
+            return json.writeValueAsString(details);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private BusinessDetails fromJson(String text) {
+        try {
+            return json.readValue(text, BusinessDetails.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("unreadable business details in peer_role: " + e.getOriginalMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,173 @@
+package io.ocpi.adapter.support;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.ocpi.adapter.AdapterApplication;
+import io.ocpi.adapter.protocol.OcpiJson;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.Map;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * A whole adapter, started as it runs in production (its own Spring context, web server on a free loopback port,
+ * its own database), for tests that talk to it over real HTTP the way a peer or an operator would.
+ */
+public final class AdapterInstance implements AutoCloseable {
+
+    public static final String ADMIN_PASSWORD = "test-admin-secret";
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    public static final ObjectMapper JSON = OcpiJson.newMapper();
+
+    private final ConfigurableApplicationContext context;
+    private final String name;
+
+    private AdapterInstance(String name, ConfigurableApplicationContext context) {
+        this.name = name;
+        this.context = context;
+    }
+
+    /** Starts an adapter whose CPO and eMSP roles use {@code partyPrefix} + "C" / "E" as party ids. */
+    public static AdapterInstance start(String name, String countryCode, String partyPrefix, Map<String, Object> extra,
+                                        Class<?>... testConfigurations) {
+        Map<String, Object> props = new HashMap<>(TestDatabase.fresh(name));
+        props.put("server.port", 0);
+        props.put("server.address", "127.0.0.1");
+        props.put("camel.main.name", name);
+        props.put("camel.main.jmx-enabled", false);
+        props.put("camel.main.routes-include-pattern", "file:routes/*.camel.yaml");
+        props.put("ocpi.admin.password", ADMIN_PASSWORD);
+        props.put("ocpi.roles[0].role", "CPO");
+        props.put("ocpi.roles[0].country-code", countryCode);
+        props.put("ocpi.roles[0].party-id", partyPrefix + "C");
+        props.put("ocpi.roles[0].business-details.name", name + " CPO");
+        props.put("ocpi.roles[1].role", "EMSP");
+        props.put("ocpi.roles[1].country-code", countryCode);
+        props.put("ocpi.roles[1].party-id", partyPrefix + "E");
+        props.put("ocpi.roles[1].business-details.name", name + " eMSP");
+        props.putAll(extra);
+        Class<?>[] sources = new Class<?>[testConfigurations.length + 1];
+        sources[0] = AdapterApplication.class;
+        System.arraycopy(testConfigurations, 0, sources, 1, testConfigurations.length);
+        // As command-line arguments, these outrank application.yaml, as an operator's settings would.
+        String[] args = props.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
+        ConfigurableApplicationContext context = new SpringApplicationBuilder(sources).run(args);
+        return new AdapterInstance(name, context);
+    }
+
+    public static AdapterInstance start(String name, String countryCode, String partyPrefix) {
+        return start(name, countryCode, partyPrefix, Map.of());
+    }
+
+    public ConfigurableApplicationContext context() {
+        return context;
+    }
+
+    public <T> T bean(Class<T> type) {
+        return context.getBean(type);
+    }
+
+    public String baseUrl() {
+        return "http://localhost:" + context.getEnvironment().getProperty("local.server.port");
+    }
+
+    public String versionsUrl() {
+        return baseUrl() + "/ocpi/versions";
+    }
+
+    public String name() {
+        return name;
+    }
+
+    // --- The admin API, as an operator calls it ----------------------------------------------------------------
+
+    public Reply admin(String method, String path, Object body) {
+        String basic = Base64.getEncoder().encodeToString(("admin:" + ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8));
+        return send(method, baseUrl() + "/actuator" + path, Map.of("Authorization", "Basic " + basic), body);
+    }
+
+    /** Creates an invitation and answers its token A. */
+    public String invite(String peerName) {
+        Reply reply = admin("POST", "/invitations", Map.of("name", peerName));
+        reply.assertStatus(200);
+        return reply.json().get("token").asText();
+    }
+
+    // --- OCPI, as a peer calls it ------------------------------------------------------------------------------
+
+    public Reply ocpi(String method, String path, String token, Object body) {
+        Map<String, String> headers = token == null ? Map.of() : Map.of("Authorization", "Token " + base64(token));
+        return send(method, baseUrl() + path, headers, body);
+    }
+
+    public static String base64(String token) {
+        return Base64.getEncoder().encodeToString(token.getBytes(StandardCharsets.UTF_8));
+    }
+
+    public static Reply send(String method, String url, Map<String, String> headers, Object body) {
+        try {
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url));
+            headers.forEach(request::header);
+            if (body == null) {
+                request.method(method, HttpRequest.BodyPublishers.noBody());
+            } else {
+                byte[] bytes = body instanceof byte[] raw ? raw
+                        : body instanceof String text ? text.getBytes(StandardCharsets.UTF_8) : JSON.writeValueAsBytes(body);
+                request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofByteArray(bytes));
+            }
+            HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            return new Reply(response.statusCode(), response.headers().map(), response.body());
+        } catch (IOException e) {
+            throw new IllegalStateException("no answer from " + url, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        context.close();
+    }
+
+    /** An HTTP answer, with helpers to read the OCPI envelope. */
+    public record Reply(int status, Map<String, java.util.List<String>> headers, String body) {
+
+        public JsonNode json() {
+            try {
+                return JSON.readTree(body);
+            } catch (IOException e) {
+                throw new AssertionError("not JSON (HTTP " + status + "): " + body, e);
+            }
+        }
+
+        public int ocpiStatus() {
+            return json().path("status_code").asInt();
+        }
+
+        public JsonNode data() {
+            return json().path("data");
+        }
+
+        public String header(String name) {
+            return headers.entrySet().stream()
+                    .filter(e -> e.getKey().equalsIgnoreCase(name))
+                    .map(e -> e.getValue().get(0))
+                    .findFirst().orElse(null);
+        }
+
+        public Reply assertStatus(int expected) {
+            if (status != expected) {
+                throw new AssertionError("expected HTTP " + expected + " but got " + status + ": " + body);
+            }
+            return this;
+        }
+    }
+}
