@@ -9,13 +9,19 @@ import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Refuses OCPI requests whose body is larger than {@code ocpi.max-body-size} with HTTP 413, before the body is read:
- * by its Content-Length when it has one, and by counting when it is sent in chunks.
+ * Refuses OCPI requests whose body is larger than {@code ocpi.max-body-size} with HTTP 413: by Content-Length before
+ * anything is read, and for a body sent in chunks by reading at most one byte past the limit. It runs on the servlet
+ * thread, before the request is handed to Camel's own threads.
  */
 @Component
 public class BodySizeLimit extends OncePerRequestFilter {
@@ -36,17 +42,18 @@ public class BodySizeLimit extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        if (request.getContentLengthLong() > maxBytes) {
+        long declared = request.getContentLengthLong();
+        if (declared > maxBytes) {
             refuse(request, response);
-            return;
-        }
-        try {
-            chain.doFilter(new Limited(request, maxBytes), response);
-        } catch (BodyTooLarge e) {
-            if (!response.isCommitted()) {
-                response.reset();
+        } else if (declared < 0 && request.getHeader("Transfer-Encoding") != null) {
+            byte[] body = request.getInputStream().readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
+            if (body.length > maxBytes) {
                 refuse(request, response);
+            } else {
+                chain.doFilter(new Buffered(request, body), response);
             }
+        } else {
+            chain.doFilter(request, response);
         }
     }
 
@@ -61,64 +68,66 @@ public class BodySizeLimit extends OncePerRequestFilter {
                 OcpiResponse.error(OcpiStatus.CLIENT_ERROR, "request body: larger than the " + maxBytes + " bytes this adapter accepts"));
     }
 
-    /** Thrown while the body is read, on whichever thread reads it; the protocol answers it with HTTP 413. */
-    public static final class BodyTooLarge extends IOException {
-        BodyTooLarge() {
-            super("request body too large");
-        }
-    }
+    /** A request whose chunked body has already been read (and counted). */
+    private static final class Buffered extends HttpServletRequestWrapper {
+        private final byte[] body;
 
-    private static final class Limited extends HttpServletRequestWrapper {
-        private final long maxBytes;
-        private ServletInputStream limited;
-
-        Limited(HttpServletRequest request, long maxBytes) {
+        Buffered(HttpServletRequest request, byte[] body) {
             super(request);
-            this.maxBytes = maxBytes;
+            this.body = body;
         }
 
         @Override
-        public ServletInputStream getInputStream() throws IOException {
-            if (limited == null) {
-                ServletInputStream in = super.getInputStream();
-                limited = new ServletInputStream() {
-                    private long read;
+        public int getContentLength() {
+            return body.length;
+        }
 
-                    @Override
-                    public int read() throws IOException {
-                        int b = in.read();
-                        if (b >= 0 && ++read > maxBytes) {
-                            throw new BodyTooLarge();
-                        }
-                        return b;
-                    }
+        @Override
+        public long getContentLengthLong() {
+            return body.length;
+        }
 
-                    @Override
-                    public int read(byte[] buffer, int offset, int length) throws IOException {
-                        int n = in.read(buffer, offset, length);
-                        if (n > 0 && (read += n) > maxBytes) {
-                            throw new BodyTooLarge();
-                        }
-                        return n;
-                    }
+        @Override
+        public BufferedReader getReader() {
+            Charset charset = getCharacterEncoding() == null ? StandardCharsets.UTF_8 : Charset.forName(getCharacterEncoding());
+            return new BufferedReader(new InputStreamReader(new ByteArrayInputStream(body), charset));
+        }
 
-                    @Override
-                    public boolean isFinished() {
-                        return in.isFinished();
-                    }
+        @Override
+        public ServletInputStream getInputStream() {
+            ByteArrayInputStream in = new ByteArrayInputStream(body);
+            return new ServletInputStream() {
+                @Override
+                public int read() {
+                    return in.read();
+                }
 
-                    @Override
-                    public boolean isReady() {
-                        return in.isReady();
-                    }
+                @Override
+                public int read(byte[] buffer, int offset, int length) {
+                    return in.read(buffer, offset, length);
+                }
 
-                    @Override
-                    public void setReadListener(ReadListener listener) {
-                        in.setReadListener(listener);
+                @Override
+                public boolean isFinished() {
+                    return in.available() == 0;
+                }
+
+                @Override
+                public boolean isReady() {
+                    return true;
+                }
+
+                @Override
+                public void setReadListener(ReadListener listener) {
+                    // Everything is in memory already: tell the listener at once.
+                    try {
+                        listener.onDataAvailable();
+                        listener.onAllDataRead();
+                    } catch (IOException e) {
+                        listener.onError(e);
                     }
-                };
-            }
-            return limited;
+                }
+            };
         }
     }
 }

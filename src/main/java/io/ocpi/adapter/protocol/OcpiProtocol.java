@@ -64,8 +64,6 @@ public class OcpiProtocol {
         Throwable error = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
         if (error instanceof OcpiException ocpi) {
             write(exchange, ocpi.httpStatus(), OcpiResponse.error(ocpi.status(), ocpi.getMessage()), Map.of());
-        } else if (causedBy(error, BodySizeLimit.BodyTooLarge.class)) {
-            write(exchange, 413, OcpiResponse.error(OcpiStatus.CLIENT_ERROR, "request body: larger than this adapter accepts"), Map.of());
         } else if (error instanceof DataAccessResourceFailureException || error instanceof TransientDataAccessException) {
             LOG.error("database unavailable", error);
             write(exchange, 503, OcpiResponse.error(OcpiStatus.SERVER_ERROR, "database unavailable, try again later"), Map.of());
@@ -97,15 +95,6 @@ public class OcpiProtocol {
         ACCESS.info("{} {} -> {} {} {}ms{}", method, path, httpStatus, envelope.statusCode(), millis,
                 envelope.isSuccess() || envelope.statusMessage() == null ? "" : " " + envelope.statusMessage());
         MDC.clear();
-    }
-
-    private static boolean causedBy(Throwable error, Class<? extends Throwable> type) {
-        for (Throwable t = error; t != null; t = t.getCause()) {
-            if (type.isInstance(t)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static String headerOrNew(Message in, String name) {

@@ -1,0 +1,108 @@
+package io.ocpi.adapter.support;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Function;
+
+/**
+ * A scripted OCPI peer on a real loopback HTTP server: it answers each path with what the test sets and records
+ * every request it gets. For the cases a second adapter cannot produce (an old version only, missing modules).
+ */
+public final class FakePeer implements AutoCloseable {
+
+    /** A request the peer received. */
+    public record Received(String method, String path, Map<String, List<String>> headers, String body) {
+
+        public String header(String name) {
+            return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
+                    .map(e -> e.getValue().get(0)).findFirst().orElse(null);
+        }
+    }
+
+    /** An answer: HTTP status, body and extra headers. */
+    public record Answer(int status, String body, Map<String, String> headers) {
+
+        public static Answer ocpi(String dataJson) {
+            return new Answer(200, "{\"data\":" + dataJson + ",\"status_code\":1000,\"timestamp\":\"2024-01-01T00:00:00Z\"}", Map.of());
+        }
+    }
+
+    private final HttpServer server;
+    private final Map<String, Function<Received, Answer>> routes = new ConcurrentHashMap<>();
+    private final List<Received> received = new CopyOnWriteArrayList<>();
+
+    public FakePeer() {
+        try {
+            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        server.createContext("/", this::handle);
+        server.start();
+    }
+
+    public String url(String path) {
+        return "http://localhost:" + server.getAddress().getPort() + path;
+    }
+
+    public FakePeer on(String path, Function<Received, Answer> answer) {
+        routes.put(path, answer);
+        return this;
+    }
+
+    public FakePeer on(String path, Answer answer) {
+        return on(path, request -> answer);
+    }
+
+    /** Versions and details of a 2.2.1 peer offering the given modules (credentials included by the caller). */
+    public FakePeer offering221(String... modules) {
+        on("/versions", Answer.ocpi("[{\"version\":\"2.2.1\",\"url\":\"" + url("/2.2.1") + "\"}]"));
+        StringBuilder endpoints = new StringBuilder();
+        for (String module : modules) {
+            if (!endpoints.isEmpty()) {
+                endpoints.append(',');
+            }
+            endpoints.append("{\"identifier\":\"").append(module).append("\",\"role\":\"SENDER\",\"url\":\"")
+                    .append(url("/2.2.1/" + module)).append("\"}");
+        }
+        return on("/2.2.1", Answer.ocpi("{\"version\":\"2.2.1\",\"endpoints\":[" + endpoints + "]}"));
+    }
+
+    public List<Received> received() {
+        return received;
+    }
+
+    public List<Received> received(String path) {
+        return received.stream().filter(r -> r.path().equals(path)).toList();
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        Received request = new Received(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
+                Map.copyOf(exchange.getRequestHeaders()), new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+        received.add(request);
+        Function<Received, Answer> route = routes.get(request.path());
+        Answer answer = route == null ? new Answer(404, "{\"status_code\":2000,\"timestamp\":\"2024-01-01T00:00:00Z\"}", Map.of())
+                : route.apply(request);
+        byte[] body = answer.body().getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", "application/json");
+        answer.headers().forEach(exchange.getResponseHeaders()::set);
+        exchange.sendResponseHeaders(answer.status(), body.length == 0 ? -1 : body.length);
+        if (body.length > 0) {
+            exchange.getResponseBody().write(body);
+        }
+        exchange.close();
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+}
