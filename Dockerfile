@@ -1,0 +1,38 @@
+# OCPI adapter container: built with the Maven wrapper, run on a JRE as a non-root user.
+#   docker build -t ocpi-adapter .
+#   docker run -p 8080:8080 -v $PWD/routes:/opt/ocpi-adapter/routes:ro -v $PWD/mappings:/opt/ocpi-adapter/mappings:ro \
+#              -v $PWD/config:/opt/ocpi-adapter/config:ro ocpi-adapter
+
+FROM eclipse-temurin:17-jdk AS build
+WORKDIR /src
+COPY .mvn/ .mvn/
+COPY mvnw pom.xml ./
+RUN ./mvnw -B -q dependency:go-offline
+COPY src/ src/
+RUN ./mvnw -B -q -DskipTests package \
+    && java -Djarmode=tools -jar target/ocpi-adapter.jar extract --layers --destination /extracted
+
+FROM eclipse-temurin:17-jre
+RUN apt-get update \
+    && apt-get install -y --no-install-recommends curl \
+    && rm -rf /var/lib/apt/lists/* \
+    && useradd --system --uid 10001 --home-dir /opt/ocpi-adapter ocpi
+WORKDIR /opt/ocpi-adapter
+# Dependencies change least often: they go first so rebuilds reuse their layers.
+COPY --from=build /extracted/dependencies/ ./
+COPY --from=build /extracted/spring-boot-loader/ ./
+COPY --from=build /extracted/snapshot-dependencies/ ./
+COPY --from=build /extracted/application/ ./
+COPY --chown=ocpi routes/ routes/
+COPY --chown=ocpi mappings/ mappings/
+COPY --chown=ocpi config/ config/
+RUN mkdir data && chown ocpi data
+USER ocpi
+
+# Configuration comes from the environment (see README, "Configuration") and the mounted config/ folder.
+ENV JAVA_OPTS="-XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError" \
+    SERVER_PORT=8080
+EXPOSE 8080
+HEALTHCHECK --interval=15s --timeout=3s --start-period=60s --retries=3 \
+    CMD curl -fsS "http://localhost:${MANAGEMENT_SERVER_PORT:-$SERVER_PORT}/actuator/health/readiness" || exit 1
+ENTRYPOINT ["sh", "-c", "exec java $JAVA_OPTS -jar ocpi-adapter.jar"]
