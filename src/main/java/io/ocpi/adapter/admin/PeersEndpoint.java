@@ -19,6 +19,8 @@ import org.springframework.stereotype.Component;
  *   <li>{@code GET /actuator/peers}, {@code GET /actuator/peers/{id}}: the registry with connection status;</li>
  *   <li>{@code POST /actuator/peers {"url": <versions URL>, "token": <their token A>, "name": ...}}: register with a peer;</li>
  *   <li>{@code POST /actuator/peers/{id}/rotate-token}: credentials update that renews both tokens;</li>
+ *   <li>{@code POST /actuator/peers/{id}/plain-token} or {@code .../base64-token}: how we encode our token for the peer
+ *       (and whether it may send its own plain when {@code ocpi.auth.accept-plain-tokens} is off);</li>
  *   <li>{@code DELETE /actuator/peers/{id}}: unregister.</li>
  * </ul>
  */
@@ -55,8 +57,15 @@ public class PeersEndpoint {
     public WebEndpointResponse<Object> act(@Selector long id, @Selector String action) {
         return AdminAnswers.answer(() -> switch (action) {
             case "rotate-token" -> PeerView.of(handshake.rotate(id));
-            default -> throw new IllegalArgumentException("unknown action '" + action + "'; known: rotate-token");
+            case "plain-token" -> encoding(id, TokenEncoding.PLAIN);
+            case "base64-token" -> encoding(id, TokenEncoding.BASE64);
+            default -> throw new IllegalArgumentException("unknown action '" + action + "'; known: rotate-token, plain-token, base64-token");
         });
+    }
+
+    private PeerView encoding(long id, TokenEncoding encoding) {
+        peers.setTokenEncoding(id, encoding);
+        return PeerView.of(peers.find(id).orElseThrow());
     }
 
     @DeleteOperation

@@ -88,6 +88,15 @@ public class PeerRepository {
                 .update();
     }
 
+    public void setTokenEncoding(long id, TokenEncoding encoding) {
+        int updated = jdbc.sql("UPDATE peer SET token_encoding = ?, updated_at = ? WHERE id = ?")
+                .params(encoding.name(), Timestamp.from(Instant.now()), id)
+                .update();
+        if (updated == 0) {
+            throw new IllegalArgumentException("no peer with id " + id);
+        }
+    }
+
     /** Forgets everything we would use to call the peer; its roles stay for the record. */
     public void clearOutgoing(long id) {
         jdbc.sql("UPDATE peer SET outgoing_token = NULL, updated_at = ? WHERE id = ?")

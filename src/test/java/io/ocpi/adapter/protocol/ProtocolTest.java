@@ -135,6 +135,19 @@ class ProtocolTest {
     }
 
     @Test
+    void unknownPathsAndMethodsGetTheEnvelopeToo() {
+        Reply unknown = AdapterInstance.send("GET", adapter.baseUrl() + "/ocpi/2.2.1/nothing", Map.of("X-Request-ID", "r-1"), null);
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(unknown.ocpiStatus()).isEqualTo(2000);
+        assertThat(unknown.json().get("status_message").asText()).isEqualTo("no endpoint at /ocpi/2.2.1/nothing");
+        assertThat(unknown.header("X-Request-ID")).isEqualTo("r-1");
+
+        Reply patch = adapter.ocpi("PATCH", "/ocpi/2.2.1/credentials", registeredToken, "{}");
+        assertThat(patch.status()).isEqualTo(405);
+        assertThat(patch.ocpiStatus()).isEqualTo(2000);
+    }
+
+    @Test
     void versionDetailsListOurModulesWithAbsoluteUrls() {
         JsonNode details = adapter.ocpi("GET", "/ocpi/2.2.1", registeredToken, null).assertStatus(200).data();
         assertThat(details.get("version").asText()).isEqualTo("2.2.1");

@@ -1,0 +1,42 @@
+package io.ocpi.adapter.protocol;
+
+import jakarta.servlet.RequestDispatcher;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.UUID;
+import org.springframework.boot.web.servlet.error.ErrorController;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Answers what never reaches a route (no endpoint at that path, a method the endpoint does not have) in the OCPI
+ * envelope with the request ids, so that a peer gets the same shape of answer for every mistake.
+ */
+@RestController
+public class OcpiErrorController implements ErrorController {
+
+    @RequestMapping("${server.error.path:${error.path:/error}}")
+    public ResponseEntity<OcpiResponse<Void>> error(HttpServletRequest request) {
+        Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
+        int status = code instanceof Integer number ? number : 500;
+        Object path = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
+        String message = switch (status) {
+            case 404 -> "no endpoint at " + path;
+            case 405 -> "method " + request.getMethod() + " not allowed at " + path;
+            case 401, 403 -> "not authorised for " + path;
+            default -> "request to " + path + " failed with HTTP " + status;
+        };
+        OcpiStatus ocpi = status >= 500 ? OcpiStatus.SERVER_ERROR : OcpiStatus.CLIENT_ERROR;
+        HttpHeaders headers = new HttpHeaders();
+        headers.set(OcpiExchange.HEADER_REQUEST_ID, orNew(request.getHeader(OcpiExchange.HEADER_REQUEST_ID)));
+        headers.set(OcpiExchange.HEADER_CORRELATION_ID, orNew(request.getHeader(OcpiExchange.HEADER_CORRELATION_ID)));
+        return ResponseEntity.status(status).headers(headers).contentType(MediaType.APPLICATION_JSON)
+                .body(OcpiResponse.error(ocpi, message));
+    }
+
+    private static String orNew(String value) {
+        return value == null || value.isBlank() ? UUID.randomUUID().toString() : value;
+    }
+}
