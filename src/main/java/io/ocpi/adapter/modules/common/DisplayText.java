@@ -1,0 +1,10 @@
+package io.ocpi.adapter.modules.common;
+
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+/** DisplayText class of types.asciidoc: a text for end users, in one language. */
+public record DisplayText(
+        @NotNull @Size(max = 2) String language,
+        @NotNull @Size(max = 512) String text) {
+}

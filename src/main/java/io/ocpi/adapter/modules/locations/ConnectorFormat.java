@@ -1,0 +1,5 @@
+package io.ocpi.adapter.modules.locations;
+
+public enum ConnectorFormat {
+    SOCKET, CABLE
+}

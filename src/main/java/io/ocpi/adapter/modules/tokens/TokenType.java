@@ -1,0 +1,6 @@
+package io.ocpi.adapter.modules.tokens;
+
+/** TokenType enum: what kind of token a driver charges with. Tokens are keyed by uid and type together. */
+public enum TokenType {
+    AD_HOC_USER, APP_USER, OTHER, RFID
+}
