@@ -1,0 +1,20 @@
+package io.ocpi.adapter.modules.commands;
+
+import io.ocpi.adapter.modules.tokens.Token;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+/**
+ * StartSession object: asks a charge point to start charging for a token the eMSP has already authorized.
+ * {@code evse_uid} is required whenever {@code connector_id} is given; as a rule between two fields it is not a
+ * bean constraint here, so whoever handles the command checks it.
+ */
+public record StartSession(
+        @NotNull @Size(max = 255) String responseUrl,
+        @NotNull @Valid Token token,
+        @NotNull @Size(max = 36) String locationId,
+        @Size(max = 36) String evseUid,
+        @Size(max = 36) String connectorId,
+        @Size(max = 36) String authorizationReference) implements CommandRequest {
+}

@@ -1,0 +1,10 @@
+package io.ocpi.adapter.modules.commands;
+
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+/** StopSession object: asks to end an ongoing session. */
+public record StopSession(
+        @NotNull @Size(max = 255) String responseUrl,
+        @NotNull @Size(max = 36) String sessionId) implements CommandRequest {
+}

@@ -1,0 +1,18 @@
+package io.ocpi.adapter.modules.tokens;
+
+import io.ocpi.adapter.modules.common.DisplayText;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+/**
+ * AuthorizationInfo object: the eMSP's real-time answer on whether a token may charge. {@code location} lists only
+ * the EVSEs of the asked location at which the driver may charge.
+ */
+public record AuthorizationInfo(
+        @NotNull AllowedType allowed,
+        @NotNull @Valid Token token,
+        @Valid LocationReferences location,
+        @Size(max = 36) String authorizationReference,
+        @Valid DisplayText info) {
+}
