@@ -1,0 +1,27 @@
+package io.ocpi.adapter.modules.locations;
+
+import io.ocpi.adapter.modules.common.DisplayText;
+import io.ocpi.adapter.modules.common.Image;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.time.Instant;
+import java.util.List;
+
+/** EVSE object: the part of a location that charges one vehicle at a time, through one of its connectors. */
+public record Evse(
+        @NotNull @Size(max = 36) String uid,
+        @Size(max = 48) String evseId,
+        @NotNull Status status,
+        List<@Valid @NotNull StatusSchedule> statusSchedule,
+        List<@NotNull Capability> capabilities,
+        @NotEmpty List<@Valid @NotNull Connector> connectors,
+        @Size(max = 4) String floorLevel,
+        @Valid GeoLocation coordinates,
+        @Size(max = 16) String physicalReference,
+        List<@Valid @NotNull DisplayText> directions,
+        List<@NotNull ParkingRestriction> parkingRestrictions,
+        List<@Valid @NotNull Image> images,
+        @NotNull Instant lastUpdated) {
+}

@@ -1,0 +1,53 @@
+package io.ocpi.adapter.modules.locations;
+
+import io.ocpi.adapter.modules.common.BusinessDetails;
+import io.ocpi.adapter.modules.common.DisplayText;
+import io.ocpi.adapter.modules.common.Image;
+import io.ocpi.adapter.modules.common.OwnedObject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.time.Instant;
+import java.util.List;
+
+/** Location object: a place where a CPO has EVSEs, with its address, opening hours and who may see it. */
+public record Location(
+        @NotNull @Size(max = 2) String countryCode,
+        @NotNull @Size(max = 3) String partyId,
+        @NotNull @Size(max = 36) String id,
+        @NotNull Boolean publish,
+        List<@Valid @NotNull PublishTokenType> publishAllowedTo,
+        @Size(max = 255) String name,
+        @NotNull @Size(max = 45) String address,
+        @NotNull @Size(max = 45) String city,
+        @Size(max = 10) String postalCode,
+        @Size(max = 20) String state,
+        @NotNull @Size(max = 3) String country,
+        @NotNull @Valid GeoLocation coordinates,
+        List<@Valid @NotNull AdditionalGeoLocation> relatedLocations,
+        ParkingType parkingType,
+        List<@Valid @NotNull Evse> evses,
+        List<@Valid @NotNull DisplayText> directions,
+        @Valid BusinessDetails operator,
+        @Valid BusinessDetails suboperator,
+        @Valid BusinessDetails owner,
+        List<@NotNull Facility> facilities,
+        @NotNull @Size(max = 255) String timeZone,
+        @Valid Hours openingTimes,
+        Boolean chargingWhenClosed,
+        List<@Valid @NotNull Image> images,
+        @Valid EnergyMix energyMix,
+        @NotNull Instant lastUpdated) implements OwnedObject {
+
+    @Override
+    public String objectId() {
+        return id;
+    }
+
+    // Not public, so Jackson does not write it; its name makes a refusal point at publish_allowed_to.
+    @AssertTrue(message = "may only be given when publish is false")
+    boolean isPublishAllowedTo() {
+        return !Boolean.TRUE.equals(publish) || publishAllowedTo == null || publishAllowedTo.isEmpty();
+    }
+}
