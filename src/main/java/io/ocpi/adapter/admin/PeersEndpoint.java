@@ -1,6 +1,7 @@
 package io.ocpi.adapter.admin;
 
 import io.ocpi.adapter.modules.credentials.CredentialsHandshake;
+import io.ocpi.adapter.modules.pull.PeerPulls;
 import io.ocpi.adapter.registry.PeerRepository;
 import io.ocpi.adapter.registry.TokenEncoding;
 import java.util.List;
@@ -21,6 +22,7 @@ import org.springframework.stereotype.Component;
  *   <li>{@code POST /actuator/peers/{id}/rotate-token}: credentials update that renews both tokens;</li>
  *   <li>{@code POST /actuator/peers/{id}/plain-token} or {@code .../base64-token}: how we encode our token for the peer
  *       (and whether it may send its own plain when {@code ocpi.auth.accept-plain-tokens} is off);</li>
+ *   <li>{@code POST /actuator/peers/{id}/pull-<module>}: pull the peer's complete list of a module into the store;</li>
  *   <li>{@code DELETE /actuator/peers/{id}}: unregister.</li>
  * </ul>
  */
@@ -30,10 +32,12 @@ public class PeersEndpoint {
 
     private final PeerRepository peers;
     private final CredentialsHandshake handshake;
+    private final PeerPulls pulls;
 
-    public PeersEndpoint(PeerRepository peers, CredentialsHandshake handshake) {
+    public PeersEndpoint(PeerRepository peers, CredentialsHandshake handshake, PeerPulls pulls) {
         this.peers = peers;
         this.handshake = handshake;
+        this.pulls = pulls;
     }
 
     @ReadOperation
@@ -59,7 +63,13 @@ public class PeersEndpoint {
             case "rotate-token" -> PeerView.of(handshake.rotate(id));
             case "plain-token" -> encoding(id, TokenEncoding.PLAIN);
             case "base64-token" -> encoding(id, TokenEncoding.BASE64);
-            default -> throw new IllegalArgumentException("unknown action '" + action + "'; known: rotate-token, plain-token, base64-token");
+            default -> {
+                if (action.startsWith("pull-")) {
+                    yield pulls.pull(id, action.substring("pull-".length()), null);
+                }
+                throw new IllegalArgumentException("unknown action '" + action + "'; known: rotate-token, plain-token, base64-token, "
+                        + String.join(", ", pulls.modules().stream().map(m -> "pull-" + m).toList()));
+            }
         });
     }
 

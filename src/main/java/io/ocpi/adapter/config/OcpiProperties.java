@@ -27,6 +27,10 @@ import org.springframework.validation.annotation.Validated;
  * @param registration what a peer must offer before we register with it.
  * @param pagination limits of paginated GET lists.
  * @param maxBodySize requests with a larger body are refused (HTTP 413) before they are read.
+ * @param pull       scheduled pulls of peers' complete lists.
+ * @param resultTimeout how long a peer is told to wait for the result of a command or charging-profile request it
+ *                   sent us ({@code timeout} of the immediate response); a command whose result has not come by then
+ *                   is concluded with TIMEOUT.
  */
 @Validated
 @ConfigurationProperties("ocpi")
@@ -37,7 +41,16 @@ public record OcpiProperties(
         @Valid @DefaultValue Client client,
         @Valid @DefaultValue Registration registration,
         @Valid @DefaultValue Pagination pagination,
-        @DefaultValue("5MB") DataSize maxBodySize) {
+        @DefaultValue("5MB") DataSize maxBodySize,
+        @Valid @DefaultValue Pull pull,
+        @DefaultValue("60s") Duration resultTimeout) {
+
+    /**
+     * @param enabled  pull every module each registered peer serves, every {@code interval}
+     * @param interval time between pulls; the spec advises hours, not minutes
+     */
+    public record Pull(@DefaultValue("false") boolean enabled, @DefaultValue("6h") Duration interval) {
+    }
 
     /**
      * @param acceptPlainTokens  also accept a credentials token sent without Base64 encoding, as many OCPI 2.1.1 and 2.2

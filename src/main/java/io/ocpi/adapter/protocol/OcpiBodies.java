@@ -65,11 +65,42 @@ public class OcpiBodies {
         return read(body == null || body.length == 0 ? null : new java.io.ByteArrayInputStream(body), type);
     }
 
+    /** Reads a PATCH body: a JSON object whose fields replace those of the stored object. */
+    public com.fasterxml.jackson.databind.node.ObjectNode readObject(byte[] body) {
+        if (body == null || body.length == 0) {
+            throw OcpiException.invalid("request body: missing");
+        }
+        try {
+            com.fasterxml.jackson.databind.JsonNode tree = mapper.readTree(body);
+            if (tree instanceof com.fasterxml.jackson.databind.node.ObjectNode object) {
+                return object;
+            }
+            throw OcpiException.invalid("request body: must be a JSON object");
+        } catch (IOException e) {
+            throw OcpiException.invalid(describe(e));
+        }
+    }
+
+    /** Turns a JSON tree (a stored object with a PATCH applied) into a validated OCPI object. */
+    public <T> T convert(com.fasterxml.jackson.databind.JsonNode tree, Class<T> type) {
+        T value;
+        try {
+            value = mapper.treeToValue(tree, type);
+        } catch (IOException e) {
+            throw OcpiException.invalid(describe(e));
+        } catch (IllegalArgumentException e) {
+            throw OcpiException.invalid(e.getCause() instanceof IOException io ? describe(io) : "request body: " + e.getMessage());
+        }
+        validate(value);
+        return value;
+    }
+
     public void validate(Object value) {
         Set<ConstraintViolation<Object>> violations = validator.validate(value);
         if (!violations.isEmpty()) {
             throw OcpiException.invalid(violations.stream()
-                    .map(v -> v.getPropertyPath() + ": " + v.getMessage())
+                    // Elements of a list of strings show up as "evse_uids[1].<list element>": the index says enough.
+                    .map(v -> v.getPropertyPath().toString().replace(".<list element>", "") + ": " + v.getMessage())
                     .sorted(Comparator.naturalOrder())
                     .collect(Collectors.joining("; ")));
         }

@@ -9,6 +9,9 @@ public final class OcpiExchange {
     public static final String REQUEST_ID = "ocpi.requestId";
     public static final String CORRELATION_ID = "ocpi.correlationId";
     public static final String STARTED = "ocpi.started";
+    public static final String ROUTING = "ocpi.routing";
+    /** Which of our parties answers this request (the OCPI-from of the response). */
+    public static final String ANSWERING_PARTY = "ocpi.answeringParty";
 
     public static final String HEADER_REQUEST_ID = "X-Request-ID";
     public static final String HEADER_CORRELATION_ID = "X-Correlation-ID";

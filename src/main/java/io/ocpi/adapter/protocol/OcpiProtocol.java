@@ -2,6 +2,8 @@ package io.ocpi.adapter.protocol;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.ocpi.adapter.modules.common.Party;
+import io.ocpi.adapter.modules.common.Role;
 import io.ocpi.adapter.registry.TokenScope;
 import java.util.Map;
 import java.util.UUID;
@@ -25,10 +27,12 @@ public class OcpiProtocol {
     private static final Logger ACCESS = LoggerFactory.getLogger("ocpi.access");
 
     private final CredentialsTokenReader tokens;
+    private final Platform platform;
     private final ObjectMapper json;
 
-    public OcpiProtocol(CredentialsTokenReader tokens, ObjectMapper json) {
+    public OcpiProtocol(CredentialsTokenReader tokens, Platform platform, ObjectMapper json) {
         this.tokens = tokens;
+        this.platform = platform;
         this.json = json;
     }
 
@@ -52,11 +56,26 @@ public class OcpiProtocol {
         exchange.setProperty(OcpiExchange.CALLER, caller);
     }
 
+    /**
+     * Second step of functional-module routes: reads the routing headers and decides which of our parties answers.
+     * A request addressed to a party that is not ours is refused: this platform is no hub and forwards nothing.
+     */
+    public void route(Exchange exchange, Role side) {
+        RoutingHeaders request = RoutingHeaders.read(exchange.getIn());
+        exchange.setProperty(OcpiExchange.ROUTING, request);
+        if (request.to() != null && !platform.isOurs(request.to())) {
+            throw new OcpiException(OcpiStatus.UNKNOWN_RECEIVER, 404, RoutingHeaders.TO_COUNTRY_CODE + "/" + RoutingHeaders.TO_PARTY_ID
+                    + ": " + request.to() + " is not a party of this platform");
+        }
+        exchange.setProperty(OcpiExchange.ANSWERING_PARTY, request.to() != null ? request.to() : platform.party(side));
+    }
+
     /** Last step of every OCPI route: the body is the response data, or an {@link OcpiResult}. */
     public void respond(Exchange exchange) {
         Object body = exchange.getMessage().getBody();
         OcpiResult result = body instanceof OcpiResult r ? r : OcpiResult.ok(body);
-        write(exchange, result.httpStatus(), OcpiResponse.success(result.data()), result.headers());
+        write(exchange, result.httpStatus(), new OcpiResponse<>(result.data(), result.status().code(), result.message(),
+                java.time.Instant.now()), result.headers());
     }
 
     /** Error handler of every OCPI route. */
@@ -84,6 +103,7 @@ public class OcpiProtocol {
         out.setHeader(Exchange.CONTENT_TYPE, "application/json");
         out.setHeader(OcpiExchange.HEADER_REQUEST_ID, exchange.getProperty(OcpiExchange.REQUEST_ID));
         out.setHeader(OcpiExchange.HEADER_CORRELATION_ID, exchange.getProperty(OcpiExchange.CORRELATION_ID));
+        routingHeaders(exchange).forEach(out::setHeader);
         headers.forEach(out::setHeader);
         try {
             out.setBody(json.writeValueAsBytes(envelope));
@@ -95,6 +115,23 @@ public class OcpiProtocol {
         ACCESS.info("{} {} -> {} {} {}ms{}", method, path, httpStatus, envelope.statusCode(), millis,
                 envelope.isSuccess() || envelope.statusMessage() == null ? "" : " " + envelope.statusMessage());
         MDC.clear();
+    }
+
+    /** A response swaps the request's routing headers: it comes from the party addressed, to the party that asked. */
+    private static Map<String, String> routingHeaders(Exchange exchange) {
+        Party answering = exchange.getProperty(OcpiExchange.ANSWERING_PARTY, Party.class);
+        if (answering == null) {
+            return Map.of();
+        }
+        Map<String, String> headers = new java.util.LinkedHashMap<>();
+        headers.put(RoutingHeaders.FROM_COUNTRY_CODE, answering.countryCode());
+        headers.put(RoutingHeaders.FROM_PARTY_ID, answering.partyId());
+        RoutingHeaders request = exchange.getProperty(OcpiExchange.ROUTING, RoutingHeaders.class);
+        if (request != null && request.from() != null) {
+            headers.put(RoutingHeaders.TO_COUNTRY_CODE, request.from().countryCode());
+            headers.put(RoutingHeaders.TO_PARTY_ID, request.from().partyId());
+        }
+        return headers;
     }
 
     private static String headerOrNew(Message in, String name) {

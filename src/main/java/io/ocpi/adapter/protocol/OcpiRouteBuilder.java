@@ -1,5 +1,9 @@
 package io.ocpi.adapter.protocol;
 
+import io.ocpi.adapter.modules.common.Party;
+import io.ocpi.adapter.modules.common.Role;
+import io.ocpi.adapter.store.ObjectKey;
+import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.model.RouteDefinition;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -23,6 +27,46 @@ public abstract class OcpiRouteBuilder extends RouteBuilder {
                 .routeId(routeId)
                 .routeConfigurationId(ROUTE_CONFIGURATION)
                 .process(exchange -> protocol.enter(exchange, access));
+    }
+
+    /**
+     * A route of a functional module: only registered peers, routing headers read and answered.
+     *
+     * @param side the role of ours that serves this interface (CPO for the locations Sender, EMSP for its Receiver)
+     */
+    protected RouteDefinition moduleRoute(String routeId, Role side) {
+        return ocpiRoute(routeId, Access.REGISTERED).process(exchange -> protocol.route(exchange, side));
+    }
+
+    /** A path or query parameter that the route cannot do without. */
+    protected static String param(Exchange exchange, String name) {
+        String value = exchange.getIn().getHeader(name, String.class);
+        if (value == null || value.isBlank()) {
+            throw OcpiException.invalid(name + ": missing");
+        }
+        return value;
+    }
+
+    /** The data owner named by the {country_code}/{party_id} segments of a Receiver URL. */
+    protected static Party owner(Exchange exchange) {
+        String country = param(exchange, "country_code");
+        String party = param(exchange, "party_id");
+        if (!country.matches("[A-Za-z]{2}")) {
+            throw OcpiException.invalid("country_code: '" + country + "' is not an ISO 3166-1 alpha-2 code");
+        }
+        if (!party.matches("[A-Za-z0-9]{3}")) {
+            throw OcpiException.invalid("party_id: '" + party + "' is not a 3-character party id");
+        }
+        return new Party(country, party);
+    }
+
+    /** The stored object a Receiver URL names: owner segments and the id in {@code idParam}. */
+    protected static ObjectKey key(Exchange exchange, String module, String idParam) {
+        return ObjectKey.of(module, owner(exchange), param(exchange, idParam));
+    }
+
+    protected static byte[] body(Exchange exchange) {
+        return exchange.getIn().getBody(byte[].class);
     }
 
     /** Parses and validates the request body as the given OCPI object; refuses it with 2001 otherwise. */

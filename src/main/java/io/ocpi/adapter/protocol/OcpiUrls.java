@@ -13,6 +13,16 @@ public class OcpiUrls {
     public static final String VERSIONS_PATH = BASE_PATH + "/versions";
     public static final String VERSION_PATH = BASE_PATH + "/" + VERSION;
 
+    /** Interfaces we serve as a CPO (Sender of locations, Receiver of tokens, ...). */
+    public static String cpo(String module) {
+        return BASE_PATH + "/cpo/" + VERSION + "/" + module;
+    }
+
+    /** Interfaces we serve as an eMSP (Receiver of locations, Sender of tokens, ...). */
+    public static String emsp(String module) {
+        return BASE_PATH + "/emsp/" + VERSION + "/" + module;
+    }
+
     private final OcpiProperties properties;
     private final Environment environment;
 

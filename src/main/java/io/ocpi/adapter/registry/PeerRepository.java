@@ -56,6 +56,15 @@ public class PeerRepository {
         return jdbc.sql("SELECT * FROM peer ORDER BY id").query(this::peerRow).list().stream().map(this::withDetails).toList();
     }
 
+    /** The registered peer that plays this party (country code and party id), if any. */
+    public Optional<Peer> findRegistered(io.ocpi.adapter.modules.common.Party party) {
+        return jdbc.sql("SELECT DISTINCT p.id FROM peer p JOIN peer_role r ON r.peer_id = p.id WHERE p.status = ? AND r.country_code = ? AND r.party_id = ?")
+                .params(PeerStatus.REGISTERED.name(), party.countryCode(), party.partyId())
+                .query(Long.class)
+                .list().stream().findFirst()
+                .flatMap(this::find);
+    }
+
     @Transactional
     public void saveRegistration(long id, PeerStatus status, Registration registration) {
         jdbc.sql("""

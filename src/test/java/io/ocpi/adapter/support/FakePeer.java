@@ -62,7 +62,10 @@ public final class FakePeer implements AutoCloseable {
         return on(path, request -> answer);
     }
 
-    /** Versions and details of a 2.2.1 peer offering the given modules (credentials included by the caller). */
+    /**
+     * Versions and details of a 2.2.1 peer offering the given modules (credentials included by the caller), each as
+     * {@code module} (a Sender at /2.2.1/module) or {@code module:RECEIVER} (at /2.2.1/receiver/module).
+     */
     public FakePeer offering221(String... modules) {
         on("/versions", Answer.ocpi("[{\"version\":\"2.2.1\",\"url\":\"" + url("/2.2.1") + "\"}]"));
         StringBuilder endpoints = new StringBuilder();
@@ -70,8 +73,10 @@ public final class FakePeer implements AutoCloseable {
             if (!endpoints.isEmpty()) {
                 endpoints.append(',');
             }
-            endpoints.append("{\"identifier\":\"").append(module).append("\",\"role\":\"SENDER\",\"url\":\"")
-                    .append(url("/2.2.1/" + module)).append("\"}");
+            boolean receiver = module.endsWith(":RECEIVER");
+            String id = receiver ? module.substring(0, module.indexOf(':')) : module;
+            endpoints.append("{\"identifier\":\"").append(id).append("\",\"role\":\"").append(receiver ? "RECEIVER" : "SENDER")
+                    .append("\",\"url\":\"").append(url("/2.2.1/" + (receiver ? "receiver/" : "") + id)).append("\"}");
         }
         return on("/2.2.1", Answer.ocpi("{\"version\":\"2.2.1\",\"endpoints\":[" + endpoints + "]}"));
     }

@@ -1,0 +1,112 @@
+package io.ocpi.adapter.modules.chargingprofiles;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.ocpi.adapter.modules.chargingprofiles.ChargingProfiles.Operation;
+import io.ocpi.adapter.modules.common.Party;
+import io.ocpi.adapter.modules.common.Role;
+import io.ocpi.adapter.modules.versions.InterfaceRole;
+import io.ocpi.adapter.modules.versions.ModuleId;
+import io.ocpi.adapter.modules.versions.ServedEndpoint;
+import io.ocpi.adapter.modules.versions.ServesEndpoints;
+import io.ocpi.adapter.protocol.OcpiEvents;
+import io.ocpi.adapter.protocol.OcpiException;
+import io.ocpi.adapter.protocol.OcpiExchange;
+import io.ocpi.adapter.protocol.OcpiRouteBuilder;
+import io.ocpi.adapter.protocol.OcpiUrls;
+import java.util.List;
+import org.apache.camel.Exchange;
+import org.springframework.stereotype.Component;
+
+/**
+ * The chargingprofiles module: as a CPO we take smart-charging requests on our sessions (Receiver), as an eMSP we take
+ * the CPOs' active profiles and the results of our own requests (Sender). See {@link ChargingProfiles}.
+ */
+@Component
+public class ChargingProfilesRoutes extends OcpiRouteBuilder implements ServesEndpoints {
+
+    public static final String RECEIVER = OcpiUrls.cpo(ModuleId.CHARGING_PROFILES);
+    public static final String SENDER = OcpiUrls.emsp(ModuleId.CHARGING_PROFILES);
+
+    private final ChargingProfiles profiles;
+    private final ObjectMapper json;
+
+    public ChargingProfilesRoutes(ChargingProfiles profiles, ObjectMapper json) {
+        this.profiles = profiles;
+        this.json = json;
+    }
+
+    @Override
+    public List<ServedEndpoint> servedEndpoints() {
+        return List.of(new ServedEndpoint(ModuleId.CHARGING_PROFILES, InterfaceRole.RECEIVER, RECEIVER),
+                new ServedEndpoint(ModuleId.CHARGING_PROFILES, InterfaceRole.SENDER, SENDER));
+    }
+
+    @Override
+    public void configure() {
+        rest(RECEIVER)
+                .get("/{session_id}").to("direct:chargingprofiles-receiver-get")
+                .put("/{session_id}").to("direct:chargingprofiles-receiver-put")
+                .delete("/{session_id}").to("direct:chargingprofiles-receiver-delete");
+        rest(SENDER)
+                .put("/{session_id}").to("direct:chargingprofiles-sender-active")
+                .post("/results/{request_id}").to("direct:chargingprofiles-sender-result");
+
+        moduleRoute("chargingprofiles-receiver-get", Role.CPO)
+                .process(e -> {
+                    ObjectNode request = json.createObjectNode().put("duration", duration(e));
+                    e.getMessage().setBody(profiles.receive(OcpiExchange.caller(e), Operation.GET_ACTIVE, param(e, "session_id"),
+                            request, e.getIn().getHeader("response_url", String.class)));
+                })
+                .bean(protocol, "respond");
+        moduleRoute("chargingprofiles-receiver-put", Role.CPO)
+                .process(body(SetChargingProfile.class))
+                .process(e -> {
+                    SetChargingProfile set = e.getIn().getBody(SetChargingProfile.class);
+                    e.getMessage().setBody(profiles.receive(OcpiExchange.caller(e), Operation.SET, param(e, "session_id"),
+                            json.valueToTree(set), set.responseUrl()));
+                })
+                .bean(protocol, "respond");
+        moduleRoute("chargingprofiles-receiver-delete", Role.CPO)
+                .process(e -> e.getMessage().setBody(profiles.receive(OcpiExchange.caller(e), Operation.CLEAR, param(e, "session_id"),
+                        json.createObjectNode(), e.getIn().getHeader("response_url", String.class))))
+                .bean(protocol, "respond");
+
+        moduleRoute("chargingprofiles-sender-active", Role.EMSP)
+                .process(e -> e.getMessage().setBody(profiles.activeReceived(OcpiExchange.caller(e), param(e, "session_id"), body(e))))
+                .bean(protocol, "respond");
+        moduleRoute("chargingprofiles-sender-result", Role.EMSP)
+                .process(e -> e.getMessage().setBody(profiles.resultReceived(OcpiExchange.caller(e), param(e, "request_id"), body(e))))
+                .bean(protocol, "respond");
+
+        from(OcpiEvents.endpoint(ModuleId.CHARGING_PROFILES, "respond")).routeId("chargingprofiles-respond")
+                .process(e -> profiles.respond(e.getIn().getHeader(ChargingProfiles.REQUEST_ID, String.class), e.getIn().getBody(byte[].class)));
+        from(OcpiEvents.endpoint(ModuleId.CHARGING_PROFILES, "push-active")).routeId("chargingprofiles-push-active")
+                .process(e -> profiles.pushActive(e.getIn().getHeader(OcpiEvents.OBJECT_ID, String.class), e.getIn().getBody(byte[].class)));
+        from(OcpiEvents.endpoint(ModuleId.CHARGING_PROFILES, "send")).routeId("chargingprofiles-send")
+                .process(e -> {
+                    ChargingProfiles.Sent sent = profiles.send(
+                            Operation.valueOf(e.getIn().getHeader(ChargingProfiles.OPERATION, String.class)),
+                            new Party(e.getIn().getHeader(OcpiEvents.COUNTRY_CODE, String.class), e.getIn().getHeader(OcpiEvents.PARTY_ID, String.class)),
+                            e.getIn().getHeader(OcpiEvents.OBJECT_ID, String.class),
+                            e.getIn().getBody(byte[].class),
+                            e.getIn().getHeader(ChargingProfiles.DURATION, Integer.class));
+                    e.getMessage().setHeader(ChargingProfiles.REQUEST_ID, sent.requestId());
+                    e.getMessage().setBody(sent.response());
+                })
+                .marshal().json();
+    }
+
+    private static int duration(Exchange e) {
+        String value = param(e, "duration");
+        try {
+            int seconds = Integer.parseInt(value.trim());
+            if (seconds <= 0) {
+                throw OcpiException.invalid("duration: must be a positive number of seconds");
+            }
+            return seconds;
+        } catch (NumberFormatException notANumber) {
+            throw OcpiException.invalid("duration: '" + value + "' is not a whole number of seconds");
+        }
+    }
+}

@@ -1,0 +1,69 @@
+package io.ocpi.adapter.modules.commands;
+
+import io.ocpi.adapter.modules.common.Party;
+import io.ocpi.adapter.modules.common.Role;
+import io.ocpi.adapter.modules.versions.InterfaceRole;
+import io.ocpi.adapter.modules.versions.ModuleId;
+import io.ocpi.adapter.modules.versions.ServedEndpoint;
+import io.ocpi.adapter.modules.versions.ServesEndpoints;
+import io.ocpi.adapter.protocol.OcpiEvents;
+import io.ocpi.adapter.protocol.OcpiExchange;
+import io.ocpi.adapter.protocol.OcpiRouteBuilder;
+import io.ocpi.adapter.protocol.OcpiUrls;
+import java.util.List;
+import org.springframework.stereotype.Component;
+
+/**
+ * The commands module: as a CPO we take commands (Receiver), as an eMSP we serve the response URLs of the commands we
+ * send (Sender). See {@link Commands} for the flow, and docs/extension-points.md for the internal endpoints.
+ */
+@Component
+public class CommandsRoutes extends OcpiRouteBuilder implements ServesEndpoints {
+
+    public static final String RECEIVER = OcpiUrls.cpo(ModuleId.COMMANDS);
+    public static final String SENDER = OcpiUrls.emsp(ModuleId.COMMANDS);
+
+    private final Commands commands;
+
+    public CommandsRoutes(Commands commands) {
+        this.commands = commands;
+    }
+
+    @Override
+    public List<ServedEndpoint> servedEndpoints() {
+        return List.of(new ServedEndpoint(ModuleId.COMMANDS, InterfaceRole.RECEIVER, RECEIVER),
+                new ServedEndpoint(ModuleId.COMMANDS, InterfaceRole.SENDER, SENDER));
+    }
+
+    @Override
+    public void configure() {
+        rest(RECEIVER).post("/{command}").to("direct:commands-receiver-post");
+        rest(SENDER).post("/{command}/{request_id}").to("direct:commands-sender-result");
+
+        moduleRoute("commands-receiver-post", Role.CPO)
+                .process(e -> e.getMessage().setBody(commands.receive(OcpiExchange.caller(e), param(e, "command"), body(e))))
+                .bean(protocol, "respond");
+        moduleRoute("commands-sender-result", Role.EMSP)
+                .process(e -> e.getMessage().setBody(commands.resultReceived(OcpiExchange.caller(e), param(e, "command"),
+                        param(e, "request_id"), body(e))))
+                .bean(protocol, "respond");
+
+        // The outcome of a command we received, from the route that passed it to the charge point.
+        from(OcpiEvents.endpoint(ModuleId.COMMANDS, "respond")).routeId("commands-respond")
+                .process(e -> commands.respond(e.getIn().getHeader(Commands.REQUEST_ID, String.class), e.getIn().getBody(byte[].class)));
+
+        // A command to send to a CPO: headers name the command and the CPO's party.
+        from(OcpiEvents.endpoint(ModuleId.COMMANDS, "send")).routeId("commands-send")
+                .process(e -> {
+                    Commands.Sent sent = commands.send(Commands.type(e.getIn().getHeader(Commands.COMMAND, String.class)),
+                            new Party(e.getIn().getHeader(OcpiEvents.COUNTRY_CODE, String.class), e.getIn().getHeader(OcpiEvents.PARTY_ID, String.class)),
+                            e.getIn().getBody(byte[].class));
+                    e.getMessage().setHeader(Commands.REQUEST_ID, sent.requestId());
+                    e.getMessage().setBody(sent.response());
+                })
+                .marshal().json();
+
+        from("timer:ocpi-command-timeouts?period={{ocpi.result-sweep-interval:5000}}").routeId("commands-timeouts")
+                .process(e -> commands.concludeOverdue());
+    }
+}

@@ -1,0 +1,122 @@
+package io.ocpi.adapter.modules.hubclientinfo;
+
+import io.ocpi.adapter.modules.common.Party;
+import io.ocpi.adapter.modules.versions.InterfaceRole;
+import io.ocpi.adapter.modules.versions.ModuleId;
+import io.ocpi.adapter.modules.versions.ServedEndpoint;
+import io.ocpi.adapter.modules.versions.ServesEndpoints;
+import io.ocpi.adapter.protocol.Access;
+import io.ocpi.adapter.protocol.Caller;
+import io.ocpi.adapter.protocol.OcpiBodies;
+import io.ocpi.adapter.protocol.OcpiException;
+import io.ocpi.adapter.protocol.OcpiExchange;
+import io.ocpi.adapter.protocol.OcpiResult;
+import io.ocpi.adapter.protocol.OcpiRouteBuilder;
+import io.ocpi.adapter.protocol.OcpiStatus;
+import io.ocpi.adapter.protocol.OcpiUrls;
+import io.ocpi.adapter.protocol.Pagination;
+import io.ocpi.adapter.protocol.Pagination.Page;
+import io.ocpi.adapter.protocol.Pagination.PageRequest;
+import io.ocpi.adapter.protocol.Platform;
+import io.ocpi.adapter.registry.PeerRepository;
+import io.ocpi.adapter.registry.PeerStatus;
+import io.ocpi.adapter.store.ObjectKey;
+import io.ocpi.adapter.store.ObjectStore;
+import io.ocpi.adapter.store.OwnedObjects;
+import java.util.Comparator;
+import java.util.List;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The hubclientinfo module, a configuration module (no routing headers). Receiver: a hub tells us the connection
+ * status of the parties behind it, kept per party (a party holding the same ids in several roles has one status).
+ * Sender: the parties of the peers registered with us, with their connection status.
+ */
+@Component
+public class HubClientInfoRoutes extends OcpiRouteBuilder implements ServesEndpoints {
+
+    public static final String PATH = OcpiUrls.VERSION_PATH + "/" + ModuleId.HUB_CLIENT_INFO;
+
+    private final ObjectStore store;
+    private final OwnedObjects objects;
+    private final OcpiBodies bodies;
+    private final PeerRepository peers;
+    private final Pagination pagination;
+    private final Platform platform;
+    private final TransactionTemplate transaction;
+
+    public HubClientInfoRoutes(ObjectStore store, OwnedObjects objects, OcpiBodies bodies, PeerRepository peers,
+                               Pagination pagination, Platform platform, TransactionTemplate transaction) {
+        this.store = store;
+        this.objects = objects;
+        this.bodies = bodies;
+        this.peers = peers;
+        this.pagination = pagination;
+        this.platform = platform;
+        this.transaction = transaction;
+    }
+
+    @Override
+    public List<ServedEndpoint> servedEndpoints() {
+        return List.of(new ServedEndpoint(ModuleId.HUB_CLIENT_INFO, InterfaceRole.SENDER, PATH),
+                new ServedEndpoint(ModuleId.HUB_CLIENT_INFO, InterfaceRole.RECEIVER, PATH));
+    }
+
+    @Override
+    public void configure() {
+        rest(PATH)
+                .get().to("direct:hubclientinfo-sender-list")
+                .get("/{country_code}/{party_id}").to("direct:hubclientinfo-receiver-get")
+                .put("/{country_code}/{party_id}").to("direct:hubclientinfo-receiver-put");
+
+        ocpiRoute("hubclientinfo-sender-list", Access.REGISTERED)
+                .process(e -> e.getMessage().setBody(list(pagination.request(e))))
+                .bean(protocol, "respond");
+        ocpiRoute("hubclientinfo-receiver-get", Access.REGISTERED)
+                .process(e -> {
+                    ObjectKey key = key(OcpiExchange.caller(e), owner(e));
+                    e.getMessage().setBody(store.find(key).map(io.ocpi.adapter.protocol.RawJson::new)
+                            .orElseThrow(() -> OcpiException.notFound("no client info for " + key.owner())));
+                })
+                .bean(protocol, "respond");
+        ocpiRoute("hubclientinfo-receiver-put", Access.REGISTERED)
+                .process(e -> e.getMessage().setBody(put(OcpiExchange.caller(e), owner(e), body(e))))
+                .bean(protocol, "respond");
+    }
+
+    /** Only a hub reports on the parties behind it. */
+    private ObjectKey key(Caller caller, Party party) {
+        if (!platform.isHub(caller)) {
+            throw new OcpiException(OcpiStatus.CLIENT_ERROR, 403, "only a hub may report client info");
+        }
+        return ObjectKey.of(ModuleId.HUB_CLIENT_INFO, party, "");
+    }
+
+    private OcpiResult put(Caller caller, Party party, byte[] body) {
+        ObjectKey key = key(caller, party);
+        ClientInfo info = bodies.read(body, ClientInfo.class);
+        OwnedObjects.requireSame("country_code", party.countryCode(), info.countryCode());
+        OwnedObjects.requireSame("party_id", party.partyId(), info.partyId());
+        String text = objects.write(info);
+        boolean created = transaction.execute(tx -> {
+            boolean isNew = store.put(key, info.lastUpdated(), null, text);
+            objects.announceReceived(caller, ModuleId.HUB_CLIENT_INFO, key, text, "PUT");
+            return isNew;
+        });
+        return created ? OcpiResult.created(null) : OcpiResult.ok(null);
+    }
+
+    private OcpiResult list(PageRequest request) {
+        List<ClientInfo> all = peers.findAll().stream()
+                .filter(peer -> peer.status() == PeerStatus.REGISTERED || peer.status() == PeerStatus.UNREGISTERED)
+                .flatMap(peer -> peer.roles().stream().map(role -> new ClientInfo(role.partyId(), role.countryCode(), role.role(),
+                        peer.connectionStatus(), peer.updatedAt())))
+                .filter(info -> request.dateFrom() == null || !info.lastUpdated().isBefore(request.dateFrom()))
+                .filter(info -> request.dateTo() == null || info.lastUpdated().isBefore(request.dateTo()))
+                .sorted(Comparator.comparing(ClientInfo::lastUpdated).thenComparing(ClientInfo::countryCode).thenComparing(ClientInfo::partyId))
+                .toList();
+        List<ClientInfo> page = all.stream().skip(request.offset()).limit(request.limit()).toList();
+        return pagination.result(PATH, request, new Page<>(page, all.size()));
+    }
+}

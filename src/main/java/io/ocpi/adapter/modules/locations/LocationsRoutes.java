@@ -1,0 +1,135 @@
+package io.ocpi.adapter.modules.locations;
+
+import io.ocpi.adapter.modules.common.Role;
+import io.ocpi.adapter.modules.versions.InterfaceRole;
+import io.ocpi.adapter.modules.versions.ModuleId;
+import io.ocpi.adapter.modules.versions.ServedEndpoint;
+import io.ocpi.adapter.modules.versions.ServesEndpoints;
+import io.ocpi.adapter.protocol.OcpiEvents;
+import io.ocpi.adapter.protocol.OcpiException;
+import io.ocpi.adapter.protocol.OcpiExchange;
+import io.ocpi.adapter.protocol.OcpiRouteBuilder;
+import io.ocpi.adapter.protocol.OcpiUrls;
+import io.ocpi.adapter.protocol.Pagination;
+import io.ocpi.adapter.protocol.Platform;
+import io.ocpi.adapter.protocol.RawJson;
+import io.ocpi.adapter.store.OwnedObjects;
+import io.ocpi.adapter.store.OwnedObjects.Kind;
+import java.util.List;
+import org.apache.camel.Exchange;
+import org.springframework.stereotype.Component;
+
+/**
+ * The locations module in both roles: as a CPO we serve our charge points (Sender), as an eMSP we keep what CPOs
+ * push to us (Receiver), down to EVSE and connector level.
+ */
+@Component
+public class LocationsRoutes extends OcpiRouteBuilder implements ServesEndpoints {
+
+    public static final String SENDER = OcpiUrls.cpo(ModuleId.LOCATIONS);
+    public static final String RECEIVER = OcpiUrls.emsp(ModuleId.LOCATIONS);
+    public static final Kind<Location> KIND = Kind.of(ModuleId.LOCATIONS, Location.class);
+
+    private final OwnedObjects objects;
+    private final ReceivedLocations received;
+    private final Pagination pagination;
+    private final Platform platform;
+
+    public LocationsRoutes(OwnedObjects objects, ReceivedLocations received, Pagination pagination, Platform platform) {
+        this.objects = objects;
+        this.received = received;
+        this.pagination = pagination;
+        this.platform = platform;
+    }
+
+    @Override
+    public List<ServedEndpoint> servedEndpoints() {
+        return List.of(new ServedEndpoint(ModuleId.LOCATIONS, InterfaceRole.SENDER, SENDER),
+                new ServedEndpoint(ModuleId.LOCATIONS, InterfaceRole.RECEIVER, RECEIVER));
+    }
+
+    @Override
+    public void configure() {
+        rest(SENDER)
+                .get().to("direct:locations-sender-list")
+                .get("/{location_id}").to("direct:locations-sender-get-location")
+                .get("/{location_id}/{evse_uid}").to("direct:locations-sender-get-evse")
+                .get("/{location_id}/{evse_uid}/{connector_id}").to("direct:locations-sender-get-connector");
+
+        String location = "/{country_code}/{party_id}/{location_id}";
+        String evse = location + "/{evse_uid}";
+        String connector = evse + "/{connector_id}";
+        rest(RECEIVER)
+                .get(location).to("direct:locations-receiver-get-location")
+                .get(evse).to("direct:locations-receiver-get-evse")
+                .get(connector).to("direct:locations-receiver-get-connector")
+                .put(location).to("direct:locations-receiver-put-location")
+                .put(evse).to("direct:locations-receiver-put-evse")
+                .put(connector).to("direct:locations-receiver-put-connector")
+                .patch(location).to("direct:locations-receiver-patch-location")
+                .patch(evse).to("direct:locations-receiver-patch-evse")
+                .patch(connector).to("direct:locations-receiver-patch-connector");
+
+        // Sender: our own charge points, as a CPO.
+        moduleRoute("locations-sender-list", Role.CPO)
+                .process(e -> e.getMessage().setBody(objects.list(ModuleId.LOCATIONS, SENDER, platform.parties(Role.CPO), null,
+                        pagination.request(e))))
+                .bean(protocol, "respond");
+        moduleRoute("locations-sender-get-location", Role.CPO)
+                .process(e -> e.getMessage().setBody(new RawJson(objects.write(ours(e).location()))))
+                .bean(protocol, "respond");
+        moduleRoute("locations-sender-get-evse", Role.CPO)
+                .process(e -> e.getMessage().setBody(new RawJson(objects.write(ours(e).requireEvse(param(e, "evse_uid"))))))
+                .bean(protocol, "respond");
+        moduleRoute("locations-sender-get-connector", Role.CPO)
+                .process(e -> e.getMessage().setBody(new RawJson(objects.write(
+                        ours(e).requireConnector(param(e, "evse_uid"), param(e, "connector_id"))))))
+                .bean(protocol, "respond");
+
+        // Receiver: what CPOs push to us, as an eMSP.
+        moduleRoute("locations-receiver-get-location", Role.EMSP)
+                .process(e -> e.getMessage().setBody(objects.get(OcpiExchange.caller(e), key(e, ModuleId.LOCATIONS, "location_id"))))
+                .bean(protocol, "respond");
+        moduleRoute("locations-receiver-get-evse", Role.EMSP)
+                .process(e -> e.getMessage().setBody(received.getEvse(OcpiExchange.caller(e), owner(e), param(e, "location_id"),
+                        param(e, "evse_uid"))))
+                .bean(protocol, "respond");
+        moduleRoute("locations-receiver-get-connector", Role.EMSP)
+                .process(e -> e.getMessage().setBody(received.getConnector(OcpiExchange.caller(e), owner(e), param(e, "location_id"),
+                        param(e, "evse_uid"), param(e, "connector_id"))))
+                .bean(protocol, "respond");
+        moduleRoute("locations-receiver-put-location", Role.EMSP)
+                .process(e -> e.getMessage().setBody(objects.put(OcpiExchange.caller(e), KIND, key(e, ModuleId.LOCATIONS, "location_id"), body(e))))
+                .bean(protocol, "respond");
+        moduleRoute("locations-receiver-put-evse", Role.EMSP)
+                .process(e -> e.getMessage().setBody(received.putEvse(OcpiExchange.caller(e), owner(e), param(e, "location_id"),
+                        param(e, "evse_uid"), body(e))))
+                .bean(protocol, "respond");
+        moduleRoute("locations-receiver-put-connector", Role.EMSP)
+                .process(e -> e.getMessage().setBody(received.putConnector(OcpiExchange.caller(e), owner(e), param(e, "location_id"),
+                        param(e, "evse_uid"), param(e, "connector_id"), body(e))))
+                .bean(protocol, "respond");
+        moduleRoute("locations-receiver-patch-location", Role.EMSP)
+                .process(e -> e.getMessage().setBody(objects.patch(OcpiExchange.caller(e), KIND, key(e, ModuleId.LOCATIONS, "location_id"), body(e))))
+                .bean(protocol, "respond");
+        moduleRoute("locations-receiver-patch-evse", Role.EMSP)
+                .process(e -> e.getMessage().setBody(received.patchEvse(OcpiExchange.caller(e), owner(e), param(e, "location_id"),
+                        param(e, "evse_uid"), body(e))))
+                .bean(protocol, "respond");
+        moduleRoute("locations-receiver-patch-connector", Role.EMSP)
+                .process(e -> e.getMessage().setBody(received.patchConnector(OcpiExchange.caller(e), owner(e), param(e, "location_id"),
+                        param(e, "evse_uid"), param(e, "connector_id"), body(e))))
+                .bean(protocol, "respond");
+
+        // Our own locations, handed in by enterprise routes (assets database, charge point management system).
+        from(OcpiEvents.endpoint(ModuleId.LOCATIONS, "publish")).routeId("locations-publish")
+                .process(e -> e.getMessage().setBody(objects.write(objects.publish(KIND, Role.CPO, e.getIn().getBody(byte[].class)))));
+    }
+
+    private LocationTree ours(Exchange e) {
+        String id = param(e, "location_id");
+        return objects.findOurs(ModuleId.LOCATIONS, platform.parties(Role.CPO), id, "")
+                .map(text -> new LocationTree(objects.object(text)))
+                .orElseThrow(() -> OcpiException.notFound("unknown location " + id));
+    }
+}

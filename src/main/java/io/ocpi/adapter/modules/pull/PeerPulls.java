@@ -1,0 +1,134 @@
+package io.ocpi.adapter.modules.pull;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.ocpi.adapter.modules.cdrs.CdrsRoutes;
+import io.ocpi.adapter.modules.common.OwnedObject;
+import io.ocpi.adapter.modules.common.Party;
+import io.ocpi.adapter.modules.common.Role;
+import io.ocpi.adapter.modules.locations.LocationsRoutes;
+import io.ocpi.adapter.modules.sessions.SessionsRoutes;
+import io.ocpi.adapter.modules.tariffs.TariffsRoutes;
+import io.ocpi.adapter.modules.tokens.TokensRoutes;
+import io.ocpi.adapter.modules.versions.InterfaceRole;
+import io.ocpi.adapter.modules.versions.ModuleId;
+import io.ocpi.adapter.protocol.Caller;
+import io.ocpi.adapter.protocol.OcpiBodies;
+import io.ocpi.adapter.protocol.OcpiDateTime;
+import io.ocpi.adapter.protocol.OcpiException;
+import io.ocpi.adapter.protocol.Platform;
+import io.ocpi.adapter.protocol.RoutingHeaders;
+import io.ocpi.adapter.protocol.client.OcpiClient;
+import io.ocpi.adapter.protocol.client.PeerCredential;
+import io.ocpi.adapter.registry.Peer;
+import io.ocpi.adapter.registry.PeerRepository;
+import io.ocpi.adapter.registry.TokenScope;
+import io.ocpi.adapter.store.ObjectKey;
+import io.ocpi.adapter.store.ObjectStore;
+import io.ocpi.adapter.store.OwnedObjects;
+import io.ocpi.adapter.store.OwnedObjects.Kind;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Pulls a peer's complete list of a module (its Sender interface, page by page following {@code Link}) into the
+ * store: what a CPO serves (locations, sessions, CDRs, tariffs) for our eMSP, what an eMSP serves (tokens) for our
+ * CPO. Each object is checked like a push would be: a valid object owned by the peer is stored and announced as
+ * received; anything else is logged and passed over, as transport_and_format advises for lists.
+ */
+@Component
+public class PeerPulls {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PeerPulls.class);
+
+    /** What one pull did. */
+    public record Outcome(String module, long read, long stored, long refused) {
+    }
+
+    private final Map<String, Kind<? extends OwnedObject>> kinds = new LinkedHashMap<>();
+    private final Map<String, Role> ourSide = Map.of(ModuleId.LOCATIONS, Role.EMSP, ModuleId.SESSIONS, Role.EMSP,
+            ModuleId.CDRS, Role.EMSP, ModuleId.TARIFFS, Role.EMSP, ModuleId.TOKENS, Role.CPO);
+
+    private final PeerRepository peers;
+    private final OcpiClient client;
+    private final OcpiBodies bodies;
+    private final ObjectStore store;
+    private final OwnedObjects objects;
+    private final Platform platform;
+
+    public PeerPulls(PeerRepository peers, OcpiClient client, OcpiBodies bodies, ObjectStore store, OwnedObjects objects, Platform platform) {
+        this.peers = peers;
+        this.client = client;
+        this.bodies = bodies;
+        this.store = store;
+        this.objects = objects;
+        this.platform = platform;
+        kinds.put(ModuleId.LOCATIONS, LocationsRoutes.KIND);
+        kinds.put(ModuleId.SESSIONS, SessionsRoutes.KIND);
+        kinds.put(ModuleId.CDRS, CdrsRoutes.KIND);
+        kinds.put(ModuleId.TARIFFS, TariffsRoutes.KIND);
+        kinds.put(ModuleId.TOKENS, TokensRoutes.KIND);
+    }
+
+    public List<String> modules() {
+        return List.copyOf(kinds.keySet());
+    }
+
+    /**
+     * @param dateFrom only objects changed since then (null: all). The sessions list wants one, so it gets the epoch.
+     */
+    public Outcome pull(long peerId, String module, Instant dateFrom) {
+        Kind<? extends OwnedObject> kind = kinds.get(module);
+        if (kind == null) {
+            throw new IllegalArgumentException("cannot pull '" + module + "'; pullable modules: " + modules());
+        }
+        Peer peer = peers.find(peerId).filter(Peer::isRegistered)
+                .orElseThrow(() -> new IllegalArgumentException("no registered peer with id " + peerId));
+        String url = peer.endpoint(module, InterfaceRole.SENDER)
+                .orElseThrow(() -> new IllegalStateException("peer " + peer.name() + " serves no " + module + " sender"));
+        Instant from = dateFrom != null ? dateFrom : ModuleId.SESSIONS.equals(module) ? Instant.EPOCH : null;
+        if (from != null) {
+            url += (url.contains("?") ? "&" : "?") + "date_from=" + URLEncoder.encode(OcpiDateTime.format(from), StandardCharsets.UTF_8);
+        }
+        Caller asPeer = new Caller(peer, TokenScope.FULL, null, false);
+        Map<String, String> routing = peer.roles().isEmpty() ? Map.of() : RoutingHeaders.outgoing(platform.party(ourSide.get(module)),
+                new Party(peer.roles().get(0).countryCode(), peer.roles().get(0).partyId()));
+        long[] counts = new long[2];
+        long read = client.pullAll(url, PeerCredential.of(peer), JsonNode.class, routing, page -> {
+            for (JsonNode item : page) {
+                if (store(asPeer, kind, item)) {
+                    counts[0]++;
+                } else {
+                    counts[1]++;
+                }
+            }
+        });
+        Outcome outcome = new Outcome(module, read, counts[0], counts[1]);
+        LOG.info("pulled {} from peer {}: {} read, {} stored, {} refused", module, peer.name(), read, counts[0], counts[1]);
+        return outcome;
+    }
+
+    private <T extends OwnedObject> boolean store(Caller peer, Kind<T> kind, JsonNode item) {
+        try {
+            T object = bodies.convert(item, kind.type());
+            Party owner = Party.of(object);
+            platform.requireOwner(peer, owner);
+            ObjectKey key = new ObjectKey(kind.module(), owner, object.objectId(), kind.objectType().apply(object));
+            String text = objects.write(object);
+            store.put(key, object.lastUpdated(), kind.concerns().apply(object), text);
+            objects.announceReceived(peer, kind.module(), key, text, "PULL");
+            return true;
+        } catch (OcpiException refused) {
+            LOG.warn("passed over a pulled {} object from peer {}: {} ({})", kind.module(), peer.peer().name(), refused.getMessage(),
+                    item instanceof ObjectNode o ? o.path("id").asText(o.path("uid").asText()) : "not an object");
+            return false;
+        }
+    }
+}

@@ -1,0 +1,107 @@
+package io.ocpi.adapter.modules.sessions;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.ocpi.adapter.modules.common.Party;
+import io.ocpi.adapter.modules.common.Role;
+import io.ocpi.adapter.modules.versions.InterfaceRole;
+import io.ocpi.adapter.modules.versions.ModuleId;
+import io.ocpi.adapter.modules.versions.ServedEndpoint;
+import io.ocpi.adapter.modules.versions.ServesEndpoints;
+import io.ocpi.adapter.protocol.OcpiEvents;
+import io.ocpi.adapter.protocol.OcpiExchange;
+import io.ocpi.adapter.protocol.OcpiRouteBuilder;
+import io.ocpi.adapter.protocol.OcpiUrls;
+import io.ocpi.adapter.protocol.Pagination;
+import io.ocpi.adapter.protocol.Platform;
+import io.ocpi.adapter.store.OwnedObjects;
+import io.ocpi.adapter.store.OwnedObjects.Kind;
+import java.util.List;
+import org.springframework.stereotype.Component;
+
+/**
+ * The sessions module in both roles: as a CPO we serve our charging sessions and take drivers' charging preferences
+ * (Sender), as an eMSP we keep the sessions CPOs push to us (Receiver).
+ */
+@Component
+public class SessionsRoutes extends OcpiRouteBuilder implements ServesEndpoints {
+
+    public static final String SENDER = OcpiUrls.cpo(ModuleId.SESSIONS);
+    public static final String RECEIVER = OcpiUrls.emsp(ModuleId.SESSIONS);
+
+    /** Sessions concern the eMSP whose token is charging; a PATCH appends its charging periods. */
+    public static final Kind<Session> KIND = Kind.of(ModuleId.SESSIONS, Session.class)
+            .concerning(session -> new Party(session.cdrToken().countryCode(), session.cdrToken().partyId()))
+            .patchedBy(SessionsRoutes::appendChargingPeriods);
+
+    private final OwnedObjects objects;
+    private final ChargingPreferencesDecision preferences;
+    private final Pagination pagination;
+    private final Platform platform;
+
+    public SessionsRoutes(OwnedObjects objects, ChargingPreferencesDecision preferences, Pagination pagination, Platform platform) {
+        this.objects = objects;
+        this.preferences = preferences;
+        this.pagination = pagination;
+        this.platform = platform;
+    }
+
+    @Override
+    public List<ServedEndpoint> servedEndpoints() {
+        return List.of(new ServedEndpoint(ModuleId.SESSIONS, InterfaceRole.SENDER, SENDER),
+                new ServedEndpoint(ModuleId.SESSIONS, InterfaceRole.RECEIVER, RECEIVER));
+    }
+
+    @Override
+    public void configure() {
+        rest(SENDER)
+                .get().to("direct:sessions-sender-list")
+                .put("/{session_id}/charging_preferences").to("direct:sessions-sender-charging-preferences");
+        String session = "/{country_code}/{party_id}/{session_id}";
+        rest(RECEIVER)
+                .get(session).to("direct:sessions-receiver-get")
+                .put(session).to("direct:sessions-receiver-put")
+                .patch(session).to("direct:sessions-receiver-patch");
+
+        // The spec marks date_from required here, unlike the other lists; we serve a list without it all the same.
+        moduleRoute("sessions-sender-list", Role.CPO)
+                .process(e -> e.getMessage().setBody(objects.list(ModuleId.SESSIONS, SENDER, platform.parties(Role.CPO),
+                        concerns(OcpiExchange.caller(e)), pagination.request(e))))
+                .bean(protocol, "respond");
+        moduleRoute("sessions-sender-charging-preferences", Role.CPO)
+                .process(body(ChargingPreferences.class))
+                .process(e -> e.getMessage().setBody(preferences.decide(OcpiExchange.caller(e), param(e, "session_id"),
+                        e.getIn().getBody(ChargingPreferences.class))))
+                .bean(protocol, "respond");
+
+        moduleRoute("sessions-receiver-get", Role.EMSP)
+                .process(e -> e.getMessage().setBody(objects.get(OcpiExchange.caller(e), key(e, ModuleId.SESSIONS, "session_id"))))
+                .bean(protocol, "respond");
+        moduleRoute("sessions-receiver-put", Role.EMSP)
+                .process(e -> e.getMessage().setBody(objects.put(OcpiExchange.caller(e), KIND, key(e, ModuleId.SESSIONS, "session_id"), body(e))))
+                .bean(protocol, "respond");
+        moduleRoute("sessions-receiver-patch", Role.EMSP)
+                .process(e -> e.getMessage().setBody(objects.patch(OcpiExchange.caller(e), KIND, key(e, ModuleId.SESSIONS, "session_id"), body(e))))
+                .bean(protocol, "respond");
+
+        from(OcpiEvents.endpoint(ModuleId.SESSIONS, "publish")).routeId("sessions-publish")
+                .process(e -> e.getMessage().setBody(objects.write(objects.publish(KIND, Role.CPO, e.getIn().getBody(byte[].class)))));
+    }
+
+    /** A hub sees every session it forwards; any other peer only those of its own tokens. */
+    private List<Party> concerns(io.ocpi.adapter.protocol.Caller caller) {
+        return platform.isHub(caller) ? null : platform.partiesOf(caller);
+    }
+
+    /** mod_sessions: charging periods in a PATCH are added to those stored, every other field replaces. */
+    static ObjectNode appendChargingPeriods(ObjectNode current, ObjectNode patch) {
+        ObjectNode merged = OwnedObjects.replaceFields(current, patch);
+        if (patch.has("charging_periods") && patch.get("charging_periods").isArray()) {
+            ArrayNode periods = current.has("charging_periods") && current.get("charging_periods").isArray()
+                    ? ((ArrayNode) current.get("charging_periods")).deepCopy() : merged.arrayNode();
+            patch.get("charging_periods").forEach(period -> periods.add(period.deepCopy()));
+            merged.set("charging_periods", periods);
+        }
+        return merged;
+    }
+}

@@ -1,0 +1,35 @@
+package io.ocpi.adapter.modules.tariffs;
+
+import io.ocpi.adapter.modules.common.DisplayText;
+import io.ocpi.adapter.modules.common.OwnedObject;
+import io.ocpi.adapter.modules.common.Price;
+import io.ocpi.adapter.modules.locations.EnergyMix;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.time.Instant;
+import java.util.List;
+
+/** Tariff object: what charging costs at a CPO, owned by the CPO. */
+public record Tariff(
+        @NotNull @Size(max = 2) String countryCode,
+        @NotNull @Size(max = 3) String partyId,
+        @NotNull @Size(max = 36) String id,
+        @NotNull @Size(max = 3) String currency,
+        TariffType type,
+        List<@Valid @NotNull DisplayText> tariffAltText,
+        @Size(max = 255) String tariffAltUrl,
+        @Valid Price minPrice,
+        @Valid Price maxPrice,
+        @NotEmpty List<@Valid @NotNull TariffElement> elements,
+        Instant startDateTime,
+        Instant endDateTime,
+        @Valid EnergyMix energyMix,
+        @NotNull Instant lastUpdated) implements OwnedObject {
+
+    @Override
+    public String objectId() {
+        return id;
+    }
+}

@@ -1,0 +1,74 @@
+package io.ocpi.adapter.modules.tariffs;
+
+import io.ocpi.adapter.modules.common.Role;
+import io.ocpi.adapter.modules.versions.InterfaceRole;
+import io.ocpi.adapter.modules.versions.ModuleId;
+import io.ocpi.adapter.modules.versions.ServedEndpoint;
+import io.ocpi.adapter.modules.versions.ServesEndpoints;
+import io.ocpi.adapter.protocol.OcpiEvents;
+import io.ocpi.adapter.protocol.OcpiExchange;
+import io.ocpi.adapter.protocol.OcpiRouteBuilder;
+import io.ocpi.adapter.protocol.OcpiUrls;
+import io.ocpi.adapter.protocol.Pagination;
+import io.ocpi.adapter.protocol.Platform;
+import io.ocpi.adapter.store.OwnedObjects;
+import io.ocpi.adapter.store.OwnedObjects.Kind;
+import java.util.List;
+import org.springframework.stereotype.Component;
+
+/**
+ * The tariffs module in both roles: as a CPO we serve our tariffs (Sender), as an eMSP we keep the CPOs' (Receiver).
+ * Tariffs have no PATCH: a changed tariff is PUT whole.
+ */
+@Component
+public class TariffsRoutes extends OcpiRouteBuilder implements ServesEndpoints {
+
+    public static final String SENDER = OcpiUrls.cpo(ModuleId.TARIFFS);
+    public static final String RECEIVER = OcpiUrls.emsp(ModuleId.TARIFFS);
+    public static final Kind<Tariff> KIND = Kind.of(ModuleId.TARIFFS, Tariff.class);
+
+    private final OwnedObjects objects;
+    private final Pagination pagination;
+    private final Platform platform;
+
+    public TariffsRoutes(OwnedObjects objects, Pagination pagination, Platform platform) {
+        this.objects = objects;
+        this.pagination = pagination;
+        this.platform = platform;
+    }
+
+    @Override
+    public List<ServedEndpoint> servedEndpoints() {
+        return List.of(new ServedEndpoint(ModuleId.TARIFFS, InterfaceRole.SENDER, SENDER),
+                new ServedEndpoint(ModuleId.TARIFFS, InterfaceRole.RECEIVER, RECEIVER));
+    }
+
+    @Override
+    public void configure() {
+        rest(SENDER).get().to("direct:tariffs-sender-list");
+        String tariff = "/{country_code}/{party_id}/{tariff_id}";
+        rest(RECEIVER)
+                .get(tariff).to("direct:tariffs-receiver-get")
+                .put(tariff).to("direct:tariffs-receiver-put")
+                .delete(tariff).to("direct:tariffs-receiver-delete");
+
+        moduleRoute("tariffs-sender-list", Role.CPO)
+                .process(e -> e.getMessage().setBody(objects.list(ModuleId.TARIFFS, SENDER, platform.parties(Role.CPO), null,
+                        pagination.request(e))))
+                .bean(protocol, "respond");
+
+        moduleRoute("tariffs-receiver-get", Role.EMSP)
+                .process(e -> e.getMessage().setBody(objects.get(OcpiExchange.caller(e), key(e, ModuleId.TARIFFS, "tariff_id"))))
+                .bean(protocol, "respond");
+        moduleRoute("tariffs-receiver-put", Role.EMSP)
+                .process(e -> e.getMessage().setBody(objects.put(OcpiExchange.caller(e), KIND, key(e, ModuleId.TARIFFS, "tariff_id"), body(e))))
+                .bean(protocol, "respond");
+        moduleRoute("tariffs-receiver-delete", Role.EMSP)
+                .process(e -> e.getMessage().setBody(objects.delete(OcpiExchange.caller(e), ModuleId.TARIFFS,
+                        key(e, ModuleId.TARIFFS, "tariff_id"))))
+                .bean(protocol, "respond");
+
+        from(OcpiEvents.endpoint(ModuleId.TARIFFS, "publish")).routeId("tariffs-publish")
+                .process(e -> e.getMessage().setBody(objects.write(objects.publish(KIND, Role.CPO, e.getIn().getBody(byte[].class)))));
+    }
+}

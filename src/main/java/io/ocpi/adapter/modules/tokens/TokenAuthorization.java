@@ -1,0 +1,86 @@
+package io.ocpi.adapter.modules.tokens;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.ocpi.adapter.modules.common.Role;
+import io.ocpi.adapter.modules.versions.ModuleId;
+import io.ocpi.adapter.protocol.Caller;
+import io.ocpi.adapter.protocol.OcpiBodies;
+import io.ocpi.adapter.protocol.OcpiEvents;
+import io.ocpi.adapter.protocol.OcpiException;
+import io.ocpi.adapter.protocol.OcpiStatus;
+import io.ocpi.adapter.protocol.Platform;
+import io.ocpi.adapter.store.OwnedObjects;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.stereotype.Component;
+
+/**
+ * Real-time authorization of one of our tokens, asked by a CPO (mod_tokens, POST authorize). The token must be in our
+ * token store (else HTTP 404 with OCPI 2004). Whether it may charge is decided by the route listening on
+ * {@code direct:ocpi.tokens.authorize} (the billing binding looks the contract up); with no such route, by the
+ * stored token itself: valid is ALLOWED, invalid is BLOCKED.
+ *
+ * <p>The listener gets {@code {"token": <Token>, "location": <LocationReferences or absent>}} and answers an
+ * AllowedType name, or an object with {@code allowed} and, if it likes, {@code authorization_reference}, {@code info}
+ * and a narrower {@code location}.
+ */
+@Component
+public class TokenAuthorization {
+
+    private final OwnedObjects objects;
+    private final OcpiBodies bodies;
+    private final ObjectMapper json;
+    private final Platform platform;
+    private final OcpiEvents events;
+
+    public TokenAuthorization(OwnedObjects objects, OcpiBodies bodies, ObjectMapper json, Platform platform, OcpiEvents events) {
+        this.objects = objects;
+        this.bodies = bodies;
+        this.json = json;
+        this.platform = platform;
+        this.events = events;
+    }
+
+    public AuthorizationInfo authorize(Caller caller, String uid, TokenType type, byte[] body) {
+        LocationReferences location = body == null || body.length == 0 ? null : bodies.read(body, LocationReferences.class);
+        ObjectNode token = objects.findOurs(ModuleId.TOKENS, platform.parties(Role.EMSP), uid, type.name())
+                .map(objects::object)
+                .orElseThrow(() -> new OcpiException(OcpiStatus.UNKNOWN_TOKEN, 404, "unknown token " + uid + " of type " + type));
+
+        ObjectNode question = json.createObjectNode();
+        question.set("token", token);
+        if (location != null) {
+            question.set("location", json.valueToTree(location));
+        }
+        Object answer = events.announce(ModuleId.TOKENS, "authorize", objects.write(question), Map.of(
+                OcpiEvents.OBJECT_ID, uid,
+                "OcpiTokenType", type.name(),
+                OcpiEvents.PEER, caller.peer().name()));
+
+        ObjectNode info = json.createObjectNode();
+        if (answer == null) {
+            info.put("allowed", token.path("valid").asBoolean(false) ? "ALLOWED" : "BLOCKED");
+        } else {
+            JsonNode decided = OcpiEvents.answer(answer, json);
+            if (decided.isTextual()) {
+                info.put("allowed", decided.asText());
+            } else {
+                info.setAll((ObjectNode) decided);
+            }
+        }
+        info.set("token", token);
+        if (!info.has("location") && location != null) {
+            info.set("location", json.valueToTree(location));
+        }
+        if (!info.hasNonNull("authorization_reference")) {
+            info.put("authorization_reference", UUID.randomUUID().toString());
+        }
+        try {
+            return bodies.convert(info, AuthorizationInfo.class);
+        } catch (OcpiException e) {
+            throw new IllegalStateException("the authorize route answered an invalid AuthorizationInfo: " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,102 @@
+package io.ocpi.adapter.modules.tokens;
+
+import io.ocpi.adapter.modules.common.Role;
+import io.ocpi.adapter.modules.versions.InterfaceRole;
+import io.ocpi.adapter.modules.versions.ModuleId;
+import io.ocpi.adapter.modules.versions.ServedEndpoint;
+import io.ocpi.adapter.modules.versions.ServesEndpoints;
+import io.ocpi.adapter.protocol.OcpiEvents;
+import io.ocpi.adapter.protocol.OcpiException;
+import io.ocpi.adapter.protocol.OcpiExchange;
+import io.ocpi.adapter.protocol.OcpiRouteBuilder;
+import io.ocpi.adapter.protocol.OcpiUrls;
+import io.ocpi.adapter.protocol.Pagination;
+import io.ocpi.adapter.protocol.Platform;
+import io.ocpi.adapter.store.ObjectKey;
+import io.ocpi.adapter.store.OwnedObjects;
+import io.ocpi.adapter.store.OwnedObjects.Kind;
+import java.util.Arrays;
+import java.util.List;
+import org.apache.camel.Exchange;
+import org.springframework.stereotype.Component;
+
+/**
+ * The tokens module in both roles: as an eMSP we serve our customers' tokens and authorize them in real time
+ * (Sender), as a CPO we keep the eMSPs' tokens (Receiver). Tokens are keyed by uid and type; {@code ?type=}
+ * defaults to RFID.
+ */
+@Component
+public class TokensRoutes extends OcpiRouteBuilder implements ServesEndpoints {
+
+    public static final String SENDER = OcpiUrls.emsp(ModuleId.TOKENS);
+    public static final String RECEIVER = OcpiUrls.cpo(ModuleId.TOKENS);
+    public static final Kind<Token> KIND = Kind.of(ModuleId.TOKENS, Token.class).keyedByType(token -> token.type().name());
+
+    private final OwnedObjects objects;
+    private final TokenAuthorization authorization;
+    private final Pagination pagination;
+    private final Platform platform;
+
+    public TokensRoutes(OwnedObjects objects, TokenAuthorization authorization, Pagination pagination, Platform platform) {
+        this.objects = objects;
+        this.authorization = authorization;
+        this.pagination = pagination;
+        this.platform = platform;
+    }
+
+    @Override
+    public List<ServedEndpoint> servedEndpoints() {
+        return List.of(new ServedEndpoint(ModuleId.TOKENS, InterfaceRole.SENDER, SENDER),
+                new ServedEndpoint(ModuleId.TOKENS, InterfaceRole.RECEIVER, RECEIVER));
+    }
+
+    @Override
+    public void configure() {
+        rest(SENDER)
+                .get().to("direct:tokens-sender-list")
+                .post("/{token_uid}/authorize").to("direct:tokens-sender-authorize");
+        String token = "/{country_code}/{party_id}/{token_uid}";
+        rest(RECEIVER)
+                .get(token).to("direct:tokens-receiver-get")
+                .put(token).to("direct:tokens-receiver-put")
+                .patch(token).to("direct:tokens-receiver-patch");
+
+        moduleRoute("tokens-sender-list", Role.EMSP)
+                .process(e -> e.getMessage().setBody(objects.list(ModuleId.TOKENS, SENDER, platform.parties(Role.EMSP), null,
+                        pagination.request(e))))
+                .bean(protocol, "respond");
+        moduleRoute("tokens-sender-authorize", Role.EMSP)
+                .process(e -> e.getMessage().setBody(authorization.authorize(OcpiExchange.caller(e), param(e, "token_uid"), type(e), body(e))))
+                .bean(protocol, "respond");
+
+        moduleRoute("tokens-receiver-get", Role.CPO)
+                .process(e -> e.getMessage().setBody(objects.get(OcpiExchange.caller(e), tokenKey(e))))
+                .bean(protocol, "respond");
+        moduleRoute("tokens-receiver-put", Role.CPO)
+                .process(e -> e.getMessage().setBody(objects.put(OcpiExchange.caller(e), KIND, tokenKey(e), body(e))))
+                .bean(protocol, "respond");
+        moduleRoute("tokens-receiver-patch", Role.CPO)
+                .process(e -> e.getMessage().setBody(objects.patch(OcpiExchange.caller(e), KIND, tokenKey(e), body(e))))
+                .bean(protocol, "respond");
+
+        from(OcpiEvents.endpoint(ModuleId.TOKENS, "publish")).routeId("tokens-publish")
+                .process(e -> e.getMessage().setBody(objects.write(objects.publish(KIND, Role.EMSP, e.getIn().getBody(byte[].class)))));
+    }
+
+    private static ObjectKey tokenKey(Exchange e) {
+        ObjectKey key = key(e, ModuleId.TOKENS, "token_uid");
+        return new ObjectKey(key.module(), key.owner(), key.id(), type(e).name());
+    }
+
+    static TokenType type(Exchange e) {
+        String type = e.getIn().getHeader("type", String.class);
+        if (type == null || type.isBlank()) {
+            return TokenType.RFID;
+        }
+        try {
+            return TokenType.valueOf(type);
+        } catch (IllegalArgumentException unknown) {
+            throw OcpiException.invalid("type: unknown value '" + type + "', expected one of " + Arrays.toString(TokenType.values()));
+        }
+    }
+}

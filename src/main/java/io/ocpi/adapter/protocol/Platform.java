@@ -1,0 +1,61 @@
+package io.ocpi.adapter.protocol;
+
+import io.ocpi.adapter.config.OcpiProperties;
+import io.ocpi.adapter.modules.common.Party;
+import io.ocpi.adapter.modules.common.Role;
+import io.ocpi.adapter.modules.credentials.CredentialsRole;
+import java.util.List;
+import org.springframework.stereotype.Component;
+
+/**
+ * This platform's own parties (ocpi.roles) and the rule of who may touch which Client Owned Objects.
+ */
+@Component
+public class Platform {
+
+    private final List<CredentialsRole> roles;
+
+    public Platform(OcpiProperties properties) {
+        this.roles = properties.roles();
+    }
+
+    /** Our parties in a role, e.g. every CPO we run (white-label CPOs are several). */
+    public List<Party> parties(Role role) {
+        return roles.stream().filter(r -> r.role() == role).map(r -> new Party(r.countryCode(), r.partyId())).toList();
+    }
+
+    /** The party that answers for a role when a request names none. */
+    public Party party(Role role) {
+        return parties(role).stream().findFirst()
+                .orElseThrow(() -> new OcpiException(OcpiStatus.SERVER_ERROR, "this platform has no " + role + " role configured"));
+    }
+
+    public boolean isOurs(Party party) {
+        return roles.stream().anyMatch(r -> new Party(r.countryCode(), r.partyId()).equals(party));
+    }
+
+    /**
+     * Whether the caller may read or write objects owned by {@code owner} on our Receiver interfaces: only its own
+     * (a party among its credentials roles), or, for a hub, those of the parties it forwards for. Nobody may touch
+     * objects under our own parties through a Receiver interface.
+     */
+    public void requireOwner(Caller caller, Party owner) {
+        if (isOurs(owner)) {
+            throw new OcpiException(OcpiStatus.CLIENT_ERROR, 403, owner + " is a party of this platform, not of the caller");
+        }
+        boolean own = caller.peer().plays(owner.countryCode(), owner.partyId());
+        boolean hub = caller.peer().roles().stream().anyMatch(r -> r.role() == Role.HUB);
+        if (!own && !hub) {
+            throw new OcpiException(OcpiStatus.CLIENT_ERROR, 403, owner + " is not one of the caller's credentials roles");
+        }
+    }
+
+    /** The caller's parties, for Sender lists that show each party only what concerns it (sessions, CDRs). */
+    public List<Party> partiesOf(Caller caller) {
+        return caller.peer().roles().stream().map(r -> new Party(r.countryCode(), r.partyId())).toList();
+    }
+
+    public boolean isHub(Caller caller) {
+        return caller.peer().roles().stream().anyMatch(r -> r.role() == Role.HUB);
+    }
+}

@@ -1,0 +1,52 @@
+package io.ocpi.adapter.protocol;
+
+import io.ocpi.adapter.modules.common.Party;
+import java.util.regex.Pattern;
+import org.apache.camel.Message;
+
+/**
+ * The message routing headers of functional modules (transport_and_format.asciidoc, "Message Routing"): who a request
+ * is from and to. Either pair may be absent (a direct connection without them, or an open routing request); a pair
+ * that is present must be whole and well formed.
+ */
+public record RoutingHeaders(Party from, Party to) {
+
+    public static final String TO_COUNTRY_CODE = "OCPI-to-country-code";
+    public static final String TO_PARTY_ID = "OCPI-to-party-id";
+    public static final String FROM_COUNTRY_CODE = "OCPI-from-country-code";
+    public static final String FROM_PARTY_ID = "OCPI-from-party-id";
+
+    private static final Pattern COUNTRY = Pattern.compile("[A-Za-z]{2}");
+    private static final Pattern PARTY = Pattern.compile("[A-Za-z0-9]{3}");
+
+    /** The routing headers of a request we send: from one of our parties, to the party addressed. */
+    public static java.util.Map<String, String> outgoing(Party from, Party to) {
+        return java.util.Map.of(FROM_COUNTRY_CODE, from.countryCode(), FROM_PARTY_ID, from.partyId(),
+                TO_COUNTRY_CODE, to.countryCode(), TO_PARTY_ID, to.partyId());
+    }
+
+    public static RoutingHeaders read(Message in) {
+        return new RoutingHeaders(
+                party(in, FROM_COUNTRY_CODE, FROM_PARTY_ID),
+                party(in, TO_COUNTRY_CODE, TO_PARTY_ID));
+    }
+
+    private static Party party(Message in, String countryHeader, String partyHeader) {
+        String country = in.getHeader(countryHeader, String.class);
+        String party = in.getHeader(partyHeader, String.class);
+        if (country == null && party == null) {
+            return null;
+        }
+        if (country == null || party == null) {
+            throw OcpiException.invalid((country == null ? countryHeader : partyHeader) + ": missing while "
+                    + (country == null ? partyHeader : countryHeader) + " is present");
+        }
+        if (!COUNTRY.matcher(country.trim()).matches()) {
+            throw OcpiException.invalid(countryHeader + ": '" + country + "' is not an ISO 3166-1 alpha-2 code");
+        }
+        if (!PARTY.matcher(party.trim()).matches()) {
+            throw OcpiException.invalid(partyHeader + ": '" + party + "' is not a 3-character party id");
+        }
+        return new Party(country.trim(), party.trim());
+    }
+}

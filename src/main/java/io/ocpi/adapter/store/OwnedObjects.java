@@ -1,0 +1,223 @@
+package io.ocpi.adapter.store;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.ocpi.adapter.modules.common.OwnedObject;
+import io.ocpi.adapter.modules.common.Party;
+import io.ocpi.adapter.protocol.Caller;
+import io.ocpi.adapter.protocol.OcpiBodies;
+import io.ocpi.adapter.protocol.OcpiEvents;
+import io.ocpi.adapter.protocol.OcpiException;
+import io.ocpi.adapter.protocol.OcpiResult;
+import io.ocpi.adapter.protocol.Pagination;
+import io.ocpi.adapter.protocol.Pagination.Page;
+import io.ocpi.adapter.protocol.Pagination.PageRequest;
+import io.ocpi.adapter.protocol.Platform;
+import io.ocpi.adapter.protocol.RawJson;
+import java.io.UncheckedIOException;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BinaryOperator;
+import java.util.function.Function;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The behaviour every Client Owned Object shares, on both interfaces:
+ * <ul>
+ *   <li>Receiver: a peer GETs, PUTs, PATCHes (or DELETEs) its own objects under its country code and party id. The URL
+ *       ids and the body ids must agree; a PATCH must carry {@code last_updated}; nothing is stored unless the result
+ *       is a valid object. Each change is announced as {@code direct:ocpi.<module>.received}.</li>
+ *   <li>Sender: our own objects, paginated and date-filtered.</li>
+ * </ul>
+ * Modules with deeper URLs (locations) or other rules (CDRs are immutable) build on the same store.
+ */
+@Component
+public class OwnedObjects {
+
+    /** How one module's objects are read, keyed and merged. */
+    public record Kind<T extends OwnedObject>(String module, Class<T> type, Function<T, String> objectType,
+                                              Function<T, Party> concerns, BinaryOperator<ObjectNode> patch) {
+
+        /** Objects keyed by owner and id alone, patched field by field. */
+        public static <T extends OwnedObject> Kind<T> of(String module, Class<T> type) {
+            return new Kind<>(module, type, t -> "", t -> null, OwnedObjects::replaceFields);
+        }
+
+        public Kind<T> keyedByType(Function<T, String> objectType) {
+            return new Kind<>(module, type, objectType, concerns, patch);
+        }
+
+        public Kind<T> concerning(Function<T, Party> concerns) {
+            return new Kind<>(module, type, objectType, concerns, patch);
+        }
+
+        public Kind<T> patchedBy(BinaryOperator<ObjectNode> patch) {
+            return new Kind<>(module, type, objectType, concerns, patch);
+        }
+    }
+
+    private final ObjectStore store;
+    private final OcpiBodies bodies;
+    private final ObjectMapper json;
+    private final Platform platform;
+    private final OcpiEvents events;
+    private final Pagination pagination;
+    private final TransactionTemplate transaction;
+
+    public OwnedObjects(ObjectStore store, OcpiBodies bodies, ObjectMapper json, Platform platform, OcpiEvents events,
+                        Pagination pagination, TransactionTemplate transaction) {
+        this.store = store;
+        this.bodies = bodies;
+        this.json = json;
+        this.platform = platform;
+        this.events = events;
+        this.pagination = pagination;
+        this.transaction = transaction;
+    }
+
+    // --- Receiver interface ------------------------------------------------------------------------------------
+
+    public RawJson get(Caller caller, ObjectKey key) {
+        platform.requireOwner(caller, key.owner());
+        return store.find(key).map(RawJson::new).orElseThrow(() -> OcpiException.notFound("unknown " + key));
+    }
+
+    /** PUT of a whole object: created (HTTP 201) or replaced (200). */
+    public <T extends OwnedObject> OcpiResult put(Caller caller, Kind<T> kind, ObjectKey key, byte[] body) {
+        platform.requireOwner(caller, key.owner());
+        T object = bodies.read(body, kind.type());
+        requireSameIds(key, object, kind);
+        String text = write(object);
+        boolean created = transaction.execute(tx -> {
+            boolean isNew = store.put(key, object.lastUpdated(), kind.concerns().apply(object), text);
+            announceReceived(caller, kind.module(), key, text, "PUT");
+            return isNew;
+        });
+        return created ? OcpiResult.created(null) : OcpiResult.ok(null);
+    }
+
+    /** PATCH: the given fields replace the stored ones; the result must still be a valid object. */
+    public <T extends OwnedObject> OcpiResult patch(Caller caller, Kind<T> kind, ObjectKey key, byte[] body) {
+        platform.requireOwner(caller, key.owner());
+        ObjectNode patch = bodies.readObject(body);
+        requireLastUpdated(patch);
+        transaction.executeWithoutResult(tx -> {
+            ObjectNode current = store.findForUpdate(key).map(this::object)
+                    .orElseThrow(() -> OcpiException.notFound("unknown " + key + ": PUT the whole object first"));
+            T merged = bodies.convert(kind.patch().apply(current, patch), kind.type());
+            requireSameIds(key, merged, kind);
+            String text = write(merged);
+            store.put(key, merged.lastUpdated(), kind.concerns().apply(merged), text);
+            announceReceived(caller, kind.module(), key, text, "PATCH");
+        });
+        return OcpiResult.ok(null);
+    }
+
+    public OcpiResult delete(Caller caller, String module, ObjectKey key) {
+        platform.requireOwner(caller, key.owner());
+        transaction.executeWithoutResult(tx -> {
+            if (!store.delete(key)) {
+                throw OcpiException.notFound("unknown " + key);
+            }
+            announceReceived(caller, module, key, null, "DELETE");
+        });
+        return OcpiResult.ok(null);
+    }
+
+    // --- Sender interface --------------------------------------------------------------------------------------
+
+    /** One of our own objects, whichever of our parties owns it (Sender URLs carry no owner). */
+    public java.util.Optional<String> findOurs(String module, List<Party> owners, String id, String type) {
+        return owners.stream().map(owner -> store.find(new ObjectKey(module, owner, id, type)))
+                .flatMap(java.util.Optional::stream)
+                .findFirst();
+    }
+
+    /**
+     * Stores one of our own objects, handed in by an enterprise route: it must be valid and owned by one of our
+     * parties in {@code side}. Returns the object as stored.
+     */
+    public <T extends OwnedObject> T publish(Kind<T> kind, io.ocpi.adapter.modules.common.Role side, byte[] body) {
+        T object = bodies.read(body, kind.type());
+        Party owner = Party.of(object);
+        if (!platform.parties(side).contains(owner)) {
+            throw OcpiException.invalid("country_code/party_id: " + owner + " is not one of our " + side + " parties "
+                    + platform.parties(side));
+        }
+        ObjectKey key = new ObjectKey(kind.module(), owner, object.objectId(), kind.objectType().apply(object));
+        store.put(key, object.lastUpdated(), kind.concerns().apply(object), write(object));
+        return object;
+    }
+
+    /**
+     * One page of our own objects of a module, owned by {@code owners}; with {@code concerns}, only those that concern
+     * one of these parties.
+     */
+    public OcpiResult list(String module, String path, List<Party> owners, Collection<Party> concerns, PageRequest request) {
+        Page<String> page = store.page(module, owners, concerns, request);
+        return pagination.result(path, request, new Page<>(page.items().stream().map(RawJson::new).toList(), page.total()));
+    }
+
+    // --- Shared rules ------------------------------------------------------------------------------------------
+
+    public static void requireLastUpdated(ObjectNode patch) {
+        if (!patch.hasNonNull("last_updated")) {
+            throw OcpiException.invalid("last_updated: required in every PATCH");
+        }
+    }
+
+    private static <T extends OwnedObject> void requireSameIds(ObjectKey key, T object, Kind<T> kind) {
+        requireSame("country_code", key.owner().countryCode(), object.countryCode());
+        requireSame("party_id", key.owner().partyId(), object.partyId());
+        requireSame("id", key.id(), object.objectId());
+        if (!key.type().isEmpty()) {
+            requireSame("type", key.type(), kind.objectType().apply(object));
+        }
+    }
+
+    /** URL ids and body ids must agree (CiStrings: case aside). */
+    public static void requireSame(String field, String inUrl, String inBody) {
+        if (inBody == null || !inBody.equalsIgnoreCase(inUrl)) {
+            throw OcpiException.invalid(field + ": '" + inBody + "' differs from '" + inUrl + "' in the URL");
+        }
+    }
+
+    /** The default PATCH: top-level fields given replace the stored ones; fields left out stay. */
+    public static ObjectNode replaceFields(ObjectNode current, ObjectNode patch) {
+        ObjectNode merged = current.deepCopy();
+        patch.fields().forEachRemaining(field -> merged.set(field.getKey(), field.getValue()));
+        return merged;
+    }
+
+    public void announceReceived(Caller caller, String module, ObjectKey key, String body, String operation) {
+        Map<String, Object> headers = new LinkedHashMap<>();
+        headers.put(OcpiEvents.COUNTRY_CODE, key.owner().countryCode());
+        headers.put(OcpiEvents.PARTY_ID, key.owner().partyId());
+        headers.put(OcpiEvents.OBJECT_ID, key.id());
+        headers.put(OcpiEvents.PEER, caller.peer().name());
+        headers.put("OcpiOperation", operation);
+        events.announce(module, "received", body, headers);
+    }
+
+    public String write(Object object) {
+        try {
+            return json.writeValueAsString(object);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public ObjectNode object(String text) {
+        try {
+            JsonNode tree = json.readTree(text);
+            return (ObjectNode) tree;
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
