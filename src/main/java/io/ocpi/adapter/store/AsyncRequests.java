@@ -37,6 +37,11 @@ public class AsyncRequests {
         return jdbc.sql("SELECT * FROM ocpi_async_request WHERE id = ?").param(id).query(AsyncRequests::row).optional();
     }
 
+    /** The immediate answer: accepted, the result is due within {@code timeoutSeconds}; refused, none will follow. */
+    public void answered(String id, String response, boolean accepted, int timeoutSeconds) {
+        answered(id, response, accepted ? Status.PENDING : Status.REFUSED, accepted ? Instant.now().plusSeconds(timeoutSeconds) : null);
+    }
+
     /** The immediate answer; {@code deadline} is when the result is due (null when none will follow). */
     public void answered(String id, String response, Status status, Instant deadline) {
         jdbc.sql("UPDATE ocpi_async_request SET response = ?, status = ?, deadline = ?, updated_at = ? WHERE id = ?")

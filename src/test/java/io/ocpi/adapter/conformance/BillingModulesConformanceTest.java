@@ -102,12 +102,16 @@ class BillingModulesConformanceTest {
         assertThat(platform.call("GET", path, null).data().get("kwh").asInt()).isEqualTo(3);
         assertThat(platform.call("GET", "/ocpi/emsp/2.2.1/sessions/NL/PCP/NONE", null).status()).isEqualTo(404);
         assertThat(platform.call("PATCH", path, Map.of("status", "FINISHED", "last_updated", "2024-01-01T11:00:00Z")).ocpiStatus()).isEqualTo(2001);
+        Reply otherOwner = platform.call("PUT", path, session("PCP", "S9", "ADE", "2024-01-01T10:00:00Z").replace("\"NL\",\"party_id\":\"PCP\"", "\"BE\",\"party_id\":\"BEC\""));
+        assertThat(otherOwner.ocpiStatus()).isEqualTo(2001);
+        assertThat(otherOwner.json().get("status_message").asText()).startsWith("country_code: 'BE' differs from 'NL'");
     }
 
     @Test
     void cdrsSenderShowsThePeerOnlyItsOwnCdrs() {
         Reply list = platform.call("GET", "/ocpi/cpo/2.2.1/cdrs", null).assertStatus(200);
         assertThat(list.data()).extracting(c -> c.get("id").asText()).containsExactly("CDR-PEER");
+        assertThat(platform.call("GET", "/ocpi/cpo/2.2.1/cdrs?offset=-1", null).ocpiStatus()).isEqualTo(2001);
     }
 
     @Test
@@ -132,6 +136,7 @@ class BillingModulesConformanceTest {
     void tariffsInBothRoles() {
         Reply list = platform.call("GET", "/ocpi/cpo/2.2.1/tariffs", null).assertStatus(200);
         assertThat(list.data()).extracting(t -> t.get("id").asText()).containsExactly("TAR1");
+        assertThat(platform.call("GET", "/ocpi/cpo/2.2.1/tariffs?limit=0", null).ocpiStatus()).isEqualTo(2001);
 
         String path = "/ocpi/emsp/2.2.1/tariffs/NL/PCP/T9";
         platform.call("PUT", path, tariff("PCP", "T9")).assertStatus(201);

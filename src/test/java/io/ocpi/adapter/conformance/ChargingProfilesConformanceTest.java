@@ -86,6 +86,15 @@ class ChargingProfilesConformanceTest {
         assertThat(noDuration.json().get("status_message").asText()).isEqualTo("duration: missing");
         assertThat(platform.call("GET", "/ocpi/cpo/2.2.1/chargingprofiles/S1?duration=60", null).json().get("status_message").asText())
                 .isEqualTo("response_url: missing");
+        Reply badProfile = platform.call("PUT", "/ocpi/cpo/2.2.1/chargingprofiles/S1", "{\"charging_profile\":{\"charging_rate_unit\":\"kW\"},"
+                + "\"response_url\":\"http://localhost/r\"}");
+        assertThat(badProfile.status()).isEqualTo(400);
+        assertThat(badProfile.json().get("status_message").asText()).startsWith("charging_profile.charging_rate_unit: unknown value 'kW'");
+        Map<String, String> auth = Map.of("Authorization", "Token " + AdapterInstance.base64(platform.token));
+        assertThat(AdapterInstance.send("POST", platform.adapter.baseUrl() + "/ocpi/emsp/2.2.1/chargingprofiles/results/nope", auth,
+                Map.of("result", "ACCEPTED")).status()).isEqualTo(404);
+        assertThat(AdapterInstance.send("PUT", platform.adapter.baseUrl() + "/ocpi/emsp/2.2.1/chargingprofiles/S1", auth,
+                Map.of("start_date_time", "2024-01-01T10:00:00Z")).ocpiStatus()).isEqualTo(2001);
     }
 
     @Test

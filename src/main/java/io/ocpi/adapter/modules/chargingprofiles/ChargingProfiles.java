@@ -23,7 +23,6 @@ import io.ocpi.adapter.store.AsyncRequest.Direction;
 import io.ocpi.adapter.store.AsyncRequest.Status;
 import io.ocpi.adapter.store.AsyncRequests;
 import io.ocpi.adapter.store.OwnedObjects;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.stereotype.Component;
@@ -121,9 +120,7 @@ public class ChargingProfiles {
         ChargingProfileResponse response = answer == null
                 ? response(ChargingProfileResponseType.NOT_SUPPORTED)
                 : responseFrom(OcpiEvents.answer(answer, json));
-        boolean accepted = response.result() == ChargingProfileResponseType.ACCEPTED;
-        requests.answered(id, objects.write(response), accepted ? Status.PENDING : Status.REFUSED,
-                accepted ? Instant.now().plusSeconds(response.timeout()) : null);
+        requests.answered(id, objects.write(response), response.result() == ChargingProfileResponseType.ACCEPTED, response.timeout());
         return OcpiResult.ok(response);
     }
 
@@ -193,9 +190,7 @@ public class ChargingProfiles {
             requests.answered(id, null, Status.REFUSED, null);
             throw e;
         }
-        boolean accepted = response.result() == ChargingProfileResponseType.ACCEPTED;
-        requests.answered(id, objects.write(response), accepted ? Status.PENDING : Status.REFUSED,
-                accepted ? Instant.now().plusSeconds(response.timeout()) : null);
+        requests.answered(id, objects.write(response), response.result() == ChargingProfileResponseType.ACCEPTED, response.timeout());
         return new Sent(id, response);
     }
 

@@ -101,9 +101,7 @@ public class Commands {
         CommandResponse response = answer == null
                 ? response(CommandResponseType.NOT_SUPPORTED, "No charge point system is connected for remote commands")
                 : responseFrom(OcpiEvents.answer(answer, json));
-        boolean accepted = response.result() == CommandResponseType.ACCEPTED;
-        requests.answered(id, objects.write(response), accepted ? Status.PENDING : Status.REFUSED,
-                accepted ? Instant.now().plusSeconds(response.timeout()) : null);
+        requests.answered(id, objects.write(response), response.result() == CommandResponseType.ACCEPTED, response.timeout());
         return OcpiResult.ok(response);
     }
 
@@ -164,9 +162,7 @@ public class Commands {
             requests.answered(id, null, Status.REFUSED, null);
             throw e;
         }
-        boolean accepted = response.result() == CommandResponseType.ACCEPTED;
-        requests.answered(id, objects.write(response), accepted ? Status.PENDING : Status.REFUSED,
-                accepted ? Instant.now().plusSeconds(response.timeout()) : null);
+        requests.answered(id, objects.write(response), response.result() == CommandResponseType.ACCEPTED, response.timeout());
         return new Sent(id, response);
     }
 

@@ -1,5 +1,7 @@
 package io.ocpi.adapter.modules.chargingprofiles;
 
+import static io.ocpi.adapter.support.ModelCheck.bytes;
+import static io.ocpi.adapter.support.ModelCheck.roundTrip;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -9,7 +11,6 @@ import io.ocpi.adapter.protocol.OcpiException;
 import io.ocpi.adapter.protocol.OcpiJson;
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
@@ -195,16 +196,5 @@ class ChargingProfileModelTest {
 
         assertThat(bodies.read(bytes(json), SetChargingProfile.class).chargingProfile().chargingProfilePeriod().get(2).limit())
                 .isEqualByComparingTo("8.1");
-    }
-
-    private <T> T roundTrip(String json, Class<T> type) throws IOException {
-        T value = mapper.readValue(json, type);
-        bodies.validate(value);
-        assertThat(mapper.readTree(mapper.writeValueAsBytes(value))).isEqualTo(mapper.readTree(json));
-        return value;
-    }
-
-    private static byte[] bytes(String json) {
-        return json.getBytes(StandardCharsets.UTF_8);
     }
 }

@@ -1,5 +1,7 @@
 package io.ocpi.adapter.modules.commands;
 
+import static io.ocpi.adapter.support.ModelCheck.bytes;
+import static io.ocpi.adapter.support.ModelCheck.roundTrip;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -11,7 +13,6 @@ import io.ocpi.adapter.protocol.OcpiBodies;
 import io.ocpi.adapter.protocol.OcpiException;
 import io.ocpi.adapter.protocol.OcpiJson;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
@@ -257,16 +258,5 @@ class CommandModelTest {
         assertThatThrownBy(() -> bodies.read(bytes(json), ReserveNow.class))
                 .isInstanceOf(OcpiException.class)
                 .hasMessage("token.contract_id: size must be between 0 and 36");
-    }
-
-    private <T> T roundTrip(String json, Class<T> type) throws IOException {
-        T value = mapper.readValue(json, type);
-        bodies.validate(value);
-        assertThat(mapper.readTree(mapper.writeValueAsBytes(value))).isEqualTo(mapper.readTree(json));
-        return value;
-    }
-
-    private static byte[] bytes(String json) {
-        return json.getBytes(StandardCharsets.UTF_8);
     }
 }

@@ -1,7 +1,8 @@
 package io.ocpi.adapter.modules.locations;
 
+import static io.ocpi.adapter.support.ModelCheck.roundTrip;
+import static io.ocpi.adapter.support.ModelCheck.specExample;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -13,7 +14,6 @@ import io.ocpi.adapter.protocol.OcpiBodies;
 import io.ocpi.adapter.protocol.OcpiException;
 import io.ocpi.adapter.protocol.OcpiJson;
 import java.io.IOException;
-import java.io.InputStream;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,7 +36,7 @@ class LocationModelTest {
             "location_example_uc4_limited_visibility.json",
             "location_example_uc5_home_charge_point.json"})
     void locationExamplesRoundTrip(String file) throws IOException {
-        assertRoundTrip(example(file), Location.class);
+        roundTrip(example(file), Location.class);
     }
 
     @ParameterizedTest
@@ -45,13 +45,13 @@ class LocationModelTest {
             "location_hours_opening_hours_with_exceptional_closing.json",
             "location_hours_opening_hours_with_exceptional_opening.json"})
     void hoursExamplesRoundTrip(String file) throws IOException {
-        assertRoundTrip(example(file), Hours.class);
+        roundTrip(example(file), Hours.class);
     }
 
     @Test
     void regularHoursExampleRoundTrips() throws IOException {
         // The file wraps the Hours object in the Location field it belongs to.
-        Hours hours = assertRoundTrip(example("location_regularhours_example.json").get("opening_times"), Hours.class);
+        Hours hours = roundTrip(example("location_regularhours_example.json").get("opening_times"), Hours.class);
         assertThat(hours.regularHours()).extracting(RegularHours::weekday).containsExactly(1, 2, 3, 4, 5);
         assertThat(hours.exceptionalClosings()).singleElement()
                 .extracting(ExceptionalPeriod::periodBegin).isEqualTo(Instant.parse("2014-06-24T00:00:00Z"));
@@ -64,12 +64,12 @@ class LocationModelTest {
             "location_energymix_example_complete.json"})
     void energyMixExamplesRoundTrip(String file) throws IOException {
         // Each file wraps the EnergyMix object in the Location field it belongs to.
-        assertRoundTrip(example(file).get("energy_mix"), EnergyMix.class);
+        roundTrip(example(file).get("energy_mix"), EnergyMix.class);
     }
 
     @Test
     void locationExampleReadsAsExpected() throws IOException {
-        Location location = bodies.read(bytes("location_example.json"), Location.class);
+        Location location = bodies.read(specExample("location_example.json"), Location.class);
 
         assertThat(location.countryCode()).isEqualTo("BE");
         assertThat(location.partyId()).isEqualTo("BEC");
@@ -90,7 +90,7 @@ class LocationModelTest {
 
     @Test
     void limitedVisibilityExampleKeepsItsPublishTokens() throws IOException {
-        Location location = bodies.read(bytes("location_example_uc4_limited_visibility.json"), Location.class);
+        Location location = bodies.read(specExample("location_example_uc4_limited_visibility.json"), Location.class);
 
         assertThat(location.publish()).isFalse();
         assertThat(location.publishAllowedTo()).extracting(PublishTokenType::visualNumber)
@@ -121,7 +121,7 @@ class LocationModelTest {
                 .put("max_voltage", 230)
                 .put("max_amperage", 16)
                 .put("last_updated", "2019-06-24T12:39:09Z");
-        Evse evse = assertRoundTrip(corrected, Evse.class);
+        Evse evse = roundTrip(corrected, Evse.class);
         assertThat(evse.uid()).isEqualTo("3256");
         assertThat(evse.floorLevel()).isEqualTo("-1");
         assertThat(evse.physicalReference()).isEqualTo("3");
@@ -131,13 +131,13 @@ class LocationModelTest {
     @Test
     void patchExamplesUseTheModelsFieldNames() throws IOException {
         // PATCH bodies are partial objects, so they are read without validation: only the names must line up.
-        Location name = mapper.readValue(bytes("location_patch_example_location.json"), Location.class);
+        Location name = mapper.readValue(specExample("location_patch_example_location.json"), Location.class);
         assertThat(name.name()).isEqualTo("Interparking Gent Zuid");
         assertThat(name.lastUpdated()).isEqualTo(Instant.parse("2019-06-24T12:39:09Z"));
 
-        assertThat(mapper.readValue(bytes("location_patch_example_status.json"), Evse.class).status()).isEqualTo(Status.CHARGING);
-        assertThat(mapper.readValue(bytes("location_patch_example_remove_evse.json"), Evse.class).status()).isEqualTo(Status.REMOVED);
-        assertThat(mapper.readValue(bytes("location_patch_example_tariff.json"), Connector.class).tariffIds()).containsExactly("15");
+        assertThat(mapper.readValue(specExample("location_patch_example_status.json"), Evse.class).status()).isEqualTo(Status.CHARGING);
+        assertThat(mapper.readValue(specExample("location_patch_example_remove_evse.json"), Evse.class).status()).isEqualTo(Status.REMOVED);
+        assertThat(mapper.readValue(specExample("location_patch_example_tariff.json"), Connector.class).tariffIds()).containsExactly("15");
     }
 
     @Test
@@ -251,7 +251,7 @@ class LocationModelTest {
 
     @Test
     void writesNoFieldsOfItsOwn() throws IOException {
-        Location location = bodies.read(bytes("location_example_parking_garage_opening_hours.json"), Location.class);
+        Location location = bodies.read(specExample("location_example_parking_garage_opening_hours.json"), Location.class);
 
         JsonNode written = mapper.readTree(mapper.writeValueAsBytes(location));
         assertThat(written.get("opening_times").has("regular_hours")).isTrue();
@@ -259,14 +259,6 @@ class LocationModelTest {
         assertThat(fieldNames(written.get("opening_times").get("regular_hours").get(0)))
                 .containsExactlyInAnyOrder("weekday", "period_begin", "period_end");
         assertThat(written.has("object_id")).isFalse();
-    }
-
-    private <T> T assertRoundTrip(JsonNode original, Class<T> type) throws IOException {
-        byte[] json = mapper.writeValueAsBytes(original);
-        T value = mapper.readValue(json, type);
-        assertThatCode(() -> bodies.validate(value)).doesNotThrowAnyException();
-        assertThat(mapper.readTree(mapper.writeValueAsBytes(value))).isEqualTo(mapper.readTree(json));
-        return value;
     }
 
     private ObjectNode connector(ObjectNode location, int evse, int connector) {
@@ -280,13 +272,6 @@ class LocationModelTest {
     }
 
     private JsonNode example(String file) throws IOException {
-        return mapper.readTree(bytes(file));
-    }
-
-    private static byte[] bytes(String file) throws IOException {
-        try (InputStream in = LocationModelTest.class.getResourceAsStream("/spec-examples/" + file)) {
-            assertThat(in).as(file).isNotNull();
-            return in.readAllBytes();
-        }
+        return mapper.readTree(specExample(file));
     }
 }

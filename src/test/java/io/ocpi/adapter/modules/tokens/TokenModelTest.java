@@ -1,5 +1,8 @@
 package io.ocpi.adapter.modules.tokens;
 
+import static io.ocpi.adapter.support.ModelCheck.bytes;
+import static io.ocpi.adapter.support.ModelCheck.roundTrip;
+import static io.ocpi.adapter.support.ModelCheck.specExample;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -12,8 +15,6 @@ import io.ocpi.adapter.protocol.OcpiException;
 import io.ocpi.adapter.protocol.OcpiJson;
 import io.ocpi.adapter.protocol.OcpiResponse;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -229,23 +230,5 @@ class TokenModelTest {
                 .isInstanceOf(OcpiException.class)
                 .hasMessageStartingWith("evse_uids[1]")
                 .hasMessageEndingWith(": size must be between 0 and 36");
-    }
-
-    private <T> T roundTrip(String json, Class<T> type) throws IOException {
-        T value = mapper.readValue(json, type);
-        bodies.validate(value);
-        assertThat(mapper.readTree(mapper.writeValueAsBytes(value))).isEqualTo(mapper.readTree(json));
-        return value;
-    }
-
-    private static byte[] bytes(String json) {
-        return json.getBytes(StandardCharsets.UTF_8);
-    }
-
-    private static byte[] specExample(String name) throws IOException {
-        try (InputStream in = TokenModelTest.class.getResourceAsStream("/spec-examples/" + name)) {
-            assertThat(in).as(name).isNotNull();
-            return in.readAllBytes();
-        }
     }
 }
