@@ -52,6 +52,11 @@ public class OcpiUrls {
         return base() + path;
     }
 
+    /** An id as one URL path segment: ids are printable ASCII, and may hold characters a path cannot. */
+    public static String segment(String id) {
+        return java.net.URLEncoder.encode(id, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
     private static String stripSlash(String url) {
         return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
     }

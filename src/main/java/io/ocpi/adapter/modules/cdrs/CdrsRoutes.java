@@ -99,7 +99,7 @@ public class CdrsRoutes extends OcpiRouteBuilder implements ServesEndpoints {
             }
             return isNew;
         });
-        String location = urls.of(RECEIVER + "/" + owner.countryCode() + "/" + owner.partyId() + "/" + cdr.id());
+        String location = urls.of(RECEIVER + "/" + owner.countryCode() + "/" + owner.partyId() + "/" + OcpiUrls.segment(cdr.id()));
         return (created ? OcpiResult.created(null) : OcpiResult.ok(null)).withHeader("Location", location);
     }
 }

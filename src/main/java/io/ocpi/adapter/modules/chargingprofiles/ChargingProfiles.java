@@ -152,7 +152,7 @@ public class ChargingProfiles {
         Peer peer = peers.findRegistered(emsp).orElseThrow(() -> new IllegalArgumentException("no registered peer plays " + emsp));
         String endpoint = peer.endpoint(ModuleId.CHARGING_PROFILES, InterfaceRole.SENDER)
                 .orElseThrow(() -> new IllegalArgumentException("peer " + peer.name() + " serves no chargingprofiles sender"));
-        calls.send(peer, "PUT", PeerCalls.join(endpoint, sessionId), profile,
+        calls.send(peer, "PUT", PeerCalls.join(endpoint, OcpiUrls.segment(sessionId)), profile,
                 new Party(session.path("country_code").asText(), session.path("party_id").asText()), emsp, null);
     }
 
@@ -169,7 +169,8 @@ public class ChargingProfiles {
     public Sent send(Operation operation, Party target, String sessionId, byte[] body, Integer duration) {
         Peer peer = peers.findRegistered(target).orElseThrow(() -> new IllegalArgumentException("no registered peer plays " + target));
         String endpoint = PeerCalls.join(peer.endpoint(ModuleId.CHARGING_PROFILES, InterfaceRole.RECEIVER)
-                .orElseThrow(() -> new IllegalArgumentException("peer " + peer.name() + " serves no chargingprofiles receiver")), sessionId);
+                .orElseThrow(() -> new IllegalArgumentException("peer " + peer.name() + " serves no chargingprofiles receiver")),
+                OcpiUrls.segment(sessionId));
         String id = requests.create(ModuleId.CHARGING_PROFILES, Direction.SENT, operation.name(), peer.id(),
                 body == null ? "{}" : new String(body, java.nio.charset.StandardCharsets.UTF_8), null);
         String responseUrl = urls.of(ChargingProfilesRoutes.SENDER + "/results/" + id);
