@@ -28,6 +28,7 @@ import org.springframework.validation.annotation.Validated;
  * @param pagination limits of paginated GET lists.
  * @param maxBodySize requests with a larger body are refused (HTTP 413) before they are read.
  * @param pull       scheduled pulls of peers' complete lists.
+ * @param push       delivery of our changes to peers through the outbox.
  * @param resultTimeout how long a peer is told to wait for the result of a command or charging-profile request it
  *                   sent us ({@code timeout} of the immediate response); a command whose result has not come by then
  *                   is concluded with TIMEOUT.
@@ -43,12 +44,36 @@ public record OcpiProperties(
         @Valid @DefaultValue Pagination pagination,
         @DefaultValue("5MB") DataSize maxBodySize,
         @Valid @DefaultValue Pull pull,
+        @Valid @DefaultValue Push push,
         @DefaultValue("60s") Duration resultTimeout) {
 
     /**
      * @param enabled  pull every module each registered peer serves, every {@code interval}
      * @param interval time between pulls; the spec advises hours, not minutes
      */
+    /**
+     * @param pollInterval     how often the outbox is looked at for items due
+     * @param batchSize        items one instance claims at a time
+     * @param lease            how long a claimed item is left to its instance before another may take it over
+     * @param initialBackoff   wait before the first retry; it doubles with every attempt (with jitter)
+     * @param maxBackoff       the longest wait between two attempts
+     * @param maxAttempts      attempts before an item becomes a dead letter
+     * @param maxAge           age after which an undelivered item becomes a dead letter
+     * @param offlineAfter     consecutive failed connections after which a peer is marked OFFLINE and waited for
+     * @param aliveCheck       how often an OFFLINE peer's versions endpoint is called to see whether it is back
+     */
+    public record Push(
+            @DefaultValue("500ms") Duration pollInterval,
+            @DefaultValue("50") @Min(1) int batchSize,
+            @DefaultValue("60s") Duration lease,
+            @DefaultValue("2s") Duration initialBackoff,
+            @DefaultValue("10m") Duration maxBackoff,
+            @DefaultValue("25") @Min(1) int maxAttempts,
+            @DefaultValue("3d") Duration maxAge,
+            @DefaultValue("5") @Min(1) int offlineAfter,
+            @DefaultValue("60s") Duration aliveCheck) {
+    }
+
     public record Pull(@DefaultValue("false") boolean enabled, @DefaultValue("6h") Duration interval) {
     }
 

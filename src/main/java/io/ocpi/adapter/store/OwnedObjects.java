@@ -16,6 +16,7 @@ import io.ocpi.adapter.protocol.Pagination.Page;
 import io.ocpi.adapter.protocol.Pagination.PageRequest;
 import io.ocpi.adapter.protocol.Platform;
 import io.ocpi.adapter.protocol.RawJson;
+import io.ocpi.adapter.push.Pushes;
 import java.io.UncheckedIOException;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -68,9 +69,11 @@ public class OwnedObjects {
     private final OcpiEvents events;
     private final Pagination pagination;
     private final TransactionTemplate transaction;
+    private final Pushes pushes;
 
     public OwnedObjects(ObjectStore store, OcpiBodies bodies, ObjectMapper json, Platform platform, OcpiEvents events,
-                        Pagination pagination, TransactionTemplate transaction) {
+                        Pagination pagination, TransactionTemplate transaction, Pushes pushes) {
+        this.pushes = pushes;
         this.store = store;
         this.bodies = bodies;
         this.json = json;
@@ -139,8 +142,8 @@ public class OwnedObjects {
     }
 
     /**
-     * Stores one of our own objects, handed in by an enterprise route: it must be valid and owned by one of our
-     * parties in {@code side}. Returns the object as stored.
+     * Stores one of our own objects, handed in by an enterprise route, and queues it for every peer that should have
+     * it, in one transaction. It must be valid and owned by one of our parties in {@code side}. Returns the object.
      */
     public <T extends OwnedObject> T publish(Kind<T> kind, io.ocpi.adapter.modules.common.Role side, byte[] body) {
         T object = bodies.read(body, kind.type());
@@ -149,8 +152,14 @@ public class OwnedObjects {
             throw OcpiException.invalid("country_code/party_id: " + owner + " is not one of our " + side + " parties "
                     + platform.parties(side));
         }
-        ObjectKey key = new ObjectKey(kind.module(), owner, object.objectId(), kind.objectType().apply(object));
-        store.put(key, object.lastUpdated(), kind.concerns().apply(object), write(object));
+        String type = kind.objectType().apply(object);
+        ObjectKey key = new ObjectKey(kind.module(), owner, object.objectId(), type);
+        Party concerns = kind.concerns().apply(object);
+        String text = write(object);
+        transaction.executeWithoutResult(tx -> {
+            store.put(key, object.lastUpdated(), concerns, text);
+            pushes.changed(kind.module(), object, type.isEmpty() ? null : type, concerns, text);
+        });
         return object;
     }
 

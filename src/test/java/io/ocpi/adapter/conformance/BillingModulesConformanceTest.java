@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.ocpi.adapter.support.AdapterInstance;
 import io.ocpi.adapter.support.AdapterInstance.Reply;
 import io.ocpi.adapter.support.PeerPlatform;
+import io.ocpi.adapter.support.Samples;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -20,39 +21,14 @@ class BillingModulesConformanceTest {
     static PeerPlatform platform;
     static final List<String> billed = new CopyOnWriteArrayList<>();
 
-    static String session(String owner, String id, String emsp, String lastUpdated) {
-        return """
-                {"country_code":"NL","party_id":"%s","id":"%s","start_date_time":"2024-01-01T10:00:00Z","kwh":1.5,
-                 "cdr_token":{"country_code":"NL","party_id":"%s","uid":"T-%s","type":"RFID","contract_id":"NL-%s-1"},
-                 "auth_method":"WHITELIST","location_id":"LOC1","evse_uid":"EVSE1","connector_id":"1","currency":"EUR",
-                 "status":"ACTIVE","last_updated":"%s"}""".formatted(owner, id, emsp, id, emsp, lastUpdated);
-    }
-
-    static String cdr(String owner, String id, String emsp) {
-        return """
-                {"country_code":"NL","party_id":"%s","id":"%s","start_date_time":"2024-01-01T10:00:00Z","end_date_time":"2024-01-01T11:00:00Z",
-                 "cdr_token":{"country_code":"NL","party_id":"%s","uid":"T1","type":"RFID","contract_id":"NL-%s-1"},
-                 "auth_method":"WHITELIST","cdr_location":{"id":"LOC1","address":"Stationsplein 1","city":"Utrecht","country":"NLD",
-                 "coordinates":{"latitude":"52.089444","longitude":"5.110278"},"evse_uid":"EVSE1","evse_id":"NL*ADC*E1","connector_id":"1",
-                 "connector_standard":"IEC_62196_T2","connector_format":"SOCKET","connector_power_type":"AC_3_PHASE"},
-                 "currency":"EUR","charging_periods":[{"start_date_time":"2024-01-01T10:00:00Z","dimensions":[{"type":"ENERGY","volume":10}]}],
-                 "total_cost":{"excl_vat":2.5},"total_energy":10,"total_time":1,"last_updated":"2024-01-01T11:05:00Z"}""".formatted(owner, id, emsp, emsp);
-    }
-
-    static String tariff(String owner, String id) {
-        return """
-                {"country_code":"NL","party_id":"%s","id":"%s","currency":"EUR","elements":[{"price_components":[
-                 {"type":"ENERGY","price":0.25,"step_size":1}]}],"last_updated":"2024-01-01T00:00:00Z"}""".formatted(owner, id);
-    }
-
     @BeforeAll
     static void start() throws Exception {
         platform = PeerPlatform.start("billing");
-        platform.publish("sessions", session("ADC", "S-PEER", "PMS", "2024-01-01T10:00:00Z"));
-        platform.publish("sessions", session("ADC", "S-OTHER", "XYZ", "2024-01-01T10:00:00Z"));
-        platform.publish("cdrs", cdr("ADC", "CDR-PEER", "PMS"));
-        platform.publish("cdrs", cdr("ADC", "CDR-OTHER", "XYZ"));
-        platform.publish("tariffs", tariff("ADC", "TAR1"));
+        platform.publish("sessions", Samples.session("ADC", "S-PEER", "PMS", "2024-01-01T10:00:00Z"));
+        platform.publish("sessions", Samples.session("ADC", "S-OTHER", "XYZ", "2024-01-01T10:00:00Z"));
+        platform.publish("cdrs", Samples.cdr("ADC", "CDR-PEER", "PMS"));
+        platform.publish("cdrs", Samples.cdr("ADC", "CDR-OTHER", "XYZ"));
+        platform.publish("tariffs", Samples.tariff("ADC", "TAR1"));
         platform.adapter.bean(CamelContext.class).addRoutes(new RouteBuilder() {
             @Override
             public void configure() {
@@ -97,12 +73,12 @@ class BillingModulesConformanceTest {
     @Test
     void sessionsReceiverKeepsThePeersSessions() {
         String path = "/ocpi/emsp/2.2.1/sessions/NL/PCP/S9";
-        platform.call("PUT", path, session("PCP", "S9", "ADE", "2024-01-01T10:00:00Z")).assertStatus(201);
+        platform.call("PUT", path, Samples.session("PCP", "S9", "ADE", "2024-01-01T10:00:00Z")).assertStatus(201);
         platform.call("PATCH", path, Map.of("kwh", 3, "last_updated", "2024-01-01T10:30:00Z")).assertStatus(200);
         assertThat(platform.call("GET", path, null).data().get("kwh").asInt()).isEqualTo(3);
         assertThat(platform.call("GET", "/ocpi/emsp/2.2.1/sessions/NL/PCP/NONE", null).status()).isEqualTo(404);
         assertThat(platform.call("PATCH", path, Map.of("status", "FINISHED", "last_updated", "2024-01-01T11:00:00Z")).ocpiStatus()).isEqualTo(2001);
-        Reply otherOwner = platform.call("PUT", path, session("PCP", "S9", "ADE", "2024-01-01T10:00:00Z").replace("\"NL\",\"party_id\":\"PCP\"", "\"BE\",\"party_id\":\"BEC\""));
+        Reply otherOwner = platform.call("PUT", path, Samples.session("PCP", "S9", "ADE", "2024-01-01T10:00:00Z").replace("\"NL\",\"party_id\":\"PCP\"", "\"BE\",\"party_id\":\"BEC\""));
         assertThat(otherOwner.ocpiStatus()).isEqualTo(2001);
         assertThat(otherOwner.json().get("status_message").asText()).startsWith("country_code: 'BE' differs from 'NL'");
     }
@@ -116,7 +92,7 @@ class BillingModulesConformanceTest {
 
     @Test
     void cdrsAreStoredAndBilledOnceHoweverOftenTheyArePosted() {
-        String body = cdr("PCP", "CDR-77", "ADE");
+        String body = Samples.cdr("PCP", "CDR-77", "ADE");
         Reply first = platform.call("POST", "/ocpi/emsp/2.2.1/cdrs", body).assertStatus(201);
         Reply again = platform.call("POST", "/ocpi/emsp/2.2.1/cdrs", body).assertStatus(200);
         assertThat(again.header("Location")).isEqualTo(first.header("Location"));
@@ -128,7 +104,7 @@ class BillingModulesConformanceTest {
         Reply invalid = platform.call("POST", "/ocpi/emsp/2.2.1/cdrs", body.replace("\"dimensions\":[{\"type\":\"ENERGY\",\"volume\":10}]", "\"dimensions\":[]"));
         assertThat(invalid.ocpiStatus()).isEqualTo(2001);
         assertThat(invalid.json().get("status_message").asText()).contains("charging_periods[0].dimensions");
-        assertThat(platform.call("POST", "/ocpi/emsp/2.2.1/cdrs", cdr("ZZZ", "CDR-X", "ADE")).status()).isEqualTo(403);
+        assertThat(platform.call("POST", "/ocpi/emsp/2.2.1/cdrs", Samples.cdr("ZZZ", "CDR-X", "ADE")).status()).isEqualTo(403);
         assertThat(platform.call("PUT", "/ocpi/emsp/2.2.1/cdrs/NL/PCP/CDR-77", body).status()).isEqualTo(405);
     }
 
@@ -139,7 +115,7 @@ class BillingModulesConformanceTest {
         assertThat(platform.call("GET", "/ocpi/cpo/2.2.1/tariffs?limit=0", null).ocpiStatus()).isEqualTo(2001);
 
         String path = "/ocpi/emsp/2.2.1/tariffs/NL/PCP/T9";
-        platform.call("PUT", path, tariff("PCP", "T9")).assertStatus(201);
+        platform.call("PUT", path, Samples.tariff("PCP", "T9")).assertStatus(201);
         assertThat(platform.call("GET", path, null).assertStatus(200).data().get("currency").asText()).isEqualTo("EUR");
         assertThat(platform.call("PATCH", path, Map.of("currency", "USD", "last_updated", "2024-02-01T00:00:00Z")).status()).isEqualTo(405);
         platform.call("DELETE", path, null).assertStatus(200);

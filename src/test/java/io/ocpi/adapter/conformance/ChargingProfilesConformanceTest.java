@@ -8,6 +8,7 @@ import io.ocpi.adapter.support.AdapterInstance.Reply;
 import io.ocpi.adapter.support.FakePeer;
 import io.ocpi.adapter.support.FakePeer.Answer;
 import io.ocpi.adapter.support.PeerPlatform;
+import io.ocpi.adapter.support.Samples;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
@@ -34,7 +35,7 @@ class ChargingProfilesConformanceTest {
     @BeforeAll
     static void start() throws Exception {
         platform = PeerPlatform.start("chargingprofiles");
-        platform.publish("sessions", BillingModulesConformanceTest.session("ADC", "S1", "PMS", "2024-01-01T10:00:00Z"));
+        platform.publish("sessions", Samples.session("ADC", "S1", "PMS", "2024-01-01T10:00:00Z"));
         platform.adapter.bean(CamelContext.class).addRoutes(new RouteBuilder() {
             @Override
             public void configure() {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.ocpi.adapter.support.AdapterInstance.Reply;
 import io.ocpi.adapter.support.PeerPlatform;
+import io.ocpi.adapter.support.Samples;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -15,21 +16,12 @@ class LocationsConformanceTest {
 
     static PeerPlatform platform;
 
-    static String location(String id, String lastUpdated) {
-        return """
-                {"country_code":"NL","party_id":"%s","id":"%s","publish":true,"address":"Stationsplein 1","city":"Utrecht",
-                 "country":"NLD","coordinates":{"latitude":"52.089444","longitude":"5.110278"},"time_zone":"Europe/Amsterdam",
-                 "evses":[{"uid":"%s-E1","status":"AVAILABLE","connectors":[{"id":"1","standard":"IEC_62196_T2","format":"SOCKET",
-                 "power_type":"AC_3_PHASE","max_voltage":230,"max_amperage":32,"last_updated":"%s"}],"last_updated":"%s"}],
-                 "last_updated":"%s"}""".formatted("ADC", id, id, lastUpdated, lastUpdated, lastUpdated);
-    }
-
     @BeforeAll
     static void start() {
         platform = PeerPlatform.start("locations");
-        platform.publish("locations", location("L1", "2024-01-01T00:00:00Z"));
-        platform.publish("locations", location("L2", "2024-02-01T00:00:00Z"));
-        platform.publish("locations", location("L3", "2024-03-01T00:00:00Z"));
+        platform.publish("locations", Samples.location("L1", "2024-01-01T00:00:00Z"));
+        platform.publish("locations", Samples.location("L2", "2024-02-01T00:00:00Z"));
+        platform.publish("locations", Samples.location("L3", "2024-03-01T00:00:00Z"));
     }
 
     @AfterAll
@@ -66,7 +58,7 @@ class LocationsConformanceTest {
 
     @Test
     void receiverKeepsThePeersLocationsDownToConnectors() {
-        String theirs = location("T1", "2024-01-01T00:00:00Z").replace("\"ADC\"", "\"PCP\"");
+        String theirs = Samples.location("T1", "2024-01-01T00:00:00Z").replace("\"ADC\"", "\"PCP\"");
         String path = "/ocpi/emsp/2.2.1/locations/NL/PCP/T1";
         platform.call("PUT", path, theirs).assertStatus(201);
         platform.call("PUT", path, theirs).assertStatus(200);
@@ -91,17 +83,17 @@ class LocationsConformanceTest {
         assertThat(noLastUpdated.status()).isEqualTo(400);
         assertThat(noLastUpdated.json().get("status_message").asText()).isEqualTo("last_updated: required in every PATCH");
 
-        Reply otherId = platform.call("PUT", path, location("OTHER", "2024-01-01T00:00:00Z").replace("\"ADC\"", "\"PCP\""));
+        Reply otherId = platform.call("PUT", path, Samples.location("OTHER", "2024-01-01T00:00:00Z").replace("\"ADC\"", "\"PCP\""));
         assertThat(otherId.ocpiStatus()).isEqualTo(2001);
         assertThat(otherId.json().get("status_message").asText()).contains("id: 'OTHER' differs from 'BAD'");
 
-        Reply invalid = platform.call("PUT", path, location("BAD", "2024-01-01T00:00:00Z").replace("\"ADC\"", "\"PCP\"").replace("\"uid\":\"BAD-E1\",", ""));
+        Reply invalid = platform.call("PUT", path, Samples.location("BAD", "2024-01-01T00:00:00Z").replace("\"ADC\"", "\"PCP\"").replace("\"uid\":\"BAD-E1\",", ""));
         assertThat(invalid.ocpiStatus()).isEqualTo(2001);
         assertThat(invalid.json().get("status_message").asText()).contains("evses[0].uid: must not be null");
 
-        Reply notTheirs = platform.call("PUT", "/ocpi/emsp/2.2.1/locations/FR/XYZ/BAD", location("BAD", "2024-01-01T00:00:00Z").replace("\"NL\"", "\"FR\"").replace("\"ADC\"", "\"XYZ\""));
+        Reply notTheirs = platform.call("PUT", "/ocpi/emsp/2.2.1/locations/FR/XYZ/BAD", Samples.location("BAD", "2024-01-01T00:00:00Z").replace("\"NL\"", "\"FR\"").replace("\"ADC\"", "\"XYZ\""));
         assertThat(notTheirs.status()).isEqualTo(403);
-        Reply ours = platform.call("PUT", "/ocpi/emsp/2.2.1/locations/NL/ADC/BAD", location("BAD", "2024-01-01T00:00:00Z"));
+        Reply ours = platform.call("PUT", "/ocpi/emsp/2.2.1/locations/NL/ADC/BAD", Samples.location("BAD", "2024-01-01T00:00:00Z"));
         assertThat(ours.status()).isEqualTo(403);
 
         assertThat(platform.call("GET", path, null).status()).isEqualTo(404);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.ocpi.adapter.support.AdapterInstance;
 import io.ocpi.adapter.support.FakePeer;
 import io.ocpi.adapter.support.PeerPlatform;
+import io.ocpi.adapter.support.Samples;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -27,13 +28,13 @@ class OwnershipTest {
                         "party_id", "INT", "business_details", Map.of("name", "Intruder")))))
                 .assertStatus(200).data().get("token").asText();
 
-        platform.call("PUT", "/ocpi/emsp/2.2.1/locations/NL/PCP/L1", LocationsConformanceTest.location("L1", "2024-01-01T00:00:00Z")
+        platform.call("PUT", "/ocpi/emsp/2.2.1/locations/NL/PCP/L1", Samples.location("L1", "2024-01-01T00:00:00Z")
                 .replace("\"ADC\"", "\"PCP\"")).assertStatus(201);
-        platform.call("PUT", "/ocpi/emsp/2.2.1/sessions/NL/PCP/S1", BillingModulesConformanceTest.session("PCP", "S1", "ADE",
+        platform.call("PUT", "/ocpi/emsp/2.2.1/sessions/NL/PCP/S1", Samples.session("PCP", "S1", "ADE",
                 "2024-01-01T10:00:00Z")).assertStatus(201);
-        platform.call("PUT", "/ocpi/emsp/2.2.1/tariffs/NL/PCP/T1", BillingModulesConformanceTest.tariff("PCP", "T1")).assertStatus(201);
-        platform.call("POST", "/ocpi/emsp/2.2.1/cdrs", BillingModulesConformanceTest.cdr("PCP", "C1", "ADE")).assertStatus(201);
-        platform.call("PUT", "/ocpi/cpo/2.2.1/tokens/NL/PMS/K1", TokensConformanceTest.token("K1", true, "2024-01-01T00:00:00Z")
+        platform.call("PUT", "/ocpi/emsp/2.2.1/tariffs/NL/PCP/T1", Samples.tariff("PCP", "T1")).assertStatus(201);
+        platform.call("POST", "/ocpi/emsp/2.2.1/cdrs", Samples.cdr("PCP", "C1", "ADE")).assertStatus(201);
+        platform.call("PUT", "/ocpi/cpo/2.2.1/tokens/NL/PMS/K1", Samples.token("K1", true, "2024-01-01T00:00:00Z")
                 .replace("\"ADE\"", "\"PMS\"")).assertStatus(201);
     }
 
@@ -53,11 +54,11 @@ class OwnershipTest {
             assertThat(platform.call("GET", path, null).status()).as("owner GET %s", path).isEqualTo(200);
         }
         assertThat(platform.adapter.ocpi("PUT", "/ocpi/emsp/2.2.1/tariffs/NL/PCP/T1", intruderToken,
-                BillingModulesConformanceTest.tariff("PCP", "T1").replace("0.25", "9.99")).status()).isEqualTo(403);
+                Samples.tariff("PCP", "T1").replace("0.25", "9.99")).status()).isEqualTo(403);
         assertThat(platform.adapter.ocpi("PATCH", "/ocpi/emsp/2.2.1/locations/NL/PCP/L1/L1-E1", intruderToken,
                 Map.of("status", "OUTOFORDER", "last_updated", "2024-09-01T00:00:00Z")).status()).isEqualTo(403);
         assertThat(platform.adapter.ocpi("DELETE", "/ocpi/emsp/2.2.1/tariffs/NL/PCP/T1", intruderToken, null).status()).isEqualTo(403);
-        assertThat(platform.adapter.ocpi("POST", "/ocpi/emsp/2.2.1/cdrs", intruderToken, BillingModulesConformanceTest.cdr("PCP", "C2", "ADE"))
+        assertThat(platform.adapter.ocpi("POST", "/ocpi/emsp/2.2.1/cdrs", intruderToken, Samples.cdr("PCP", "C2", "ADE"))
                 .status()).isEqualTo(403);
 
         assertThat(platform.call("GET", "/ocpi/emsp/2.2.1/tariffs/NL/PCP/T1", null).data().toString()).contains("0.25");

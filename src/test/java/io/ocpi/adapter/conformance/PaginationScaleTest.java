@@ -10,6 +10,7 @@ import io.ocpi.adapter.store.ObjectKey;
 import io.ocpi.adapter.store.ObjectStore;
 import io.ocpi.adapter.modules.common.Party;
 import io.ocpi.adapter.support.PeerPlatform;
+import io.ocpi.adapter.support.Samples;
 import io.ocpi.adapter.support.TestDatabase;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -39,7 +40,7 @@ class PaginationScaleTest {
             Instant updated = EPOCH.plusSeconds(i / 10);
             String uid = "CARD" + i;
             store.put(new ObjectKey("tokens", ours, uid, "RFID"), updated, null,
-                    TokensConformanceTest.token(uid, true, io.ocpi.adapter.protocol.OcpiDateTime.format(updated)));
+                    Samples.token(uid, true, io.ocpi.adapter.protocol.OcpiDateTime.format(updated)));
         }
     }
 

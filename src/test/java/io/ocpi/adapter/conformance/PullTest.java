@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ocpi.adapter.support.AdapterInstance;
 import io.ocpi.adapter.support.AdapterInstance.Reply;
+import io.ocpi.adapter.support.Samples;
 import java.util.Map;
 import org.apache.camel.CamelContext;
 import org.junit.jupiter.api.AfterAll;
@@ -25,7 +26,7 @@ class PullTest {
         peerId = registered.assertStatus(200).json().get("id").asLong();
         var producer = cpo.bean(CamelContext.class).createProducerTemplate();
         for (int i = 0; i < 30; i++) {
-            producer.requestBody("direct:ocpi.locations.publish", LocationsConformanceTest.location("P" + i, "2024-01-01T00:00:00Z")
+            producer.requestBody("direct:ocpi.locations.publish", Samples.location("P" + i, "2024-01-01T00:00:00Z")
                     .replace("\"ADC\"", "\"PCC\""), String.class);
         }
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ocpi.adapter.support.AdapterInstance.Reply;
 import io.ocpi.adapter.support.PeerPlatform;
+import io.ocpi.adapter.support.Samples;
 import java.util.Map;
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.RouteBuilder;
@@ -16,18 +17,12 @@ class TokensConformanceTest {
 
     static PeerPlatform platform;
 
-    static String token(String uid, boolean valid, String lastUpdated) {
-        return """
-                {"country_code":"NL","party_id":"ADE","uid":"%s","type":"RFID","contract_id":"NL-ADE-%s","issuer":"Utility",
-                 "valid":%s,"whitelist":"ALLOWED","last_updated":"%s"}""".formatted(uid, uid, valid, lastUpdated);
-    }
-
     @BeforeAll
     static void start() {
         platform = PeerPlatform.start("tokens");
-        platform.publish("tokens", token("CARD1", true, "2024-01-01T00:00:00Z"));
-        platform.publish("tokens", token("CARD2", false, "2024-01-02T00:00:00Z"));
-        platform.publish("tokens", token("CARD3", true, "2024-01-03T00:00:00Z"));
+        platform.publish("tokens", Samples.token("CARD1", true, "2024-01-01T00:00:00Z"));
+        platform.publish("tokens", Samples.token("CARD2", false, "2024-01-02T00:00:00Z"));
+        platform.publish("tokens", Samples.token("CARD3", true, "2024-01-03T00:00:00Z"));
     }
 
     @AfterAll
@@ -67,7 +62,7 @@ class TokensConformanceTest {
     @Test
     void authorizeAsksTheRouteThatListens() throws Exception {
         try (PeerPlatform decided = PeerPlatform.start("tokens-decided")) {
-            decided.publish("tokens", token("CARD9", true, "2024-01-01T00:00:00Z"));
+            decided.publish("tokens", Samples.token("CARD9", true, "2024-01-01T00:00:00Z"));
             decided.adapter.bean(CamelContext.class).addRoutes(new RouteBuilder() {
                 @Override
                 public void configure() {
@@ -83,7 +78,7 @@ class TokensConformanceTest {
     @Test
     void receiverKeepsThePeersTokensByUidAndType() {
         String path = "/ocpi/cpo/2.2.1/tokens/NL/PMS/PEERCARD";
-        String body = token("PEERCARD", true, "2024-01-01T00:00:00Z").replace("\"ADE\"", "\"PMS\"");
+        String body = Samples.token("PEERCARD", true, "2024-01-01T00:00:00Z").replace("\"ADE\"", "\"PMS\"");
         platform.call("PUT", path, body).assertStatus(201);
         platform.call("PUT", path + "?type=APP_USER", body.replace("\"RFID\"", "\"APP_USER\"")).assertStatus(201);
         platform.call("PATCH", path, Map.of("valid", false, "last_updated", "2024-02-01T00:00:00Z")).assertStatus(200);

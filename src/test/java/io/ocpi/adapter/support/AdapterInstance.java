@@ -28,10 +28,17 @@ public final class AdapterInstance implements AutoCloseable {
 
     private final ConfigurableApplicationContext context;
     private final String name;
+    private final Map<String, Object> settings;
 
-    private AdapterInstance(String name, ConfigurableApplicationContext context) {
+    private AdapterInstance(String name, ConfigurableApplicationContext context, Map<String, Object> settings) {
         this.name = name;
         this.context = context;
+        this.settings = settings;
+    }
+
+    /** The settings it was started with: pass them to start another instance on the same database. */
+    public Map<String, Object> settings() {
+        return settings;
     }
 
     /** Starts an adapter whose CPO and eMSP roles use {@code partyPrefix} + "C" / "E" as party ids. */
@@ -59,7 +66,7 @@ public final class AdapterInstance implements AutoCloseable {
         // As command-line arguments, these outrank application.yaml, as an operator's settings would.
         String[] args = props.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
         ConfigurableApplicationContext context = new SpringApplicationBuilder(sources).run(args);
-        return new AdapterInstance(name, context);
+        return new AdapterInstance(name, context, Map.copyOf(props));
     }
 
     public static AdapterInstance start(String name, String countryCode, String partyPrefix) {

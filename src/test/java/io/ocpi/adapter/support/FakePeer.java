@@ -35,22 +35,39 @@ public final class FakePeer implements AutoCloseable {
         }
     }
 
-    private final HttpServer server;
+    private HttpServer server;
+    private final int port;
     private final Map<String, Function<Received, Answer>> routes = new ConcurrentHashMap<>();
     private final List<Received> received = new CopyOnWriteArrayList<>();
 
     public FakePeer() {
+        server = listen(0);
+        port = server.getAddress().getPort();
+    }
+
+    private HttpServer listen(int onPort) {
         try {
-            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+            HttpServer http = HttpServer.create(new InetSocketAddress("127.0.0.1", onPort), 0);
+            http.createContext("/", this::handle);
+            http.start();
+            return http;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        server.createContext("/", this::handle);
-        server.start();
+    }
+
+    /** Goes down: connections are refused until {@link #start()}. */
+    public void stop() {
+        server.stop(0);
+    }
+
+    /** Comes back on the same port, with the same answers. */
+    public void start() {
+        server = listen(port);
     }
 
     public String url(String path) {
-        return "http://localhost:" + server.getAddress().getPort() + path;
+        return "http://localhost:" + port + path;
     }
 
     public FakePeer on(String path, Function<Received, Answer> answer) {

@@ -1,0 +1,142 @@
+package io.ocpi.adapter.push;
+
+import io.ocpi.adapter.modules.common.Party;
+import io.ocpi.adapter.push.OutboxItem.Status;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The outbox in SQL. Several adapter instances share it: an instance claims due items with row locks that others skip
+ * ({@code FOR UPDATE SKIP LOCKED}) and a lease that others respect, so that no item goes out twice at once; only the
+ * oldest pending item of an object is due, so that a peer gets the changes of one object in order.
+ */
+@Repository
+public class Outbox {
+
+    private final JdbcClient jdbc;
+    private final TransactionTemplate transaction;
+
+    public Outbox(JdbcClient jdbc, TransactionTemplate transaction) {
+        this.jdbc = jdbc;
+        this.transaction = transaction;
+    }
+
+    /** Adds an item; call it inside the transaction of the change it carries. */
+    public void add(long peerId, String module, String objectKey, String method, String path, String body, Party from, Party to) {
+        Timestamp now = Timestamp.from(Instant.now());
+        jdbc.sql("""
+                        INSERT INTO ocpi_outbox (peer_id, module, object_key, method, path, body, from_country_code, from_party_id,
+                            to_country_code, to_party_id, status, attempts, next_attempt_at, created_at)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)""")
+                .params(peerId, module, objectKey, method, path, body,
+                        from == null ? null : from.countryCode(), from == null ? null : from.partyId(),
+                        to == null ? null : to.countryCode(), to == null ? null : to.partyId(),
+                        Status.PENDING.name(), now, now)
+                .update();
+    }
+
+    /** Claims up to {@code limit} due items for this instance, for the length of the lease. */
+    public List<OutboxItem> claim(int limit, java.time.Duration lease) {
+        return transaction.execute(tx -> {
+            Timestamp now = Timestamp.from(Instant.now());
+            List<Long> ids = jdbc.sql("""
+                            SELECT o.id FROM ocpi_outbox o
+                            WHERE o.status = 'PENDING' AND o.next_attempt_at <= ? AND (o.lease_until IS NULL OR o.lease_until < ?)
+                              AND o.peer_id NOT IN (SELECT p.id FROM peer p WHERE p.connection_status = 'OFFLINE')
+                              AND NOT EXISTS (SELECT 1 FROM ocpi_outbox e WHERE e.peer_id = o.peer_id AND e.object_key = o.object_key
+                                              AND e.status = 'PENDING' AND e.id < o.id)
+                            ORDER BY o.id
+                            FETCH FIRST ? ROWS ONLY
+                            FOR UPDATE SKIP LOCKED""")
+                    .params(now, now, limit)
+                    .query(Long.class)
+                    .list();
+            if (ids.isEmpty()) {
+                return List.of();
+            }
+            Timestamp until = Timestamp.from(Instant.now().plus(lease));
+            for (Long id : ids) {
+                jdbc.sql("UPDATE ocpi_outbox SET lease_until = ?, attempts = attempts + 1 WHERE id = ?").params(until, id).update();
+            }
+            return ids.stream().map(this::find).flatMap(Optional::stream).toList();
+        });
+    }
+
+    public void delivered(long id) {
+        jdbc.sql("DELETE FROM ocpi_outbox WHERE id = ?").param(id).update();
+    }
+
+    public void retryAt(long id, Instant next, String error) {
+        jdbc.sql("UPDATE ocpi_outbox SET next_attempt_at = ?, lease_until = NULL, last_error = ? WHERE id = ?")
+                .params(Timestamp.from(next), truncate(error), id)
+                .update();
+    }
+
+    public void dead(long id, String reason) {
+        jdbc.sql("UPDATE ocpi_outbox SET status = 'DEAD', lease_until = NULL, last_error = ? WHERE id = ?")
+                .params(truncate(reason), id)
+                .update();
+    }
+
+    /** Puts a dead letter back in line, as new. Returns false when there is no such dead letter. */
+    public boolean replay(long id) {
+        return jdbc.sql("UPDATE ocpi_outbox SET status = 'PENDING', attempts = 0, next_attempt_at = ?, created_at = ?, lease_until = NULL WHERE id = ? AND status = 'DEAD'")
+                .params(Timestamp.from(Instant.now()), Timestamp.from(Instant.now()), id)
+                .update() > 0;
+    }
+
+    /** Puts every dead letter of a peer (or of all peers, with null) back in line. Returns how many. */
+    public int replayAll(Long peerId) {
+        Timestamp now = Timestamp.from(Instant.now());
+        return peerId == null
+                ? jdbc.sql("UPDATE ocpi_outbox SET status = 'PENDING', attempts = 0, next_attempt_at = ?, created_at = ?, lease_until = NULL WHERE status = 'DEAD'")
+                        .params(now, now).update()
+                : jdbc.sql("UPDATE ocpi_outbox SET status = 'PENDING', attempts = 0, next_attempt_at = ?, created_at = ?, lease_until = NULL WHERE status = 'DEAD' AND peer_id = ?")
+                        .params(now, now, peerId).update();
+    }
+
+    public Optional<OutboxItem> find(long id) {
+        return jdbc.sql("SELECT * FROM ocpi_outbox WHERE id = ?").param(id).query(Outbox::row).optional();
+    }
+
+    /** Items of one status, oldest first, optionally of one peer. */
+    public List<OutboxItem> list(Status status, Long peerId, int limit) {
+        String sql = "SELECT * FROM ocpi_outbox WHERE status = ?" + (peerId == null ? "" : " AND peer_id = ?") + " ORDER BY id FETCH FIRST ? ROWS ONLY";
+        return (peerId == null ? jdbc.sql(sql).params(status.name(), limit) : jdbc.sql(sql).params(status.name(), peerId, limit))
+                .query(Outbox::row).list();
+    }
+
+    /** Per peer and status: how many items, and since when the oldest waits. */
+    public record Backlog(long peerId, Status status, long items, Instant oldest) {
+    }
+
+    public List<Backlog> backlog() {
+        return jdbc.sql("SELECT peer_id, status, COUNT(*) AS items, MIN(created_at) AS oldest FROM ocpi_outbox GROUP BY peer_id, status ORDER BY peer_id, status")
+                .query((rs, n) -> new Backlog(rs.getLong("peer_id"), Status.valueOf(rs.getString("status")), rs.getLong("items"),
+                        rs.getTimestamp("oldest").toInstant()))
+                .list();
+    }
+
+
+    private static String truncate(String text) {
+        return text == null || text.length() <= 2000 ? text : text.substring(0, 2000);
+    }
+
+    private static OutboxItem row(ResultSet rs, int n) throws SQLException {
+        String fromCountry = rs.getString("from_country_code");
+        String toCountry = rs.getString("to_country_code");
+        return new OutboxItem(rs.getLong("id"), rs.getLong("peer_id"), rs.getString("module"), rs.getString("object_key"),
+                rs.getString("method"), rs.getString("path"), rs.getString("body"),
+                fromCountry == null ? null : new Party(fromCountry, rs.getString("from_party_id")),
+                toCountry == null ? null : new Party(toCountry, rs.getString("to_party_id")),
+                Status.valueOf(rs.getString("status")), rs.getInt("attempts"), rs.getTimestamp("next_attempt_at").toInstant(),
+                rs.getString("last_error"), rs.getTimestamp("created_at").toInstant());
+    }
+}

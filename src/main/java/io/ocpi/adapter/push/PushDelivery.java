@@ -1,0 +1,147 @@
+package io.ocpi.adapter.push;
+
+import io.ocpi.adapter.config.OcpiProperties;
+import io.ocpi.adapter.modules.versions.InterfaceRole;
+import io.ocpi.adapter.modules.versions.Version;
+import io.ocpi.adapter.protocol.client.OcpiClient;
+import io.ocpi.adapter.protocol.client.PeerCallException;
+import io.ocpi.adapter.protocol.client.PeerCalls;
+import io.ocpi.adapter.protocol.client.PeerCredential;
+import io.ocpi.adapter.registry.ConnectionStatus;
+import io.ocpi.adapter.registry.Peer;
+import io.ocpi.adapter.registry.PeerRepository;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Delivers the outbox. A peer's answer decides what becomes of an item:
+ * <ul>
+ *   <li>success (OCPI 1xxx): done, removed;</li>
+ *   <li>no answer, a timeout, HTTP 5xx or 429, OCPI 3xxx: tried again later, waiting twice as long each time (with
+ *       jitter), until {@code ocpi.push.max-attempts} or {@code max-age}; then a dead letter;</li>
+ *   <li>OCPI 2xxx or another HTTP 4xx: the peer refuses it, so a retry would not help: a dead letter at once, with the
+ *       peer's answer, to be replayed once the cause is fixed.</li>
+ * </ul>
+ * A peer that does not answer {@code offline-after} times in a row is marked OFFLINE; its items wait, untouched, until
+ * its versions endpoint answers again.
+ */
+@Component
+public class PushDelivery {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PushDelivery.class);
+
+    private final Outbox outbox;
+    private final PeerRepository peers;
+    private final PeerCalls calls;
+    private final OcpiClient client;
+    private final OcpiProperties.Push settings;
+    private final Map<Long, Integer> failuresInARow = new ConcurrentHashMap<>();
+
+    public PushDelivery(Outbox outbox, PeerRepository peers, PeerCalls calls, OcpiClient client, OcpiProperties properties) {
+        this.outbox = outbox;
+        this.peers = peers;
+        this.calls = calls;
+        this.client = client;
+        this.settings = properties.push();
+    }
+
+    /** Delivers batch after batch while they come back full, so that a backlog drains without waiting for the timer. */
+    public void drain() {
+        while (deliverDue() >= settings.batchSize()) {
+            LOG.debug("outbox batch delivered, more are due");
+        }
+    }
+
+    /** Delivers what is due now; returns how many items were tried. */
+    public int deliverDue() {
+        List<OutboxItem> items = outbox.claim(settings.batchSize(), settings.lease());
+        for (OutboxItem item : items) {
+            deliver(item);
+        }
+        return items.size();
+    }
+
+    private void deliver(OutboxItem item) {
+        Peer peer = peers.find(item.peerId()).orElse(null);
+        if (peer == null || !peer.isRegistered() || peer.outgoingToken() == null) {
+            outbox.dead(item.id(), "peer is no longer registered");
+            return;
+        }
+        String endpoint = peer.endpoint(item.module(), InterfaceRole.RECEIVER).orElse(null);
+        if (endpoint == null) {
+            outbox.dead(item.id(), "peer no longer serves a " + item.module() + " receiver");
+            return;
+        }
+        String url = item.path().isEmpty() ? endpoint : PeerCalls.join(endpoint, item.path());
+        try {
+            calls.send(peer, item.method(), url, item.body() == null ? null : new RawBody(item.body()), item.from(), item.to(), null);
+            outbox.delivered(item.id());
+            failuresInARow.remove(peer.id());
+        } catch (PeerCallException e) {
+            failed(item, peer, e);
+        }
+    }
+
+    private void failed(OutboxItem item, Peer peer, PeerCallException e) {
+        if (refusedByPeer(e)) {
+            LOG.warn("push {} to peer {} refused, kept as dead letter: {}", item.id(), peer.name(), e.getMessage());
+            outbox.dead(item.id(), e.getMessage());
+            return;
+        }
+        if (e.httpStatus() == 0 && failuresInARow.merge(peer.id(), 1, Integer::sum) >= settings.offlineAfter()
+                && peer.connectionStatus() != ConnectionStatus.OFFLINE) {
+            LOG.warn("peer {} did not answer {} times in a row: marked OFFLINE until it answers again", peer.name(), settings.offlineAfter());
+            peers.setStatus(peer.id(), peer.status(), ConnectionStatus.OFFLINE);
+        }
+        boolean tooOld = item.createdAt().plus(settings.maxAge()).isBefore(Instant.now());
+        if (item.attempts() >= settings.maxAttempts() || tooOld) {
+            LOG.warn("push {} to peer {} given up after {} attempts: {}", item.id(), peer.name(), item.attempts(), e.getMessage());
+            outbox.dead(item.id(), "gave up after " + item.attempts() + " attempts: " + e.getMessage());
+            return;
+        }
+        outbox.retryAt(item.id(), Instant.now().plus(backoff(item.attempts())), e.getMessage());
+    }
+
+    /** OCPI 2xxx, or an HTTP client error other than 429 (too many requests): sending again will not help. */
+    static boolean refusedByPeer(PeerCallException e) {
+        if (e.ocpiStatus() != null && e.ocpiStatus() >= 2000 && e.ocpiStatus() < 3000) {
+            return true;
+        }
+        return e.httpStatus() >= 400 && e.httpStatus() < 500 && e.httpStatus() != 429 && (e.ocpiStatus() == null || e.ocpiStatus() < 3000);
+    }
+
+    /** Exponential with full jitter on the upper half: attempt n waits between half and all of initial * 2^(n-1). */
+    Duration backoff(int attempts) {
+        long ceiling = settings.initialBackoff().toMillis() << Math.min(30, Math.max(0, attempts - 1));
+        long capped = Math.min(ceiling, settings.maxBackoff().toMillis());
+        return Duration.ofMillis(capped / 2 + ThreadLocalRandom.current().nextLong(capped / 2 + 1));
+    }
+
+    /** Calls the versions endpoint of every OFFLINE peer; one that answers is CONNECTED again and its items flow. */
+    public void checkOfflinePeers() {
+        for (Peer peer : peers.findAll()) {
+            if (peer.connectionStatus() != ConnectionStatus.OFFLINE || !peer.isRegistered() || peer.versionsUrl() == null) {
+                continue;
+            }
+            try {
+                client.getList(peer.versionsUrl(), PeerCredential.of(peer), Version.class);
+                peers.setStatus(peer.id(), peer.status(), ConnectionStatus.CONNECTED);
+                failuresInARow.remove(peer.id());
+                LOG.info("peer {} answers again: CONNECTED, its pushes resume", peer.name());
+            } catch (PeerCallException stillDown) {
+                LOG.debug("peer {} still OFFLINE: {}", peer.name(), stillDown.getMessage());
+            }
+        }
+    }
+
+    /** A body already serialised, sent as it is. */
+    record RawBody(@com.fasterxml.jackson.annotation.JsonValue @com.fasterxml.jackson.annotation.JsonRawValue String json) {
+    }
+}

@@ -1,0 +1,69 @@
+package io.ocpi.adapter.push;
+
+import io.ocpi.adapter.modules.common.OwnedObject;
+import io.ocpi.adapter.modules.common.Party;
+import io.ocpi.adapter.modules.common.Role;
+import io.ocpi.adapter.modules.versions.InterfaceRole;
+import io.ocpi.adapter.modules.versions.ModuleId;
+import io.ocpi.adapter.protocol.OcpiUrls;
+import io.ocpi.adapter.registry.Peer;
+import io.ocpi.adapter.registry.PeerRepository;
+import io.ocpi.adapter.registry.PeerStatus;
+import java.util.List;
+import org.springframework.stereotype.Component;
+
+/**
+ * Decides who hears of a change to one of our objects, and queues the calls in the outbox: every registered peer that
+ * serves the module's Receiver interface, or, for sessions and CDRs, only the peer of the eMSP they concern. Called
+ * inside the transaction that stores the change, so that a change is never stored without its pushes, nor pushed
+ * without being stored.
+ */
+@Component
+public class Pushes {
+
+    private final PeerRepository peers;
+    private final Outbox outbox;
+
+    public Pushes(PeerRepository peers, Outbox outbox) {
+        this.peers = peers;
+        this.outbox = outbox;
+    }
+
+    /**
+     * Queues the whole object to every peer that should have it: PUT for locations, sessions, tariffs and tokens,
+     * POST for CDRs.
+     *
+     * @param tokenType for tokens, their type (part of their key); null otherwise
+     * @param concerns  for sessions and CDRs, the eMSP they concern; null otherwise
+     */
+    public void changed(String module, OwnedObject object, String tokenType, Party concerns, String json) {
+        Party owner = Party.of(object);
+        String path = ModuleId.CDRS.equals(module) ? ""
+                : owner.countryCode() + "/" + owner.partyId() + "/" + OcpiUrls.segment(object.objectId())
+                        + (tokenType == null ? "" : "?type=" + tokenType);
+        String key = module + "/" + owner + "/" + object.objectId().toUpperCase(java.util.Locale.ROOT) + (tokenType == null ? "" : "/" + tokenType);
+        String method = ModuleId.CDRS.equals(module) ? "POST" : "PUT";
+        Role audience = ModuleId.TOKENS.equals(module) ? Role.CPO : Role.EMSP;
+        for (Peer peer : recipients(module, concerns)) {
+            outbox.add(peer.id(), module, key, method, path, json, owner, concerns != null ? concerns : partyOf(peer, audience));
+        }
+    }
+
+    private List<Peer> recipients(String module, Party concerns) {
+        return peers.findAll().stream()
+                .filter(peer -> peer.status() == PeerStatus.REGISTERED)
+                .filter(peer -> peer.endpoint(module, InterfaceRole.RECEIVER).isPresent())
+                .filter(peer -> concerns == null || peer.plays(concerns.countryCode(), concerns.partyId()))
+                .toList();
+    }
+
+    /** The peer's party in the role that receives this module, for the OCPI-to headers. */
+    private static Party partyOf(Peer peer, Role role) {
+        return peer.roles().stream()
+                .filter(r -> r.role() == role)
+                .findFirst()
+                .or(() -> peer.roles().stream().findFirst())
+                .map(r -> new Party(r.countryCode(), r.partyId()))
+                .orElse(null);
+    }
+}
