@@ -29,6 +29,7 @@ import org.springframework.validation.annotation.Validated;
  * @param maxBodySize requests with a larger body are refused (HTTP 413) before they are read.
  * @param pull       scheduled pulls of peers' complete lists.
  * @param push       delivery of our changes to peers through the outbox.
+ * @param authorization real-time authorization of tokens, in both roles.
  * @param resultTimeout how long a peer is told to wait for the result of a command or charging-profile request it
  *                   sent us ({@code timeout} of the immediate response); a command whose result has not come by then
  *                   is concluded with TIMEOUT.
@@ -45,6 +46,7 @@ public record OcpiProperties(
         @DefaultValue("5MB") DataSize maxBodySize,
         @Valid @DefaultValue Pull pull,
         @Valid @DefaultValue Push push,
+        @Valid @DefaultValue Authorization authorization,
         @DefaultValue("60s") Duration resultTimeout) {
 
     /**
@@ -72,6 +74,15 @@ public record OcpiProperties(
             @DefaultValue("3d") Duration maxAge,
             @DefaultValue("5") @Min(1) int offlineAfter,
             @DefaultValue("60s") Duration aliveCheck) {
+    }
+
+    /**
+     * @param timeout  as a CPO, how long we wait for an eMSP's real-time answer before falling back on the token's
+     *                 whitelist type
+     * @param cacheFor as an eMSP, how long an answer of the authorize route is reused for the same token and location;
+     *                 a blocked contract takes effect within this time. Zero: always ask.
+     */
+    public record Authorization(@DefaultValue("5s") Duration timeout, @DefaultValue("30s") Duration cacheFor) {
     }
 
     public record Pull(@DefaultValue("false") boolean enabled, @DefaultValue("6h") Duration interval) {

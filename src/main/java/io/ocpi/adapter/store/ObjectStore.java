@@ -34,6 +34,14 @@ public class ObjectStore {
                 .optional();
     }
 
+    /** Every stored object of a module with this id (and type), whoever owns it: for tokens, looked up by uid alone. */
+    public List<String> findById(String module, String id, String type) {
+        return jdbc.sql("SELECT body FROM ocpi_object WHERE module = ? AND object_id = ? AND object_type = ? ORDER BY last_updated DESC")
+                .params(module, id.toUpperCase(java.util.Locale.ROOT), type == null ? "" : type)
+                .query(String.class)
+                .list();
+    }
+
     /** The same, locking the row until the transaction ends: for read-modify-write (PATCH, nested PUT). */
     public Optional<String> findForUpdate(ObjectKey key) {
         return jdbc.sql("SELECT body FROM ocpi_object WHERE module = ? AND country_code = ? AND party_id = ? AND object_id = ? AND object_type = ? FOR UPDATE")

@@ -3,6 +3,7 @@ package io.ocpi.adapter.modules.tokens;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.ocpi.adapter.config.OcpiProperties;
 import io.ocpi.adapter.modules.common.Role;
 import io.ocpi.adapter.modules.versions.ModuleId;
 import io.ocpi.adapter.protocol.Caller;
@@ -12,7 +13,10 @@ import io.ocpi.adapter.protocol.OcpiException;
 import io.ocpi.adapter.protocol.OcpiStatus;
 import io.ocpi.adapter.protocol.Platform;
 import io.ocpi.adapter.store.OwnedObjects;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
 
@@ -20,7 +24,8 @@ import org.springframework.stereotype.Component;
  * Real-time authorization of one of our tokens, asked by a CPO (mod_tokens, POST authorize). The token must be in our
  * token store (else HTTP 404 with OCPI 2004). Whether it may charge is decided by the route listening on
  * {@code direct:ocpi.tokens.authorize} (the billing binding looks the contract up); with no such route, by the
- * stored token itself: valid is ALLOWED, invalid is BLOCKED.
+ * stored token itself: valid is ALLOWED, invalid is BLOCKED. The route's answers are reused for the same token and
+ * location for {@code ocpi.authorization.cache-for}, so a driver is not kept waiting on the billing database.
  *
  * <p>The listener gets {@code {"token": <Token>, "location": <LocationReferences or absent>}} and answers an
  * AllowedType name, or an object with {@code allowed} and, if it likes, {@code authorization_reference}, {@code info}
@@ -34,13 +39,43 @@ public class TokenAuthorization {
     private final ObjectMapper json;
     private final Platform platform;
     private final OcpiEvents events;
+    private final Duration cacheFor;
+    private final Map<String, Cached> cache = new ConcurrentHashMap<>();
+    private static final int MAX_CACHED = 100_000;
 
-    public TokenAuthorization(OwnedObjects objects, OcpiBodies bodies, ObjectMapper json, Platform platform, OcpiEvents events) {
+    public TokenAuthorization(OwnedObjects objects, OcpiBodies bodies, ObjectMapper json, Platform platform, OcpiEvents events,
+                              OcpiProperties properties) {
+        this.cacheFor = properties.authorization().cacheFor();
         this.objects = objects;
         this.bodies = bodies;
         this.json = json;
         this.platform = platform;
         this.events = events;
+    }
+
+    private record Cached(JsonNode decided, Instant until) {
+    }
+
+    /** The same question (token and location) within {@code ocpi.authorization.cache-for}. */
+    private java.util.Optional<JsonNode> cached(String question) {
+        Cached hit = cache.get(question);
+        if (hit == null || hit.until().isBefore(Instant.now())) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.ofNullable(hit.decided());
+    }
+
+    private void remember(String question, JsonNode decided) {
+        if (decided == null || cacheFor.isZero()) {
+            return;
+        }
+        if (cache.size() >= MAX_CACHED) {
+            cache.values().removeIf(c -> c.until().isBefore(Instant.now()));
+            if (cache.size() >= MAX_CACHED) {
+                cache.clear();
+            }
+        }
+        cache.put(question, new Cached(decided, Instant.now().plus(cacheFor)));
     }
 
     public AuthorizationInfo authorize(Caller caller, String uid, TokenType type, byte[] body) {
@@ -54,16 +89,20 @@ public class TokenAuthorization {
         if (location != null) {
             question.set("location", json.valueToTree(location));
         }
-        Object answer = events.announce(ModuleId.TOKENS, "authorize", objects.write(question), Map.of(
-                OcpiEvents.OBJECT_ID, uid,
-                "OcpiTokenType", type.name(),
-                OcpiEvents.PEER, caller.peer().name()));
+        String questionText = objects.write(question);
+        JsonNode decided = cached(questionText).orElseGet(() -> {
+            JsonNode fresh = OcpiEvents.answer(events.announce(ModuleId.TOKENS, "authorize", questionText, Map.of(
+                    OcpiEvents.OBJECT_ID, uid,
+                    "OcpiTokenType", type.name(),
+                    OcpiEvents.PEER, caller.peer().name())), json);
+            remember(questionText, fresh);
+            return fresh;
+        });
 
         ObjectNode info = json.createObjectNode();
-        if (answer == null) {
+        if (decided == null) {
             info.put("allowed", token.path("valid").asBoolean(false) ? "ALLOWED" : "BLOCKED");
         } else {
-            JsonNode decided = OcpiEvents.answer(answer, json);
             if (decided.isTextual()) {
                 info.put("allowed", decided.asText());
             } else {

@@ -34,12 +34,15 @@ public class TokensRoutes extends OcpiRouteBuilder implements ServesEndpoints {
 
     private final OwnedObjects objects;
     private final TokenAuthorization authorization;
+    private final ChargeAuthorization chargeAuthorization;
     private final Pagination pagination;
     private final Platform platform;
 
-    public TokensRoutes(OwnedObjects objects, TokenAuthorization authorization, Pagination pagination, Platform platform) {
+    public TokensRoutes(OwnedObjects objects, TokenAuthorization authorization, ChargeAuthorization chargeAuthorization,
+                        Pagination pagination, Platform platform) {
         this.objects = objects;
         this.authorization = authorization;
+        this.chargeAuthorization = chargeAuthorization;
         this.pagination = pagination;
         this.platform = platform;
     }
@@ -79,6 +82,15 @@ public class TokensRoutes extends OcpiRouteBuilder implements ServesEndpoints {
                 .process(e -> e.getMessage().setBody(objects.patch(OcpiExchange.caller(e), KIND, tokenKey(e), body(e))))
                 .bean(protocol, "respond");
 
+        // As a CPO: may this token charge? Asked by the charge point management system; headers name the token.
+        from(OcpiEvents.endpoint(ModuleId.TOKENS, "decide")).routeId("tokens-decide")
+                .process(e -> {
+                    byte[] body = e.getIn().getBody(byte[].class);
+                    e.getMessage().setBody(objects.write(chargeAuthorization.decide(e.getIn().getHeader(OcpiEvents.OBJECT_ID, String.class),
+                            type(e.getIn().getHeader("OcpiTokenType", String.class)),
+                            body == null || body.length == 0 ? null : bodies.read(body, LocationReferences.class))));
+                });
+
         from(OcpiEvents.endpoint(ModuleId.TOKENS, "publish")).routeId("tokens-publish")
                 .process(e -> e.getMessage().setBody(objects.write(objects.publish(KIND, Role.EMSP, e.getIn().getBody(byte[].class)))));
     }
@@ -89,7 +101,10 @@ public class TokensRoutes extends OcpiRouteBuilder implements ServesEndpoints {
     }
 
     static TokenType type(Exchange e) {
-        String type = e.getIn().getHeader("type", String.class);
+        return type(e.getIn().getHeader("type", String.class));
+    }
+
+    static TokenType type(String type) {
         if (type == null || type.isBlank()) {
             return TokenType.RFID;
         }

@@ -83,13 +83,19 @@ public class OcpiClient {
     /** Any OCPI call. {@code body} is serialised as JSON when given; {@code dataType} null ignores the data. */
     public <T> PeerResponse<T> call(String method, String url, PeerCredential credential, Object body, JavaType dataType,
                                     Map<String, String> headers) {
+        return call(method, url, credential, body, dataType, headers, settings.requestTimeout());
+    }
+
+    /** The same, with a time limit of its own (a driver waiting at a charger cannot wait the usual 30 s). */
+    public <T> PeerResponse<T> call(String method, String url, PeerCredential credential, Object body, JavaType dataType,
+                                    Map<String, String> headers, java.time.Duration timeout) {
         String requestId = UUID.randomUUID().toString();
         String correlationId = Optional.ofNullable(MDC.get("correlationId")).orElseGet(() -> UUID.randomUUID().toString());
         long started = System.nanoTime();
         HttpResponse<byte[]> response;
         try {
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
-                    .timeout(settings.requestTimeout())
+                    .timeout(timeout)
                     .header("Authorization", CredentialsTokenReader.header(credential.token(), credential.encoding()))
                     .header(OcpiExchange.HEADER_REQUEST_ID, requestId)
                     .header(OcpiExchange.HEADER_CORRELATION_ID, correlationId)

@@ -20,8 +20,17 @@ public class PeerCalls {
     }
 
     public <T> PeerResponse<T> send(Peer peer, String method, String url, Object body, Party from, Party to, Class<T> answer) {
+        return send(peer, method, url, body, from, to, answer, null);
+    }
+
+    /** The same within {@code timeout} (null: the usual {@code ocpi.client.request-timeout}). */
+    public <T> PeerResponse<T> send(Peer peer, String method, String url, Object body, Party from, Party to, Class<T> answer,
+                                    java.time.Duration timeout) {
         Map<String, String> headers = from == null || to == null ? Map.of() : RoutingHeaders.outgoing(from, to);
-        return client.call(method, url, PeerCredential.of(peer), body, answer == null ? null : client.type(answer), headers);
+        com.fasterxml.jackson.databind.JavaType type = answer == null ? null : client.type(answer);
+        return timeout == null
+                ? client.call(method, url, PeerCredential.of(peer), body, type, headers)
+                : client.call(method, url, PeerCredential.of(peer), body, type, headers, timeout);
     }
 
     /** Joins a module URL a peer advertised and the rest of a path, with exactly one slash between them. */
