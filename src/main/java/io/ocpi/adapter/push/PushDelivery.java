@@ -27,7 +27,8 @@ import org.springframework.stereotype.Component;
  *   <li>no answer, a timeout, HTTP 5xx or 429, OCPI 3xxx: tried again later, waiting twice as long each time (with
  *       jitter), until {@code ocpi.push.max-attempts} or {@code max-age}; then a dead letter;</li>
  *   <li>OCPI 2xxx or another HTTP 4xx: the peer refuses it, so a retry would not help: a dead letter at once, with the
- *       peer's answer, to be replayed once the cause is fixed.</li>
+ *       peer's answer, to be replayed once the cause is fixed. A refused PATCH is first followed by a PUT of the
+ *       whole current object.</li>
  * </ul>
  * A peer that does not answer {@code offline-after} times in a row is marked OFFLINE; its items wait, untouched, until
  * its versions endpoint answers again.
@@ -41,10 +42,15 @@ public class PushDelivery {
     private final PeerRepository peers;
     private final PeerCalls calls;
     private final OcpiClient client;
+    private final CurrentObjects currentObjects;
+    private final PushMetrics metrics;
     private final OcpiProperties.Push settings;
     private final Map<Long, Integer> failuresInARow = new ConcurrentHashMap<>();
 
-    public PushDelivery(Outbox outbox, PeerRepository peers, PeerCalls calls, OcpiClient client, OcpiProperties properties) {
+    public PushDelivery(Outbox outbox, PeerRepository peers, PeerCalls calls, OcpiClient client, CurrentObjects currentObjects,
+                        PushMetrics metrics, OcpiProperties properties) {
+        this.currentObjects = currentObjects;
+        this.metrics = metrics;
         this.outbox = outbox;
         this.peers = peers;
         this.calls = calls;
@@ -71,19 +77,42 @@ public class PushDelivery {
     private void deliver(OutboxItem item) {
         Peer peer = peers.find(item.peerId()).orElse(null);
         if (peer == null || !peer.isRegistered() || peer.outgoingToken() == null) {
-            outbox.dead(item.id(), "peer is no longer registered");
+            dead(item, "peer is no longer registered");
             return;
         }
         String endpoint = peer.endpoint(item.module(), InterfaceRole.RECEIVER).orElse(null);
         if (endpoint == null) {
-            outbox.dead(item.id(), "peer no longer serves a " + item.module() + " receiver");
+            dead(item, "peer no longer serves a " + item.module() + " receiver");
             return;
         }
         String url = item.path().isEmpty() ? endpoint : PeerCalls.join(endpoint, item.path());
         try {
             calls.send(peer, item.method(), url, item.body() == null ? null : new RawBody(item.body()), item.from(), item.to(), null);
-            outbox.delivered(item.id());
+            delivered(item);
             failuresInARow.remove(peer.id());
+        } catch (PeerCallException e) {
+            if ("PATCH".equals(item.method()) && refusedByPeer(e)) {
+                putInstead(item, peer, url, e);
+            } else {
+                failed(item, peer, e);
+            }
+        }
+    }
+
+    /**
+     * A refused PATCH: the peer may lack the object or hold another version of it. As transport_and_format advises,
+     * the whole current object is PUT at the same URL instead.
+     */
+    private void putInstead(OutboxItem item, Peer peer, String url, PeerCallException refusal) {
+        String current = currentObjects.at(item.module(), item.path()).orElse(null);
+        if (current == null) {
+            dead(item, "PATCH refused and the object is gone: " + refusal.getMessage());
+            return;
+        }
+        LOG.info("PATCH {} refused by peer {} ({}); putting the whole object instead", item.id(), peer.name(), refusal.getMessage());
+        try {
+            calls.send(peer, "PUT", url, new RawBody(current), item.from(), item.to(), null);
+            delivered(item);
         } catch (PeerCallException e) {
             failed(item, peer, e);
         }
@@ -92,7 +121,7 @@ public class PushDelivery {
     private void failed(OutboxItem item, Peer peer, PeerCallException e) {
         if (refusedByPeer(e)) {
             LOG.warn("push {} to peer {} refused, kept as dead letter: {}", item.id(), peer.name(), e.getMessage());
-            outbox.dead(item.id(), e.getMessage());
+            dead(item, e.getMessage());
             return;
         }
         if (e.httpStatus() == 0 && failuresInARow.merge(peer.id(), 1, Integer::sum) >= settings.offlineAfter()
@@ -103,10 +132,21 @@ public class PushDelivery {
         boolean tooOld = item.createdAt().plus(settings.maxAge()).isBefore(Instant.now());
         if (item.attempts() >= settings.maxAttempts() || tooOld) {
             LOG.warn("push {} to peer {} given up after {} attempts: {}", item.id(), peer.name(), item.attempts(), e.getMessage());
-            outbox.dead(item.id(), "gave up after " + item.attempts() + " attempts: " + e.getMessage());
+            dead(item, "gave up after " + item.attempts() + " attempts: " + e.getMessage());
             return;
         }
         outbox.retryAt(item.id(), Instant.now().plus(backoff(item.attempts())), e.getMessage());
+        metrics.retried();
+    }
+
+    private void delivered(OutboxItem item) {
+        outbox.delivered(item.id());
+        metrics.delivered();
+    }
+
+    private void dead(OutboxItem item, String reason) {
+        outbox.dead(item.id(), reason);
+        metrics.dead();
     }
 
     /** OCPI 2xxx, or an HTTP client error other than 429 (too many requests): sending again will not help. */

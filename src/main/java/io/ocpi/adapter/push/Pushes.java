@@ -49,6 +49,20 @@ public class Pushes {
         }
     }
 
+    /**
+     * Queues a PATCH of part of one of our objects (a location, EVSE or connector) to every peer that has the object.
+     * It shares the object's key with PUTs, so that a peer gets every change of one object in order.
+     *
+     * @param subPath the EVSE and connector segments below the object, or empty
+     */
+    public void patched(String module, Party owner, String objectId, String subPath, String patch) {
+        String path = owner.countryCode() + "/" + owner.partyId() + "/" + OcpiUrls.segment(objectId) + subPath;
+        String key = module + "/" + owner + "/" + objectId.toUpperCase(java.util.Locale.ROOT);
+        for (Peer peer : recipients(module, null)) {
+            outbox.add(peer.id(), module, key, "PATCH", path, patch, owner, partyOf(peer, Role.EMSP));
+        }
+    }
+
     private List<Peer> recipients(String module, Party concerns) {
         return peers.findAll().stream()
                 .filter(peer -> peer.status() == PeerStatus.REGISTERED)

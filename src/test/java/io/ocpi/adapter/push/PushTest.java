@@ -88,6 +88,8 @@ class PushTest {
             JsonNode dead = platform.adapter.admin("GET", "/outbox/DEAD", null).json().get(0);
             assertThat(dead.get("last_error").asText()).contains("2001").contains("evses: not what we expected");
             assertThat(platform.peer.received("/2.2.1/receiver/locations/NL/ADC/R")).hasSize(1);
+            JsonNode deadGauge = platform.adapter.admin("GET", "/metrics/ocpi.push.backlog?tag=status:dead", null).assertStatus(200).json();
+            assertThat(deadGauge.get("measurements").get(0).get("value").asDouble()).isEqualTo(1.0);
 
             receiveLocations(platform.peer, "R");
             Reply replayed = platform.adapter.admin("POST", "/outbox/" + dead.get("id").asLong(), Map.of()).assertStatus(200);
@@ -96,6 +98,37 @@ class PushTest {
             await().atMost(Duration.ofSeconds(5)).until(() -> platform.adapter.admin("GET", "/outbox", null).json().isEmpty());
             assertThat(platform.adapter.admin("POST", "/outbox/999999", Map.of()).status()).isEqualTo(404);
             assertThat(platform.adapter.admin("POST", "/outbox/dead", Map.of("peer", 1)).json().get("replayed").asInt()).isZero();
+        }
+    }
+
+    @Test
+    void partialChangesArePatchedAndARefusedPatchIsFollowedByAPut() throws Exception {
+        try (PeerPlatform platform = PeerPlatform.start("push-patch", FAST)) {
+            receiveLocations(platform.peer, "P");
+            platform.peer.on("/2.2.1/receiver/locations/NL/ADC/P/P-E1", request -> "PATCH".equals(request.method())
+                    ? new Answer(400, "{\"status_code\":2001,\"status_message\":\"unknown EVSE\",\"timestamp\":\"2024-01-01T00:00:00Z\"}", Map.of())
+                    : Answer.ocpi("null"));
+            platform.peer.on("/2.2.1/receiver/locations/NL/ADC/P/P-E1/1", Answer.ocpi("null"));
+            platform.publish("locations", version("P", 1));
+
+            platform.input("ocpi.locations.update", "{\"status\":\"CHARGING\",\"last_updated\":\"2024-01-01T01:00:00Z\"}",
+                    Map.of("OcpiObjectId", "P", "OcpiEvseUid", "P-E1"));
+            platform.input("ocpi.locations.update", "{\"max_amperage\":16,\"last_updated\":\"2024-01-01T02:00:00Z\"}",
+                    Map.of("OcpiObjectId", "P", "OcpiEvseUid", "P-E1", "OcpiConnectorId", "1"));
+
+            await().atMost(Duration.ofSeconds(10)).until(() -> platform.peer.received("/2.2.1/receiver/locations/NL/ADC/P/P-E1/1").size() == 1);
+            List<FakePeer.Received> evse = platform.peer.received("/2.2.1/receiver/locations/NL/ADC/P/P-E1");
+            assertThat(evse).extracting(FakePeer.Received::method).containsExactly("PATCH", "PUT");
+            JsonNode put = AdapterInstance.JSON.readTree(evse.get(1).body());
+            assertThat(put.get("status").asText()).isEqualTo("CHARGING");
+            assertThat(put.get("connectors")).hasSize(1);
+            FakePeer.Received connector = platform.peer.received("/2.2.1/receiver/locations/NL/ADC/P/P-E1/1").get(0);
+            assertThat(connector.method()).isEqualTo("PATCH");
+            assertThat(connector.body()).isEqualTo("{\"max_amperage\":16,\"last_updated\":\"2024-01-01T02:00:00Z\"}");
+
+            JsonNode ours = platform.call("GET", "/ocpi/cpo/2.2.1/locations/P", null).data();
+            assertThat(ours.get("last_updated").asText()).isEqualTo("2024-01-01T02:00:00Z");
+            assertThat(ours.get("evses").get(0).get("connectors").get(0).get("max_amperage").asInt()).isEqualTo(16);
         }
     }
 

@@ -4,17 +4,18 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ocpi.adapter.protocol.OcpiException;
+import io.ocpi.adapter.store.OwnedObjects;
 import java.util.Optional;
 
 /**
  * A stored Location as a JSON tree, with its EVSEs and connectors found by id (CiString: case aside), so that
  * nested PUTs and PATCHes change one part and bump {@code last_updated} up the tree, as mod_locations requires.
  */
-final class LocationTree {
+public final class LocationTree {
 
     private final ObjectNode location;
 
-    LocationTree(ObjectNode location) {
+    public LocationTree(ObjectNode location) {
         this.location = location;
     }
 
@@ -37,6 +38,25 @@ final class LocationTree {
     ObjectNode requireConnector(String evseUid, String connectorId) {
         return connector(evseUid, connectorId).orElseThrow(() -> OcpiException.notFound("unknown connector " + connectorId
                 + " of EVSE " + evseUid + " in location " + location.path("id").asText()));
+    }
+
+    /** The location, one of its EVSEs, or one of their connectors: as a PUT at that level would carry it. */
+    public Optional<ObjectNode> part(String evseUid, String connectorId) {
+        if (evseUid == null) {
+            return Optional.of(location);
+        }
+        return connectorId == null ? evse(evseUid) : connector(evseUid, connectorId);
+    }
+
+    /** Applies a PATCH at the level named (location, EVSE or connector), bumping last_updated up the tree. */
+    void patch(String evseUid, String connectorId, ObjectNode patch) {
+        if (evseUid == null) {
+            patch.fields().forEachRemaining(field -> location.set(field.getKey(), field.getValue()));
+        } else if (connectorId == null) {
+            putEvse(OwnedObjects.replaceFields(requireEvse(evseUid), patch));
+        } else {
+            putConnector(evseUid, OwnedObjects.replaceFields(requireConnector(evseUid, connectorId), patch));
+        }
     }
 
     /** Replaces the EVSE with that uid, or adds it; the location takes the EVSE's last_updated. */

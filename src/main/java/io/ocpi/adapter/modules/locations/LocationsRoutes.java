@@ -29,15 +29,19 @@ public class LocationsRoutes extends OcpiRouteBuilder implements ServesEndpoints
     public static final String SENDER = OcpiUrls.cpo(ModuleId.LOCATIONS);
     public static final String RECEIVER = OcpiUrls.emsp(ModuleId.LOCATIONS);
     public static final Kind<Location> KIND = Kind.of(ModuleId.LOCATIONS, Location.class);
+    public static final String EVSE_UID = "OcpiEvseUid";
+    public static final String CONNECTOR_ID = "OcpiConnectorId";
 
     private final OwnedObjects objects;
     private final ReceivedLocations received;
+    private final OurLocations ourLocations;
     private final Pagination pagination;
     private final Platform platform;
 
-    public LocationsRoutes(OwnedObjects objects, ReceivedLocations received, Pagination pagination, Platform platform) {
+    public LocationsRoutes(OwnedObjects objects, ReceivedLocations received, OurLocations ours, Pagination pagination, Platform platform) {
         this.objects = objects;
         this.received = received;
+        this.ourLocations = ours;
         this.pagination = pagination;
         this.platform = platform;
     }
@@ -122,6 +126,12 @@ public class LocationsRoutes extends OcpiRouteBuilder implements ServesEndpoints
                 .bean(protocol, "respond");
 
         // Our own locations, handed in by enterprise routes (assets database, charge point management system).
+        // A partial change to one of our locations: headers name the location and, if any, the EVSE and connector.
+        from(OcpiEvents.endpoint(ModuleId.LOCATIONS, "update")).routeId("locations-update")
+                .process(e -> e.getMessage().setBody(ourLocations.update(e.getIn().getHeader(OcpiEvents.OBJECT_ID, String.class),
+                        e.getIn().getHeader(EVSE_UID, String.class), e.getIn().getHeader(CONNECTOR_ID, String.class),
+                        e.getIn().getBody(byte[].class))));
+
         from(OcpiEvents.endpoint(ModuleId.LOCATIONS, "publish")).routeId("locations-publish")
                 .process(e -> e.getMessage().setBody(objects.write(objects.publish(KIND, Role.CPO, e.getIn().getBody(byte[].class)))));
     }

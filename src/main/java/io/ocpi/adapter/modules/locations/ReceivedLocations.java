@@ -71,20 +71,18 @@ public class ReceivedLocations {
     }
 
     public OcpiResult patchEvse(Caller caller, Party owner, String locationId, String evseUid, byte[] body) {
-        ObjectNode patch = patchBody(body, "uid", evseUid);
-        change(caller, owner, locationId, "PATCH", location ->
-                location.putEvse(OwnedObjects.replaceFields(location.requireEvse(evseUid), patch)));
+        ObjectNode patch = patchBody(bodies, body, "uid", evseUid);
+        change(caller, owner, locationId, "PATCH", location -> location.patch(evseUid, null, patch));
         return OcpiResult.ok(null);
     }
 
     public OcpiResult patchConnector(Caller caller, Party owner, String locationId, String evseUid, String connectorId, byte[] body) {
-        ObjectNode patch = patchBody(body, "id", connectorId);
-        change(caller, owner, locationId, "PATCH", location ->
-                location.putConnector(evseUid, OwnedObjects.replaceFields(location.requireConnector(evseUid, connectorId), patch)));
+        ObjectNode patch = patchBody(bodies, body, "id", connectorId);
+        change(caller, owner, locationId, "PATCH", location -> location.patch(evseUid, connectorId, patch));
         return OcpiResult.ok(null);
     }
 
-    private ObjectNode patchBody(byte[] body, String idField, String urlId) {
+    static ObjectNode patchBody(OcpiBodies bodies, byte[] body, String idField, String urlId) {
         ObjectNode patch = bodies.readObject(body);
         OwnedObjects.requireLastUpdated(patch);
         if (patch.has(idField)) {
