@@ -42,7 +42,9 @@ class AuthorizationTest {
         platform.adapter.bean(CamelContext.class).addRoutes(new RouteBuilder() {
             @Override
             public void configure() {
-                from("direct:ocpi.tokens.authorize").setBody(exchange -> billing.get());
+                // The billing data: a contract limited to location LOC1, whatever its state says elsewhere.
+                from("direct:ocpi.tokens.authorize").setBody(exchange -> exchange.getIn().getBody(String.class).contains("\"location_id\":\"LOC1\"")
+                        || !exchange.getIn().getBody(String.class).contains("\"location\"") ? billing.get() : "NOT_ALLOWED");
             }
         });
     }
@@ -125,7 +127,14 @@ class AuthorizationTest {
         Thread.sleep(1200);
         assertThat(platform.call("POST", "/ocpi/emsp/2.2.1/tokens/OURS/authorize", null).data().get("allowed").asText()).isEqualTo("BLOCKED");
         billing.set("EXPIRED");
-        assertThat(platform.call("POST", "/ocpi/emsp/2.2.1/tokens/OURS/authorize", Map.of("location_id", "ELSEWHERE")).data().get("allowed").asText())
+        assertThat(platform.call("POST", "/ocpi/emsp/2.2.1/tokens/OURS/authorize", Map.of("location_id", "LOC1")).data().get("allowed").asText())
                 .isEqualTo("EXPIRED");
+        assertThat(platform.call("POST", "/ocpi/emsp/2.2.1/tokens/OURS/authorize", Map.of("location_id", "ELSEWHERE")).data().get("allowed").asText())
+                .isEqualTo("NOT_ALLOWED");
+        billing.set("NO_CREDIT");
+        Thread.sleep(1200);
+        JsonNode noCredit = platform.call("POST", "/ocpi/emsp/2.2.1/tokens/OURS/authorize", null).data();
+        assertThat(noCredit.get("allowed").asText()).isEqualTo("NO_CREDIT");
+        assertThat(noCredit.get("authorization_reference").asText()).isNotBlank();
     }
 }
