@@ -15,8 +15,8 @@ import org.springframework.security.web.SecurityFilterChain;
 
 /**
  * Who may reach what over HTTP. OCPI paths authenticate peers themselves (credentials tokens, in the protocol
- * core), so Spring Security lets them through; health probes are open; every other actuator endpoint, the admin
- * API among them, needs the admin credentials.
+ * core), so Spring Security lets them through; health probes and the Prometheus scrape are open; every other
+ * actuator endpoint, the admin API among them, needs the admin credentials.
  */
 @Configuration(proxyBeanMethods = false)
 public class AdminSecurity {
@@ -25,7 +25,7 @@ public class AdminSecurity {
     public SecurityFilterChain adminFilterChain(HttpSecurity http) throws Exception {
         return http
                 .authorizeHttpRequests(requests -> requests
-                        .requestMatchers(EndpointRequest.to("health")).permitAll()
+                        .requestMatchers(EndpointRequest.to("health", "prometheus")).permitAll()
                         .requestMatchers(EndpointRequest.toAnyEndpoint()).hasRole("ADMIN")
                         .anyRequest().permitAll())
                 .httpBasic(basic -> { })

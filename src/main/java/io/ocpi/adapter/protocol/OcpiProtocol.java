@@ -2,6 +2,8 @@ package io.ocpi.adapter.protocol;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.ocpi.adapter.modules.common.Party;
 import io.ocpi.adapter.modules.common.Role;
 import io.ocpi.adapter.registry.TokenScope;
@@ -29,11 +31,13 @@ public class OcpiProtocol {
     private final CredentialsTokenReader tokens;
     private final Platform platform;
     private final ObjectMapper json;
+    private final MeterRegistry meters;
 
-    public OcpiProtocol(CredentialsTokenReader tokens, Platform platform, ObjectMapper json) {
+    public OcpiProtocol(CredentialsTokenReader tokens, Platform platform, ObjectMapper json, MeterRegistry meters) {
         this.tokens = tokens;
         this.platform = platform;
         this.json = json;
+        this.meters = meters;
     }
 
     /** First step of every OCPI route: ids, logging context, then who is calling and whether it may. */
@@ -111,10 +115,31 @@ public class OcpiProtocol {
             throw new IllegalStateException("response not serialisable", e);
         }
         Long started = exchange.getProperty(OcpiExchange.STARTED, Long.class);
-        long millis = started == null ? 0 : (System.nanoTime() - started) / 1_000_000;
+        long nanos = started == null ? 0 : System.nanoTime() - started;
+        long millis = nanos / 1_000_000;
+        record(exchange.getFromRouteId(), method, httpStatus, envelope.statusCode(), nanos);
         ACCESS.info("{} {} -> {} {} {}ms{}", method, path, httpStatus, envelope.statusCode(), millis,
                 envelope.isSuccess() || envelope.statusMessage() == null ? "" : " " + envelope.statusMessage());
         MDC.clear();
+    }
+
+    /**
+     * One timer per module, interface, method and outcome, named after the route: {@code locations-receiver-put-evse}
+     * is module locations, interface receiver.
+     */
+    private void record(String routeId, String method, int httpStatus, Integer ocpiStatus, long nanos) {
+        String[] parts = routeId == null ? new String[] {"unknown"} : routeId.split("-");
+        String module = parts[0].equals("version") ? "versions" : parts[0];
+        String role = parts.length > 1 && (parts[1].equals("sender") || parts[1].equals("receiver")) ? parts[1] : "none";
+        Timer.builder("ocpi.requests")
+                .description("OCPI requests served")
+                .tag("module", module)
+                .tag("interface", role)
+                .tag("method", method == null ? "unknown" : method)
+                .tag("http_status", Integer.toString(httpStatus))
+                .tag("ocpi_status", ocpiStatus == null ? "none" : Integer.toString(ocpiStatus))
+                .register(meters)
+                .record(nanos, java.util.concurrent.TimeUnit.NANOSECONDS);
     }
 
     /** A response swaps the request's routing headers: it comes from the party addressed, to the party that asked. */
