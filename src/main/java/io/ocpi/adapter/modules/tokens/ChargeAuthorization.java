@@ -55,10 +55,13 @@ public class ChargeAuthorization {
     private final PeerRepository peers;
     private final PeerCalls calls;
     private final OcpiEvents events;
+    private final AuthorizationMetrics decisions;
     private final OcpiProperties.Authorization settings;
 
     public ChargeAuthorization(ObjectStore store, OwnedObjects objects, OcpiBodies bodies, ObjectMapper json, Platform platform,
-                               PeerRepository peers, PeerCalls calls, OcpiEvents events, OcpiProperties properties) {
+                               PeerRepository peers, PeerCalls calls, OcpiEvents events, AuthorizationMetrics decisions,
+                               OcpiProperties properties) {
+        this.decisions = decisions;
         this.store = store;
         this.objects = objects;
         this.bodies = bodies;
@@ -79,6 +82,7 @@ public class ChargeAuthorization {
                 .map(t -> decide(t, location))
                 .orElseGet(() -> local(json.createObjectNode().put("uid", uid).put("type", type.name()), location,
                         AllowedType.NOT_ALLOWED, "Unknown token"));
+        decisions.counted("cpo", decision.allowed());
         events.announce(ModuleId.TOKENS, "decided", objects.write(decision), Map.of(OcpiEvents.OBJECT_ID, uid, "OcpiTokenType", type.name(),
                 "OcpiAllowed", decision.allowed().name()));
         return decision;

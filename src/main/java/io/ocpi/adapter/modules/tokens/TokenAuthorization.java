@@ -39,12 +39,14 @@ public class TokenAuthorization {
     private final ObjectMapper json;
     private final Platform platform;
     private final OcpiEvents events;
+    private final AuthorizationMetrics decisions;
     private final Duration cacheFor;
     private final Map<String, Cached> cache = new ConcurrentHashMap<>();
     private static final int MAX_CACHED = 100_000;
 
     public TokenAuthorization(OwnedObjects objects, OcpiBodies bodies, ObjectMapper json, Platform platform, OcpiEvents events,
-                              OcpiProperties properties) {
+                              AuthorizationMetrics decisions, OcpiProperties properties) {
+        this.decisions = decisions;
         this.cacheFor = properties.authorization().cacheFor();
         this.objects = objects;
         this.bodies = bodies;
@@ -117,7 +119,9 @@ public class TokenAuthorization {
             info.put("authorization_reference", UUID.randomUUID().toString());
         }
         try {
-            return bodies.convert(info, AuthorizationInfo.class);
+            AuthorizationInfo decision = bodies.convert(info, AuthorizationInfo.class);
+            decisions.counted("emsp", decision.allowed());
+            return decision;
         } catch (OcpiException e) {
             throw new IllegalStateException("the authorize route answered an invalid AuthorizationInfo: " + e.getMessage(), e);
         }

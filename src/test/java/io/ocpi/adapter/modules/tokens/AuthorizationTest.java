@@ -84,6 +84,9 @@ class AuthorizationTest {
         assertThat(request.header("OCPI-to-party-id")).isEqualTo("PMS");
 
         assertThat(allowed("NOBODY")).isEqualTo("NOT_ALLOWED");
+        JsonNode counted = platform.adapter.admin("GET", "/metrics/ocpi.authorize.decisions?tag=side:cpo&tag=allowed:NOT_ALLOWED", null)
+                .assertStatus(200).json();
+        assertThat(counted.get("measurements").get(0).get("value").asDouble()).isGreaterThanOrEqualTo(1.0);
     }
 
     @Test
