@@ -59,8 +59,10 @@ public class OcpiEvents {
     }
 
     public boolean isListened(String module, String event) {
+        // A route switched off (autoStartup false, or stopped by an operator) does not listen.
         String key = camel.getEndpoint(endpoint(module, event)).getEndpointKey();
-        return camel.getRoutes().stream().anyMatch(route -> route.getEndpoint().getEndpointKey().equals(key));
+        return camel.getRoutes().stream().anyMatch(route -> route.getEndpoint().getEndpointKey().equals(key)
+                && camel.getRouteController().getRouteStatus(route.getRouteId()).isStarted());
     }
 
     /** Announces an event; returns the listener's answer body, or null when nobody listens. */

@@ -66,12 +66,18 @@ class TokensConformanceTest {
             decided.adapter.bean(CamelContext.class).addRoutes(new RouteBuilder() {
                 @Override
                 public void configure() {
-                    from("direct:ocpi.tokens.authorize").setBody(constant("{\"allowed\":\"NO_CREDIT\",\"authorization_reference\":\"REF-1\"}"));
+                    from("direct:ocpi.tokens.authorize").routeId("billing-authorize")
+                            .setBody(constant("{\"allowed\":\"NO_CREDIT\",\"authorization_reference\":\"REF-1\"}"));
                 }
             });
             Reply reply = decided.call("POST", "/ocpi/emsp/2.2.1/tokens/CARD9/authorize", null).assertStatus(200);
             assertThat(reply.data().get("allowed").asText()).isEqualTo("NO_CREDIT");
             assertThat(reply.data().get("authorization_reference").asText()).isEqualTo("REF-1");
+
+            // A route switched off no longer listens: the token store answers again.
+            decided.adapter.bean(CamelContext.class).getRouteController().stopRoute("billing-authorize");
+            Reply fromStore = decided.call("POST", "/ocpi/emsp/2.2.1/tokens/CARD9/authorize", Map.of("location_id", "OTHER")).assertStatus(200);
+            assertThat(fromStore.data().get("allowed").asText()).isEqualTo("ALLOWED");
         }
     }
 
