@@ -18,7 +18,7 @@ import org.springframework.stereotype.Component;
 /**
  * Admin API for the push outbox, at {@code /actuator/outbox}:
  * <ul>
- *   <li>{@code GET /actuator/outbox}: per peer, how many items wait or are dead letters, and since when;</li>
+ *   <li>{@code GET /actuator/outbox}: per peer (and per route of ours, for events), how many items wait or are dead letters, and since when;</li>
  *   <li>{@code GET /actuator/outbox/PENDING} or {@code /DEAD}, {@code ?peer=<id>}: the items, with their last error;</li>
  *   <li>{@code POST /actuator/outbox/<item id> {}}: replays one dead letter; {@code POST /actuator/outbox/dead {}}
  *       or {@code {"peer": <id>}}: replays every dead letter (of that peer).</li>
@@ -36,15 +36,15 @@ public class OutboxEndpoint {
         this.peers = peers;
     }
 
-    /** The backlog of one peer in one status. */
-    public record Backlog(long peerId, String peer, OutboxItem.Status status, long items, java.time.Instant oldest) {
+    /** The backlog of one peer (or one route of ours) in one status. */
+    public record Backlog(Long peerId, String peer, String route, OutboxItem.Status status, long items, java.time.Instant oldest) {
     }
 
     @ReadOperation
     public List<Backlog> backlog() {
         Map<Long, String> names = peers.findAll().stream().collect(Collectors.toMap(Peer::id, Peer::name));
         return outbox.backlog().stream()
-                .map(b -> new Backlog(b.peerId(), names.get(b.peerId()), b.status(), b.items(), b.oldest()))
+                .map(b -> new Backlog(b.peerId(), b.peerId() == null ? null : names.get(b.peerId()), b.route(), b.status(), b.items(), b.oldest()))
                 .toList();
     }
 

@@ -8,10 +8,15 @@ import org.apache.camel.ProducerTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * The adapter's extension points: after an OCPI operation has done its work, it announces the result on a named
- * internal endpoint, {@code direct:ocpi.<module>.<event>}, where routes in {@code routes/} may listen. Nobody
- * listening is fine; a listener that fails makes the OCPI operation fail (with OCPI 3000), so that the peer sends
- * again later and nothing is lost. The endpoints and their message contract are listed in docs/extension-points.md.
+ * The adapter's extension points: named internal endpoints, {@code direct:ocpi.<module>.<event>}, where routes in
+ * {@code routes/} listen. Two kinds of event use them:
+ * <ul>
+ *   <li>questions ({@link #announce}): asked inside the OCPI request, the listener's answer is the reply; a listener
+ *       that fails makes the request fail with OCPI 3000;</li>
+ *   <li>news ({@link #listeners}, delivered through the outbox): something was received; every route listening on
+ *       the endpoint or on {@code <endpoint>.<name>} gets it once, after the request, retried until it succeeds.</li>
+ * </ul>
+ * The endpoints and their message contract are listed in docs/extension-points.md.
  */
 @Component
 public class OcpiEvents {
@@ -63,6 +68,23 @@ public class OcpiEvents {
         String key = camel.getEndpoint(endpoint(module, event)).getEndpointKey();
         return camel.getRoutes().stream().anyMatch(route -> route.getEndpoint().getEndpointKey().equals(key)
                 && camel.getRouteController().getRouteStatus(route.getRouteId()).isStarted());
+    }
+
+    /**
+     * The endpoints of every route that listens to a news event: on {@code direct:ocpi.<module>.<event>} itself, or
+     * on {@code direct:ocpi.<module>.<event>.<name>} so that several routes (billing, SAP, Kafka) each get it. A route
+     * stopped for now still counts: its events wait for it. A route switched off ({@code autoStartup: false}, a
+     * binding not enabled) does not.
+     */
+    public java.util.List<String> listeners(String module, String event) {
+        String key = camel.getEndpoint(endpoint(module, event)).getEndpointKey();
+        return camel.getRoutes().stream()
+                .filter(route -> !Boolean.FALSE.equals(route.isAutoStartup()))
+                .map(route -> route.getEndpoint().getEndpointKey())
+                .filter(consumed -> consumed.equals(key) || consumed.startsWith(key + "."))
+                .distinct()
+                .sorted()
+                .toList();
     }
 
     /** Announces an event; returns the listener's answer body, or null when nobody listens. */

@@ -42,6 +42,17 @@ public class Outbox {
                 .update();
     }
 
+    /** Adds an event for one of our routes; call it inside the transaction of the change it announces. */
+    public void addEvent(String route, String module, String objectKey, String body, String headers) {
+        Timestamp now = Timestamp.from(Instant.now());
+        jdbc.sql("""
+                        INSERT INTO ocpi_outbox (route, headers, module, object_key, method, path, body, status, attempts,
+                            next_attempt_at, created_at)
+                        VALUES (?, ?, ?, ?, 'EVENT', '', ?, ?, 0, ?, ?)""")
+                .params(route, headers, module, objectKey, body, Status.PENDING.name(), now, now)
+                .update();
+    }
+
     /** Claims up to {@code limit} due items for this instance, for the length of the lease. */
     public List<OutboxItem> claim(int limit, java.time.Duration lease) {
         return transaction.execute(tx -> {
@@ -49,9 +60,9 @@ public class Outbox {
             List<Long> ids = jdbc.sql("""
                             SELECT o.id FROM ocpi_outbox o
                             WHERE o.status = 'PENDING' AND o.next_attempt_at <= ? AND (o.lease_until IS NULL OR o.lease_until < ?)
-                              AND o.peer_id NOT IN (SELECT p.id FROM peer p WHERE p.connection_status = 'OFFLINE')
-                              AND NOT EXISTS (SELECT 1 FROM ocpi_outbox e WHERE e.peer_id = o.peer_id AND e.object_key = o.object_key
-                                              AND e.status = 'PENDING' AND e.id < o.id)
+                              AND (o.peer_id IS NULL OR o.peer_id NOT IN (SELECT p.id FROM peer p WHERE p.connection_status = 'OFFLINE'))
+                              AND NOT EXISTS (SELECT 1 FROM ocpi_outbox e WHERE (e.peer_id = o.peer_id OR e.route = o.route)
+                                              AND e.object_key = o.object_key AND e.status = 'PENDING' AND e.id < o.id)
                             ORDER BY o.id
                             FETCH FIRST ? ROWS ONLY
                             FOR UPDATE SKIP LOCKED""")
@@ -113,14 +124,16 @@ public class Outbox {
                 .query(Outbox::row).list();
     }
 
-    /** Per peer and status: how many items, and since when the oldest waits. */
-    public record Backlog(long peerId, Status status, long items, Instant oldest) {
+    /** Per peer or route, and status: how many items, and since when the oldest waits. */
+    public record Backlog(Long peerId, String route, Status status, long items, Instant oldest) {
     }
 
     public List<Backlog> backlog() {
-        return jdbc.sql("SELECT peer_id, status, COUNT(*) AS items, MIN(created_at) AS oldest FROM ocpi_outbox GROUP BY peer_id, status ORDER BY peer_id, status")
-                .query((rs, n) -> new Backlog(rs.getLong("peer_id"), Status.valueOf(rs.getString("status")), rs.getLong("items"),
-                        rs.getTimestamp("oldest").toInstant()))
+        return jdbc.sql("""
+                        SELECT peer_id, route, status, COUNT(*) AS items, MIN(created_at) AS oldest FROM ocpi_outbox
+                        GROUP BY peer_id, route, status ORDER BY peer_id, route, status""")
+                .query((rs, n) -> new Backlog(rs.getObject("peer_id") == null ? null : rs.getLong("peer_id"), rs.getString("route"),
+                        Status.valueOf(rs.getString("status")), rs.getLong("items"), rs.getTimestamp("oldest").toInstant()))
                 .list();
     }
 
@@ -132,7 +145,8 @@ public class Outbox {
     private static OutboxItem row(ResultSet rs, int n) throws SQLException {
         String fromCountry = rs.getString("from_country_code");
         String toCountry = rs.getString("to_country_code");
-        return new OutboxItem(rs.getLong("id"), rs.getLong("peer_id"), rs.getString("module"), rs.getString("object_key"),
+        return new OutboxItem(rs.getLong("id"), rs.getObject("peer_id") == null ? null : rs.getLong("peer_id"), rs.getString("route"),
+                rs.getString("headers"), rs.getString("module"), rs.getString("object_key"),
                 rs.getString("method"), rs.getString("path"), rs.getString("body"),
                 fromCountry == null ? null : new Party(fromCountry, rs.getString("from_party_id")),
                 toCountry == null ? null : new Party(toCountry, rs.getString("to_party_id")),

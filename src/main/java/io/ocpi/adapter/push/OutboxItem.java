@@ -4,12 +4,16 @@ import io.ocpi.adapter.modules.common.Party;
 import java.time.Instant;
 
 /**
- * One call to a peer waiting in the outbox.
+ * One call to a peer, or one event for a route of ours, waiting in the outbox.
  *
- * @param objectKey items with the same key for the same peer go out one at a time, oldest first
+ * @param peerId    the peer it goes to; null for an event
+ * @param route     the endpoint of the route an event goes to, e.g. {@code direct://ocpi.cdrs.received.billing}; null
+ *                  for a push
+ * @param objectKey items with the same key for the same peer or route go out one at a time, oldest first
  * @param path      what follows the peer's module endpoint, e.g. {@code NL/ADC/LOC1}
+ * @param headers   an event's headers, as a JSON object
  */
-public record OutboxItem(long id, long peerId, String module, String objectKey, String method, String path, String body,
+public record OutboxItem(long id, Long peerId, String route, String headers, String module, String objectKey, String method, String path, String body,
                          Party from, Party to, Status status, int attempts, Instant nextAttemptAt, String lastError,
                          Instant createdAt) {
 

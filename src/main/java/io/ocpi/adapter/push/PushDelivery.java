@@ -1,5 +1,7 @@
 package io.ocpi.adapter.push;
 
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ocpi.adapter.config.OcpiProperties;
 import io.ocpi.adapter.modules.versions.InterfaceRole;
 import io.ocpi.adapter.modules.versions.Version;
@@ -12,16 +14,20 @@ import io.ocpi.adapter.registry.Peer;
 import io.ocpi.adapter.registry.PeerRepository;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
+import org.apache.camel.CamelContext;
+import org.apache.camel.Exchange;
+import org.apache.camel.ProducerTemplate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Delivers the outbox. A peer's answer decides what becomes of an item:
+ * Delivers the outbox: pushes to peers, and events to our routes (see {@link #deliverEvent}). A peer's answer decides what becomes of an item:
  * <ul>
  *   <li>success (OCPI 1xxx): done, removed;</li>
  *   <li>no answer, a timeout, HTTP 5xx or 429, OCPI 3xxx: tried again later, waiting twice as long each time (with
@@ -36,6 +42,9 @@ import org.springframework.stereotype.Component;
 @Component
 public class PushDelivery {
 
+    /** On an event: the outbox item's id, the same on every attempt, for sinks that must not write twice. */
+    public static final String DELIVERY_ID = "OcpiDeliveryId";
+
     private static final Logger LOG = LoggerFactory.getLogger(PushDelivery.class);
 
     private final Outbox outbox;
@@ -45,10 +54,14 @@ public class PushDelivery {
     private final CurrentObjects currentObjects;
     private final PushMetrics metrics;
     private final OcpiProperties.Push settings;
+    private final ProducerTemplate producer;
+    private final ObjectMapper json;
     private final Map<Long, Integer> failuresInARow = new ConcurrentHashMap<>();
 
     public PushDelivery(Outbox outbox, PeerRepository peers, PeerCalls calls, OcpiClient client, CurrentObjects currentObjects,
-                        PushMetrics metrics, OcpiProperties properties) {
+                        PushMetrics metrics, OcpiProperties properties, CamelContext camel, ObjectMapper json) {
+        this.producer = camel.createProducerTemplate();
+        this.json = json;
         this.currentObjects = currentObjects;
         this.metrics = metrics;
         this.outbox = outbox;
@@ -75,6 +88,10 @@ public class PushDelivery {
     }
 
     private void deliver(OutboxItem item) {
+        if (item.route() != null) {
+            deliverEvent(item);
+            return;
+        }
         Peer peer = peers.find(item.peerId()).orElse(null);
         if (peer == null || !peer.isRegistered() || peer.outgoingToken() == null) {
             dead(item, "peer is no longer registered");
@@ -137,6 +154,41 @@ public class PushDelivery {
         }
         outbox.retryAt(item.id(), Instant.now().plus(backoff(item.attempts())), e.getMessage());
         metrics.retried();
+    }
+
+    /**
+     * Hands an event to the route that listens to it. Whatever fails there (a backend down, a route stopped, a
+     * mapping error) is tried again with the same backoff as a push, and kept as a dead letter at the limits.
+     */
+    private void deliverEvent(OutboxItem item) {
+        Exchange result = producer.send(item.route(), exchange -> {
+            exchange.getIn().setHeaders(eventHeaders(item));
+            exchange.getIn().setHeader(DELIVERY_ID, item.id());
+            exchange.getIn().setBody(item.body());
+        });
+        Exception failure = result.getException();
+        if (failure == null) {
+            delivered(item);
+            return;
+        }
+        String reason = failure.getClass().getSimpleName() + ": " + failure.getMessage();
+        boolean tooOld = item.createdAt().plus(settings.maxAge()).isBefore(Instant.now());
+        if (item.attempts() >= settings.maxAttempts() || tooOld) {
+            LOG.warn("event {} for {} given up after {} attempts: {}", item.id(), item.route(), item.attempts(), reason);
+            dead(item, "gave up after " + item.attempts() + " attempts: " + reason);
+            return;
+        }
+        LOG.warn("event {} for {} failed (attempt {}), tried again later: {}", item.id(), item.route(), item.attempts(), reason);
+        outbox.retryAt(item.id(), Instant.now().plus(backoff(item.attempts())), reason);
+        metrics.retried();
+    }
+
+    private Map<String, Object> eventHeaders(OutboxItem item) {
+        try {
+            return item.headers() == null ? new HashMap<>() : json.readValue(item.headers(), new TypeReference<HashMap<String, Object>>() { });
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("outbox item " + item.id() + " has unreadable headers", e);
+        }
     }
 
     private void delivered(OutboxItem item) {

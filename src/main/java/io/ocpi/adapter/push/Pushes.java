@@ -1,32 +1,39 @@
 package io.ocpi.adapter.push;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ocpi.adapter.modules.common.OwnedObject;
 import io.ocpi.adapter.modules.common.Party;
 import io.ocpi.adapter.modules.common.Role;
 import io.ocpi.adapter.modules.versions.InterfaceRole;
 import io.ocpi.adapter.modules.versions.ModuleId;
+import io.ocpi.adapter.protocol.OcpiEvents;
 import io.ocpi.adapter.protocol.OcpiUrls;
 import io.ocpi.adapter.registry.Peer;
 import io.ocpi.adapter.registry.PeerRepository;
 import io.ocpi.adapter.registry.PeerStatus;
 import java.util.List;
+import java.util.Map;
 import org.springframework.stereotype.Component;
 
 /**
- * Decides who hears of a change to one of our objects, and queues the calls in the outbox: every registered peer that
- * serves the module's Receiver interface, or, for sessions and CDRs, only the peer of the eMSP they concern. Called
- * inside the transaction that stores the change, so that a change is never stored without its pushes, nor pushed
- * without being stored.
+ * Decides who hears of a change, and queues it in the outbox: for one of our objects, every registered peer that serves
+ * the module's Receiver interface, or, for sessions and CDRs, only the peer of the eMSP they concern; for an object a
+ * peer sent us, every route of ours that listens. Called inside the transaction that stores the change, so that a
+ * change is never stored without its pushes, nor pushed without being stored.
  */
 @Component
 public class Pushes {
 
     private final PeerRepository peers;
     private final Outbox outbox;
+    private final OcpiEvents events;
+    private final ObjectMapper json;
 
-    public Pushes(PeerRepository peers, Outbox outbox) {
+    public Pushes(PeerRepository peers, Outbox outbox, OcpiEvents events, ObjectMapper json) {
         this.peers = peers;
         this.outbox = outbox;
+        this.events = events;
+        this.json = json;
     }
 
     /**
@@ -60,6 +67,29 @@ public class Pushes {
         String key = module + "/" + owner + "/" + objectId.toUpperCase(java.util.Locale.ROOT);
         for (Peer peer : recipients(module, null)) {
             outbox.add(peer.id(), module, key, "PATCH", path, patch, owner, partyOf(peer, Role.EMSP));
+        }
+    }
+
+    /**
+     * Queues news of a change for every route of ours that listens to it (see {@link OcpiEvents#listeners}), with
+     * its headers, so that each route gets it once even when its backend is down when it happens.
+     */
+    public void announced(String module, String event, String objectKey, String body, Map<String, Object> headers) {
+        List<String> routes = events.listeners(module, event);
+        if (routes.isEmpty()) {
+            return;
+        }
+        Map<String, Object> all = new java.util.LinkedHashMap<>(headers);
+        all.put(OcpiEvents.MODULE, module);
+        all.put(OcpiEvents.EVENT, event);
+        String headerText;
+        try {
+            headerText = json.writeValueAsString(all);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalArgumentException("event headers cannot be written as JSON", e);
+        }
+        for (String route : routes) {
+            outbox.addEvent(route, module, objectKey, body, headerText);
         }
     }
 

@@ -66,19 +66,17 @@ public class OwnedObjects {
     private final OcpiBodies bodies;
     private final ObjectMapper json;
     private final Platform platform;
-    private final OcpiEvents events;
     private final Pagination pagination;
     private final TransactionTemplate transaction;
     private final Pushes pushes;
 
-    public OwnedObjects(ObjectStore store, OcpiBodies bodies, ObjectMapper json, Platform platform, OcpiEvents events,
+    public OwnedObjects(ObjectStore store, OcpiBodies bodies, ObjectMapper json, Platform platform,
                         Pagination pagination, TransactionTemplate transaction, Pushes pushes) {
         this.pushes = pushes;
         this.store = store;
         this.bodies = bodies;
         this.json = json;
         this.platform = platform;
-        this.events = events;
         this.pagination = pagination;
         this.transaction = transaction;
     }
@@ -210,7 +208,10 @@ public class OwnedObjects {
         headers.put(OcpiEvents.OBJECT_ID, key.id());
         headers.put(OcpiEvents.PEER, caller.peer().name());
         headers.put("OcpiOperation", operation);
-        events.announce(module, "received", body, headers);
+        if (!key.type().isEmpty()) {
+            headers.put("OcpiTokenType", key.type());
+        }
+        pushes.announced(module, "received", key.toString(), body, headers);
     }
 
     public String write(Object object) {

@@ -1,11 +1,15 @@
 package io.ocpi.adapter.conformance;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import io.ocpi.adapter.push.Outbox;
+import io.ocpi.adapter.push.OutboxItem;
 import io.ocpi.adapter.support.AdapterInstance;
 import io.ocpi.adapter.support.AdapterInstance.Reply;
 import io.ocpi.adapter.support.PeerPlatform;
 import io.ocpi.adapter.support.Samples;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -96,6 +100,9 @@ class BillingModulesConformanceTest {
         Reply first = platform.call("POST", "/ocpi/emsp/2.2.1/cdrs", body).assertStatus(201);
         Reply again = platform.call("POST", "/ocpi/emsp/2.2.1/cdrs", body).assertStatus(200);
         assertThat(again.header("Location")).isEqualTo(first.header("Location"));
+        // Billing hears of it after the answer, through the outbox: once, though the peer sent it twice.
+        await().atMost(Duration.ofSeconds(10)).until(() -> billed.contains("CDR-77")
+                && platform.adapter.bean(Outbox.class).list(OutboxItem.Status.PENDING, null, 10).isEmpty());
         assertThat(billed.stream().filter("CDR-77"::equals)).hasSize(1);
 
         Reply read = AdapterInstance.send("GET", first.header("Location"), Map.of("Authorization", "Token " + AdapterInstance.base64(platform.token)), null);

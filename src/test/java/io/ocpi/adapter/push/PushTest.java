@@ -17,6 +17,11 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.camel.CamelContext;
+import org.apache.camel.builder.RouteBuilder;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -175,6 +180,69 @@ class PushTest {
             }
         } finally {
             platform.close();
+        }
+    }
+
+    @Test
+    void everyListeningRouteGetsAReceivedCdrOnceEvenWhenItsBackendFailsForAWhile() throws Exception {
+        try (PeerPlatform platform = PeerPlatform.start("push-events", FAST)) {
+            List<String> billing = new CopyOnWriteArrayList<>();
+            List<String> sap = new CopyOnWriteArrayList<>();
+            AtomicInteger sapDown = new AtomicInteger(3);
+            platform.adapter.bean(CamelContext.class).addRoutes(new RouteBuilder() {
+                @Override
+                public void configure() {
+                    from("direct:ocpi.cdrs.received.billing").process(e -> billing.add(e.getIn().getHeader("OcpiObjectId", String.class)));
+                    from("direct:ocpi.cdrs.received.sap").process(e -> {
+                        if (sapDown.getAndDecrement() > 0) {
+                            throw new IOException("SFTP server not reachable");
+                        }
+                        sap.add(e.getIn().getHeader("OcpiObjectId", String.class) + "#" + e.getIn().getHeader("OcpiDeliveryId"));
+                    });
+                }
+            });
+
+            platform.call("POST", "/ocpi/emsp/2.2.1/cdrs", Samples.cdr("PCP", "CDR-E1", "ADE")).assertStatus(201);
+            platform.call("POST", "/ocpi/emsp/2.2.1/cdrs", Samples.cdr("PCP", "CDR-E1", "ADE")).assertStatus(200);
+
+            await().atMost(Duration.ofSeconds(15)).until(() -> sap.size() == 1);
+            assertThat(billing).containsExactly("CDR-E1");
+            assertThat(sap.get(0)).startsWith("CDR-E1#");
+            Reply backlog = platform.adapter.admin("GET", "/outbox", null);
+            assertThat(backlog.json()).isEmpty();
+        }
+    }
+
+    @Test
+    void anEventThatKeepsFailingBecomesADeadLetterAndCanBeReplayed() throws Exception {
+        Map<String, Object> settings = new HashMap<>(FAST);
+        settings.put("ocpi.push.max-attempts", 2);
+        try (PeerPlatform platform = PeerPlatform.start("push-event-dead", settings)) {
+            List<String> billed = new CopyOnWriteArrayList<>();
+            AtomicBoolean broken = new AtomicBoolean(true);
+            platform.adapter.bean(CamelContext.class).addRoutes(new RouteBuilder() {
+                @Override
+                public void configure() {
+                    from("direct:ocpi.cdrs.received").process(e -> {
+                        if (broken.get()) {
+                            throw new IllegalStateException("billing table locked");
+                        }
+                        billed.add(e.getIn().getHeader("OcpiObjectId", String.class));
+                    });
+                }
+            });
+            platform.call("POST", "/ocpi/emsp/2.2.1/cdrs", Samples.cdr("PCP", "CDR-D1", "ADE")).assertStatus(201);
+
+            await().atMost(Duration.ofSeconds(10)).until(() -> platform.adapter.admin("GET", "/outbox/DEAD", null).json().size() == 1);
+            JsonNode dead = platform.adapter.admin("GET", "/outbox/DEAD", null).json().get(0);
+            assertThat(dead.get("route").asText()).isEqualTo("direct://ocpi.cdrs.received");
+            assertThat(dead.get("last_error").asText()).contains("billing table locked");
+            assertThat(billed).isEmpty();
+
+            broken.set(false);
+            platform.adapter.admin("POST", "/outbox/dead", Map.of()).assertStatus(200);
+            await().atMost(Duration.ofSeconds(10)).until(() -> billed.size() == 1);
+            assertThat(billed).containsExactly("CDR-D1");
         }
     }
 
