@@ -1,5 +1,7 @@
 package io.ocpi.adapter;
 
+import io.ocpi.adapter.bindings.RouteCheck;
+import java.nio.file.Path;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -8,7 +10,11 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 @ConfigurationPropertiesScan
 public class AdapterApplication {
 
+    /** Starts the adapter; with {@code --check [routes] [mappings]}, only checks the route and mapping files. */
     public static void main(String[] args) {
+        if (args.length > 0 && args[0].equals("--check")) {
+            System.exit(RouteCheck.run(Path.of(args.length > 1 ? args[1] : "routes"), Path.of(args.length > 2 ? args[2] : "mappings")));
+        }
         SpringApplication.run(AdapterApplication.class, args);
     }
 }

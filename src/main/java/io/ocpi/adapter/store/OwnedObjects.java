@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ocpi.adapter.modules.common.OwnedObject;
 import io.ocpi.adapter.modules.common.Party;
+import io.ocpi.adapter.modules.versions.ModuleId;
 import io.ocpi.adapter.protocol.Caller;
 import io.ocpi.adapter.protocol.OcpiBodies;
 import io.ocpi.adapter.protocol.OcpiEvents;
@@ -157,6 +158,7 @@ public class OwnedObjects {
         transaction.executeWithoutResult(tx -> {
             store.put(key, object.lastUpdated(), concerns, text);
             pushes.changed(kind.module(), object, type.isEmpty() ? null : type, concerns, text);
+            pushes.announced(kind.module(), "published", key.toString(), text, eventHeaders(key, ModuleId.CDRS.equals(kind.module()) ? "POST" : "PUT"));
         });
         return object;
     }
@@ -202,16 +204,21 @@ public class OwnedObjects {
     }
 
     public void announceReceived(Caller caller, String module, ObjectKey key, String body, String operation) {
+        Map<String, Object> headers = eventHeaders(key, operation);
+        headers.put(OcpiEvents.PEER, caller.peer().name());
+        pushes.announced(module, "received", key.toString(), body, headers);
+    }
+
+    private static Map<String, Object> eventHeaders(ObjectKey key, String operation) {
         Map<String, Object> headers = new LinkedHashMap<>();
         headers.put(OcpiEvents.COUNTRY_CODE, key.owner().countryCode());
         headers.put(OcpiEvents.PARTY_ID, key.owner().partyId());
         headers.put(OcpiEvents.OBJECT_ID, key.id());
-        headers.put(OcpiEvents.PEER, caller.peer().name());
         headers.put("OcpiOperation", operation);
         if (!key.type().isEmpty()) {
             headers.put("OcpiTokenType", key.type());
         }
-        pushes.announced(module, "received", key.toString(), body, headers);
+        return headers;
     }
 
     public String write(Object object) {

@@ -51,6 +51,11 @@ public final class AdapterInstance implements AutoCloseable {
         props.put("camel.main.jmx-enabled", false);
         props.put("camel.main.routes-include-pattern", "file:routes/*.camel.yaml");
         props.put("ocpi.admin.password", ADMIN_PASSWORD);
+        // The reference site's routes are loaded, but its bindings are off unless a test switches them on.
+        props.put("ocpi.bindings.billing.enabled", false);
+        props.put("ocpi.bindings.sftp.enabled", false);
+        props.put("ocpi.bindings.sftp.embedded.enabled", false);
+        props.put("ocpi.bindings.kafka.enabled", false);
         props.put("ocpi.roles[0].role", "CPO");
         props.put("ocpi.roles[0].country-code", countryCode);
         props.put("ocpi.roles[0].party-id", partyPrefix + "C");

@@ -29,8 +29,9 @@ public record IdocType(String name, String messageType, Map<String, Segment> seg
      * @param definition the name flat files carry in SEGNAM (the release-specific segment definition, e.g.
      *                   {@code Z2CDRHD000}); the type name is accepted there too
      * @param parent     the parent segment type, null for a top-level segment
+     * @param repeats    whether it may occur more than once under its parent (a list in the IDoc's JSON)
      */
-    public record Segment(String name, String definition, String parent, List<Field> fields) {
+    public record Segment(String name, String definition, String parent, boolean repeats, List<Field> fields) {
 
         public int length() {
             return fields.isEmpty() ? 0 : fields.get(fields.size() - 1).offset() + fields.get(fields.size() - 1).length();
@@ -75,7 +76,8 @@ public record IdocType(String name, String messageType, Map<String, Segment> seg
                 throw new IllegalArgumentException(source + ": segment " + segmentName + " names parent " + parent
                         + ", which is not defined before it");
             }
-            segments.put(segmentName, new Segment(segmentName, (String) segment.getOrDefault("definition", segmentName), parent, List.copyOf(fields)));
+            segments.put(segmentName, new Segment(segmentName, (String) segment.getOrDefault("definition", segmentName), parent,
+                    Boolean.TRUE.equals(segment.get("repeats")), List.copyOf(fields)));
         }
         return new IdocType(name, (String) root.getOrDefault("message_type", name), segments);
     }

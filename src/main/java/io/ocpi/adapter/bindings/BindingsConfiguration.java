@@ -1,0 +1,80 @@
+package io.ocpi.adapter.bindings;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.ocpi.adapter.bindings.sap.Idocs;
+import io.ocpi.adapter.bindings.sftp.EmbeddedSftpServer;
+import java.nio.file.Path;
+import java.util.List;
+import javax.sql.DataSource;
+import org.apache.camel.CamelContext;
+import org.apache.camel.processor.idempotent.jdbc.JdbcMessageIdRepository;
+import org.apache.camel.spring.boot.CamelContextConfiguration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.jdbc.DataSourceBuilder;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.io.FileSystemResource;
+import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
+
+/**
+ * What the routes of the bindings find by name: {@code #billing} (the billing database), {@code #idoc} (IDoc files,
+ * see {@link Idocs}), {@code #processedIdocs} (IDocs already processed, by DOCNUM, shared by all instances), and the
+ * embedded SFTP server when it is on.
+ */
+@Configuration(proxyBeanMethods = false)
+public class BindingsConfiguration {
+
+    private static final Logger LOG = LoggerFactory.getLogger(BindingsConfiguration.class);
+
+    @Bean
+    public Idocs idoc(BindingsProperties bindings, ObjectMapper json, MeterRegistry registry) {
+        return new Idocs(bindings.mappings().resolve("idoc"), json, registry);
+    }
+
+    @Bean
+    public JdbcMessageIdRepository processedIdocs(DataSource adapterDatabase) {
+        JdbcMessageIdRepository repository = new JdbcMessageIdRepository(adapterDatabase, "sap-inbound");
+        repository.setCreateTableIfNotExists(false);
+        return repository;
+    }
+
+    /**
+     * The billing database, bound in Camel's registry only: as a Spring bean it would stand in for the adapter's own
+     * database. Its init scripts run before the routes start.
+     */
+    @Bean
+    public CamelContextConfiguration billingDatabase(BindingsProperties bindings, DataSource adapterDatabase) {
+        return new CamelContextConfiguration() {
+            @Override
+            public void beforeApplicationStart(CamelContext camel) {
+                BindingsProperties.Billing billing = bindings.billing();
+                DataSource database = billing.url() == null || billing.url().isBlank() ? adapterDatabase
+                        : DataSourceBuilder.create().url(billing.url()).username(billing.username()).password(billing.password()).build();
+                List<String> scripts = billing.initScripts() == null ? List.of()
+                        : billing.initScripts().stream().filter(script -> !script.isBlank()).toList();
+                if (billing.enabled() && !scripts.isEmpty()) {
+                    ResourceDatabasePopulator populator = new ResourceDatabasePopulator();
+                    scripts.forEach(script -> populator.addScript(new FileSystemResource(Path.of(script))));
+                    populator.execute(database);
+                    LOG.info("billing database prepared with {}", scripts);
+                }
+                camel.getRegistry().bind("billing", database);
+            }
+
+            @Override
+            public void afterApplicationStart(CamelContext camel) {
+            }
+        };
+    }
+
+    @Bean
+    @ConditionalOnProperty("ocpi.bindings.sftp.embedded.enabled")
+    public EmbeddedSftpServer embeddedSftpServer(BindingsProperties bindings) {
+        BindingsProperties.Sftp sftp = bindings.sftp();
+        return new EmbeddedSftpServer(sftp.port(), sftp.embedded().root(), sftp.username(), sftp.password(),
+                List.of(sftp.inbound(), sftp.outbound()));
+    }
+}

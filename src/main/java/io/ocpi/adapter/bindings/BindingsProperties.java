@@ -1,0 +1,30 @@
+package io.ocpi.adapter.bindings;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * The enterprise bindings ({@code ocpi.bindings.*}): which are on, and where their systems are. The defaults, with
+ * their meaning, are in application.yaml, because the routes in {@code routes/} read the same keys as placeholders
+ * ({@code {{ocpi.bindings.sftp.host}}}); this record is what the Java side of the bindings needs of them.
+ */
+@ConfigurationProperties("ocpi.bindings")
+public record BindingsProperties(Path mappings, Billing billing, Sftp sftp) {
+
+    /**
+     * @param url         the billing database; empty: the adapter's own database holds the billing tables
+     * @param initScripts SQL scripts run against it at start (the reference schema and demo data of the embedded
+     *                    run); empty in production, where the billing database exists already
+     */
+    public record Billing(boolean enabled, String url, String username, String password, List<String> initScripts) {
+    }
+
+    public record Sftp(boolean enabled, int port, String username, String password, Embedded embedded,
+                       String inbound, String outbound) {
+    }
+
+    /** The SFTP server inside the adapter, for runs without a real one. */
+    public record Embedded(boolean enabled, Path root) {
+    }
+}

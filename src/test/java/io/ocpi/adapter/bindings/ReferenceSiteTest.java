@@ -1,0 +1,347 @@
+package io.ocpi.adapter.bindings;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.ocpi.adapter.bindings.sap.Idoc;
+import io.ocpi.adapter.bindings.sap.IdocFlatFile;
+import io.ocpi.adapter.bindings.sap.IdocType;
+import io.ocpi.adapter.bindings.sftp.EmbeddedSftpServer;
+import io.ocpi.adapter.support.AdapterInstance;
+import io.ocpi.adapter.support.FakePeer;
+import io.ocpi.adapter.support.FakePeer.Answer;
+import io.ocpi.adapter.support.PeerPlatform;
+import io.ocpi.adapter.support.Samples;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.stream.Stream;
+import javax.sql.DataSource;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
+
+/**
+ * The reference site end to end, on real components: the billing tables in the adapter's database (PostgreSQL in
+ * CI), a MINA SSHD SFTP server standing in for SAP's file drop, a KRaft Kafka broker, and a peer over HTTP. The
+ * routes and mappings are the shipped ones in routes/ and mappings/.
+ */
+class ReferenceSiteTest {
+
+    static final String SFTP_USER = "sap";
+    static final String SFTP_PASSWORD = "file-drop-secret";
+
+    @TempDir
+    static Path sftpRoot;
+
+    static EmbeddedSftpServer sftp;
+    static EmbeddedKafkaKraftBroker kafka;
+    static PeerPlatform platform;
+    static JdbcTemplate billing;
+
+    @BeforeAll
+    static void start() throws IOException {
+        int sftpPort = freePort();
+        sftp = new EmbeddedSftpServer(sftpPort, sftpRoot.resolve("home"), SFTP_USER, SFTP_PASSWORD, List.of("inbound", "outbound"));
+        sftp.start();
+        kafka = new EmbeddedKafkaKraftBroker(1, 1, "cpms.evse-status", "cpms.sessions", "cpms.cdrs", "ocpi.received.cdrs");
+        kafka.afterPropertiesSet();
+
+        Map<String, Object> settings = new HashMap<>();
+        settings.put("ocpi.push.poll-interval", "100ms");
+        settings.put("ocpi.push.initial-backoff", "200ms");
+        settings.put("ocpi.authorization.cache-for", "0s");
+        settings.put("ocpi.bindings.cpo.country-code", "NL");
+        settings.put("ocpi.bindings.cpo.party-id", "ADC");
+        settings.put("ocpi.bindings.emsp.country-code", "NL");
+        settings.put("ocpi.bindings.emsp.party-id", "ADE");
+        settings.put("ocpi.bindings.billing.enabled", true);
+        settings.put("ocpi.bindings.billing.poll-interval", 300);
+        settings.put("ocpi.bindings.sftp.enabled", true);
+        settings.put("ocpi.bindings.sftp.port", sftpPort);
+        settings.put("ocpi.bindings.sftp.username", SFTP_USER);
+        settings.put("ocpi.bindings.sftp.password", SFTP_PASSWORD);
+        settings.put("ocpi.bindings.sftp.poll-interval", 300);
+        settings.put("ocpi.bindings.kafka.enabled", true);
+        settings.put("ocpi.bindings.kafka.brokers", kafka.getBrokersAsString());
+        platform = PeerPlatform.start("reference-site", settings);
+        billing = new JdbcTemplate(platform.adapter.bean(DataSource.class));
+    }
+
+    @AfterAll
+    static void stop() {
+        if (platform != null) {
+            platform.close();
+        }
+        if (kafka != null) {
+            kafka.destroy();
+        }
+        if (sftp != null) {
+            sftp.stop();
+        }
+    }
+
+    @Test
+    void aCdrFromAPeerBecomesABillingRowAnIdocFileAndAKafkaRecord() throws Exception {
+        String cdrId = "CDR-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        try (KafkaConsumer<String, String> consumer = consumer("ocpi.received.cdrs")) {
+            platform.call("POST", "/ocpi/emsp/2.2.1/cdrs", Samples.cdr("PCP", cdrId, "ADE")).assertStatus(201);
+
+            // (a) billing
+            await().atMost(Duration.ofSeconds(20)).until(() -> lineItems(cdrId) == 1);
+            Map<String, Object> line = billing.queryForMap("SELECT * FROM billing_line_item WHERE cdr_id = ?", cdrId);
+            assertThat(line.get("contract_id")).isEqualTo("NL-ADE-1");
+            assertThat(((Number) line.get("energy_kwh")).doubleValue()).isEqualTo(10.0);
+            assertThat(((Number) line.get("amount_excl_vat")).doubleValue()).isEqualTo(2.5);
+            assertThat(line.get("amount_incl_vat")).isNull();
+
+            // (b) SAP: one flat IDoc file whose fields are the CDR's
+            Path outbound = sftpRoot.resolve("home/outbound");
+            await().atMost(Duration.ofSeconds(20)).until(() -> idocFiles(outbound).stream().anyMatch(f -> read(f).contains(cdrId)));
+            Path file = idocFiles(outbound).stream().filter(f -> read(f).contains(cdrId)).findFirst().orElseThrow();
+            assertThat(file.getFileName().toString()).endsWith(".idoc");
+            IdocType type = IdocType.read(Path.of("mappings/idoc/ZOCPICDR01.yaml"));
+            List<Idoc> idocs = IdocFlatFile.parse(read(file), type);
+            assertThat(idocs).hasSize(1);
+            Idoc idoc = idocs.get(0);
+            assertThat(idoc.docnum()).hasSize(16).matches("[0-9]+");
+            assertThat(idoc.control()).containsEntry("IDOCTYP", "ZOCPICDR01").containsEntry("MESTYP", "ZOCPICDR");
+            Map<String, String> header = segment(idoc, "Z1CDRHD");
+            assertThat(header).containsEntry("CPO_COUNTRY", "NL").containsEntry("CPO_PARTY", "PCP").containsEntry("CDR_ID", cdrId)
+                    .containsEntry("START_TS", "20240101100000").containsEntry("END_TS", "20240101110000")
+                    .containsEntry("CURRENCY", "EUR").containsEntry("TOTAL_EXCL_VAT", "2.5").containsEntry("TOTAL_ENERGY", "10");
+            assertThat(segment(idoc, "Z1CDRTK")).containsEntry("TOKEN_UID", "T1").containsEntry("CONTRACT_ID", "NL-ADE-1");
+            assertThat(segment(idoc, "Z1CDRLC")).containsEntry("EVSE_ID", "NL*ADC*E1").containsEntry("COUNTRY", "NLD");
+            assertThat(idoc.segments()).filteredOn(s -> s.name().equals("Z1CDRDM")).singleElement()
+                    .satisfies(s -> assertThat(s.fields()).containsEntry("DIM_TYPE", "ENERGY").containsEntry("VOLUME", "10"));
+            try (Stream<Path> leftovers = Files.list(outbound)) {
+                assertThat(leftovers.map(Path::toString)).noneMatch(name -> name.endsWith(".part"));
+            }
+
+            // (c) Kafka: keyed by CDR id, headers naming party, module and operation
+            ConsumerRecord<String, String> record = poll(consumer, cdrId);
+            JsonNode body = AdapterInstance.JSON.readTree(record.value());
+            assertThat(body.get("id").asText()).isEqualTo(cdrId);
+            assertThat(header(record, "OcpiCountryCode")).isEqualTo("NL");
+            assertThat(header(record, "OcpiPartyId")).isEqualTo("PCP");
+            assertThat(header(record, "OcpiModule")).isEqualTo("cdrs");
+            assertThat(header(record, "OcpiOperation")).isEqualTo("POST");
+        }
+
+        // The peer sends it again: nothing is billed twice.
+        platform.call("POST", "/ocpi/emsp/2.2.1/cdrs", Samples.cdr("PCP", cdrId, "ADE")).assertStatus(200);
+        Thread.sleep(500);
+        assertThat(lineItems(cdrId)).isEqualTo(1);
+    }
+
+    @Test
+    void aContractIdocDroppedBySapBecomesTokensPushedToThePeerCpoOnce() throws Exception {
+        String uid = "04" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        String tokenPath = "/2.2.1/receiver/tokens/NL/ADE/" + uid;
+        platform.peer.on(tokenPath, Answer.ocpi("null"));
+        String idoc = contractIdoc("0000000000007001", "NL-ADE-C7001-1", "ACTIVE", uid);
+
+        drop("contract-7001.idoc", idoc);
+        await().atMost(Duration.ofSeconds(20)).until(() -> platform.peer.received(tokenPath).size() == 1);
+        JsonNode token = AdapterInstance.JSON.readTree(platform.peer.received(tokenPath).get(0).body());
+        assertThat(token.get("contract_id").asText()).isEqualTo("NL-ADE-C7001-1");
+        assertThat(token.get("type").asText()).isEqualTo("RFID");
+        assertThat(token.get("valid").asBoolean()).isTrue();
+        assertThat(token.get("last_updated").asText()).isEqualTo("2025-03-01T12:00:00Z");
+        Path inbound = sftpRoot.resolve("home/inbound");
+        await().atMost(Duration.ofSeconds(10)).until(() -> Files.exists(inbound.resolve("done/contract-7001.idoc")));
+
+        // The same IDoc (same DOCNUM) dropped again under another name: processed once only.
+        drop("contract-7001-again.idoc", idoc);
+        await().atMost(Duration.ofSeconds(10)).until(() -> Files.exists(inbound.resolve("done/contract-7001-again.idoc")));
+        Thread.sleep(500);
+        assertThat(platform.peer.received(tokenPath)).hasSize(1);
+    }
+
+    @Test
+    void aMalformedIdocGoesToTheErrorFolderWithAReasonAndTheNextOneIsProcessed() throws Exception {
+        String uid = "04" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        String tokenPath = "/2.2.1/receiver/tokens/NL/ADE/" + uid;
+        platform.peer.on(tokenPath, Answer.ocpi("null"));
+        String good = contractIdoc("0000000000007002", "NL-ADE-C7002-1", "ACTIVE", uid);
+        String broken = good.replace("0000000000007002000001000000", "0000000000007002000001000XYZ");
+
+        drop("broken.idoc", broken);
+        Path error = sftpRoot.resolve("home/inbound/error");
+        await().atMost(Duration.ofSeconds(20)).until(() -> Files.exists(error.resolve("broken.idoc")) && Files.exists(error.resolve("broken.idoc.reason")));
+        assertThat(read(error.resolve("broken.idoc.reason"))).contains("line 2").contains("PSGNUM");
+
+        drop("good.idoc", good);
+        await().atMost(Duration.ofSeconds(20)).until(() -> platform.peer.received(tokenPath).size() == 1);
+    }
+
+    @Test
+    void aKafkaEvseStatusEventBecomesAPatchAtThePeerEmsp() throws Exception {
+        String locationPath = "/2.2.1/receiver/locations/NL/ADC/KLOC";
+        platform.peer.on(locationPath, Answer.ocpi("null"));
+        platform.peer.on(locationPath + "/KLOC-E1", Answer.ocpi("null"));
+        platform.publish("locations", Samples.location("KLOC", "2024-01-01T00:00:00Z"));
+        await().atMost(Duration.ofSeconds(10)).until(() -> platform.peer.received(locationPath).size() == 1);
+
+        try (KafkaProducer<String, String> producer = producer()) {
+            producer.send(new ProducerRecord<>("cpms.evse-status", "KLOC-E1",
+                    "{\"location_id\":\"KLOC\",\"evse_uid\":\"KLOC-E1\",\"status\":\"CHARGING\",\"timestamp\":\"2024-01-01T10:00:00Z\"}")).get();
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> !platform.peer.received(locationPath + "/KLOC-E1").isEmpty());
+        FakePeer.Received patch = platform.peer.received(locationPath + "/KLOC-E1").get(0);
+        assertThat(patch.method()).isEqualTo("PATCH");
+        JsonNode body = AdapterInstance.JSON.readTree(patch.body());
+        assertThat(body.get("status").asText()).isEqualTo("CHARGING");
+        assertThat(body.get("last_updated").asText()).isEqualTo("2024-01-01T10:00:00Z");
+    }
+
+    @Test
+    void aCardAddedInBillingIsPushedAndAContractBlockedInBillingIsRefusedAtOnce() {
+        String uid = "04" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        String contract = "NL-ADE-" + uid;
+        String tokenPath = "/2.2.1/receiver/tokens/NL/ADE/" + uid;
+        platform.peer.on(tokenPath, Answer.ocpi("null"));
+        billing.update("""
+                INSERT INTO billing_contract (contract_id, customer_name, state, balance_due, changed_at)
+                VALUES (?, 'E. Smit', 'ACTIVE', 0, CURRENT_TIMESTAMP)""", contract);
+        billing.update("INSERT INTO billing_card (uid, contract_id, card_type, changed_at) VALUES (?, ?, 'RFID', CURRENT_TIMESTAMP)", uid, contract);
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> platform.peer.received(tokenPath).size() == 1);
+        assertThat(platform.peer.received(tokenPath).get(0).body()).contains(contract);
+
+        String authorize = "/ocpi/emsp/2.2.1/tokens/" + uid + "/authorize";
+        JsonNode allowed = platform.call("POST", authorize, Map.of("location_id", "LOC1")).assertStatus(200).data();
+        assertThat(allowed.get("allowed").asText()).isEqualTo("ALLOWED");
+        assertThat(allowed.get("authorization_reference").asText()).hasSize(36);
+
+        billing.update("UPDATE billing_contract SET state = 'BLOCKED', changed_at = CURRENT_TIMESTAMP WHERE contract_id = ?", contract);
+        assertThat(platform.call("POST", authorize, null).assertStatus(200).data().get("allowed").asText()).isEqualTo("BLOCKED");
+        // ...and the CPOs hear that the card is no longer valid.
+        await().atMost(Duration.ofSeconds(20)).until(() -> platform.peer.received(tokenPath).size() == 2);
+        assertThat(platform.peer.received(tokenPath).get(1).body()).contains("\"valid\":false");
+
+        billing.update("UPDATE billing_contract SET state = 'ACTIVE', credit_limit = 10, balance_due = 25 WHERE contract_id = ?", contract);
+        assertThat(platform.call("POST", authorize, null).data().get("allowed").asText()).isEqualTo("NO_CREDIT");
+        billing.update("UPDATE billing_contract SET credit_limit = NULL, valid_until = DATE '2020-01-31' WHERE contract_id = ?", contract);
+        assertThat(platform.call("POST", authorize, null).data().get("allowed").asText()).isEqualTo("EXPIRED");
+        billing.update("UPDATE billing_contract SET valid_until = NULL WHERE contract_id = ?", contract);
+        billing.update("INSERT INTO billing_contract_location (contract_id, location_id) VALUES (?, 'DEPOT1')", contract);
+        assertThat(platform.call("POST", authorize, Map.of("location_id", "LOC1")).data().get("allowed").asText()).isEqualTo("NOT_ALLOWED");
+        assertThat(platform.call("POST", authorize, Map.of("location_id", "depot1")).data().get("allowed").asText()).isEqualTo("ALLOWED");
+    }
+
+    // --- helpers -------------------------------------------------------------------------------------------------
+
+    /** A contract IDoc as SAP's file port writes it: a control record, the contract, one card. */
+    static String contractIdoc(String docnum, String contractId, String status, String uid) {
+        StringBuilder control = new StringBuilder();
+        IdocFlatFile.CONTROL_FIELDS.forEach((field, length) -> control.append(pad(switch (field) {
+            case "TABNAM" -> "EDI_DC40";
+            case "DOCNUM" -> docnum;
+            case "IDOCTYP" -> "ZOCPICON01";
+            case "MESTYP" -> "ZOCPICON";
+            case "SNDPRN" -> "SAPCLNT100";
+            default -> "";
+        }, length)));
+        String head = pad("Z2CONHD000", 30) + pad("100", 3) + docnum + "000001" + "000000" + "02"
+                + pad(contractId, 36) + pad(status, 10) + pad("", 8) + pad("nl", 2) + "20250301120000";
+        String card = pad("Z2CONCD000", 30) + pad("100", 3) + docnum + "000002" + "000001" + "03"
+                + pad(uid, 36) + pad("RFID", 12) + pad("UMS-" + uid, 64);
+        return control.toString().stripTrailing() + "\n" + head.stripTrailing() + "\n" + card.stripTrailing() + "\n";
+    }
+
+    static String pad(String value, int length) {
+        return String.format("%-" + length + "s", value);
+    }
+
+    /** Written under a temporary name, then renamed, as a well-behaved sender does. */
+    static void drop(String name, String content) throws IOException {
+        Path inbound = sftpRoot.resolve("home/inbound");
+        Path part = inbound.resolve(name + ".part");
+        Files.writeString(part, content, StandardCharsets.UTF_8);
+        Files.move(part, inbound.resolve(name));
+    }
+
+    static Map<String, String> segment(Idoc idoc, String name) {
+        return idoc.segments().stream().filter(s -> s.name().equals(name)).findFirst().orElseThrow().fields();
+    }
+
+    static int lineItems(String cdrId) {
+        return billing.queryForObject("SELECT COUNT(*) FROM billing_line_item WHERE cdr_id = ?", Integer.class, cdrId);
+    }
+
+    static List<Path> idocFiles(Path folder) throws IOException {
+        if (!Files.isDirectory(folder)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.filter(f -> f.toString().endsWith(".idoc")).toList();
+        }
+    }
+
+    static String read(Path file) {
+        try {
+            return Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    static KafkaConsumer<String, String> consumer(String topic) {
+        Properties properties = new Properties();
+        properties.put("bootstrap.servers", kafka.getBrokersAsString());
+        properties.put("group.id", "test-" + UUID.randomUUID());
+        properties.put("auto.offset.reset", "earliest");
+        KafkaConsumer<String, String> consumer = new KafkaConsumer<>(properties, new StringDeserializer(), new StringDeserializer());
+        consumer.subscribe(List.of(topic));
+        return consumer;
+    }
+
+    static ConsumerRecord<String, String> poll(KafkaConsumer<String, String> consumer, String key) {
+        List<ConsumerRecord<String, String>> found = new ArrayList<>();
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            consumer.poll(Duration.ofMillis(200)).forEach(record -> {
+                if (key.equals(record.key())) {
+                    found.add(record);
+                }
+            });
+            return !found.isEmpty();
+        });
+        return found.get(0);
+    }
+
+    static String header(ConsumerRecord<String, String> record, String name) {
+        return new String(record.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
+    }
+
+    static KafkaProducer<String, String> producer() {
+        Properties properties = new Properties();
+        properties.put("bootstrap.servers", kafka.getBrokersAsString());
+        return new KafkaProducer<>(properties, new StringSerializer(), new StringSerializer());
+    }
+
+    static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}

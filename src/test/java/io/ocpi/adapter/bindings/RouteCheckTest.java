@@ -1,0 +1,66 @@
+package io.ocpi.adapter.bindings;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.ocpi.adapter.support.AdapterInstance;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A broken route or mapping file is named, with its line, by the check command and at start. */
+class RouteCheckTest {
+
+    static final String BROKEN_ROUTE = """
+            - route:
+                id: broken
+                from:
+                  uri: direct:ocpi.cdrs.received.broken
+                  steps:
+                    - to: log:ok
+                    - setHeaderr:
+                        name: X
+                        constant: y
+            """;
+
+    @Test
+    void theShippedRoutesAndMappingsPassTheCheck() {
+        assertThat(RouteCheck.run(Path.of("routes"), Path.of("mappings"))).isZero();
+    }
+
+    @Test
+    void aBrokenRouteFileIsNamedWithItsLine(@TempDir Path routes) throws IOException {
+        Path file = routes.resolve("broken.camel.yaml");
+        Files.writeString(file, BROKEN_ROUTE);
+        assertThat(RouteCheck.checkRoutes(file)).hasValueSatisfying(problem ->
+                assertThat(problem).contains("broken.camel.yaml").contains("setHeaderr").containsPattern("line 7|7:"));
+        assertThat(RouteCheck.run(routes, Path.of("mappings"))).isEqualTo(1);
+    }
+
+    @Test
+    void aBrokenMappingIsNamedWithItsLine(@TempDir Path mappings) throws IOException {
+        Path file = mappings.resolve("broken.jslt");
+        Files.writeString(file, "{\n  \"uid\": .uid,\n  \"valid\": .state == \n}\n");
+        assertThat(RouteCheck.checkJslt(file)).hasValueSatisfying(problem ->
+                assertThat(problem).contains("broken.jslt").contains("line 4"));
+    }
+
+    @Test
+    void theAdapterRefusesToStartWithABrokenRouteFileAndNamesIt(@TempDir Path routes) throws IOException {
+        Files.writeString(routes.resolve("broken.camel.yaml"), BROKEN_ROUTE);
+        assertThatThrownBy(() -> AdapterInstance.start("broken-routes", "NL", "AD",
+                Map.of("camel.main.routes-include-pattern", "file:" + routes + "/*.camel.yaml")).close())
+                .satisfies(e -> assertThat(chain(e)).contains("broken.camel.yaml").contains("setHeaderr"));
+    }
+
+    static String chain(Throwable e) {
+        StringBuilder text = new StringBuilder();
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            text.append(cause.getMessage()).append('\n');
+        }
+        return text.toString();
+    }
+}
