@@ -2,12 +2,16 @@ package io.ocpi.adapter.bindings;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import io.ocpi.adapter.support.AdapterInstance;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
+import org.apache.camel.CamelContext;
+import org.apache.camel.ProducerTemplate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -54,6 +58,38 @@ class RouteCheckTest {
         assertThatThrownBy(() -> AdapterInstance.start("broken-routes", "NL", "AD",
                 Map.of("camel.main.routes-include-pattern", "file:" + routes + "/*.camel.yaml")).close())
                 .satisfies(e -> assertThat(chain(e)).contains("broken.camel.yaml").contains("setHeaderr"));
+    }
+
+    @Test
+    void aChangedRouteFileReplacesItsRoutesAndABrokenOneIsRefused(@TempDir Path routes) throws Exception {
+        Path file = routes.resolve("site.camel.yaml");
+        Files.writeString(file, route("first"));
+        Map<String, Object> settings = Map.of(
+                "camel.main.routes-include-pattern", "file:" + routes + "/*.camel.yaml",
+                "camel.main.routes-reload-directory", routes.toString());
+        try (AdapterInstance adapter = AdapterInstance.start("reload", "NL", "AD", settings)) {
+            ProducerTemplate producer = adapter.bean(CamelContext.class).createProducerTemplate();
+            assertThat(producer.requestBody("direct:site", "", String.class)).isEqualTo("first");
+
+            Files.writeString(file, route("second"));
+            await().atMost(Duration.ofSeconds(30)).until(() -> "second".equals(producer.requestBody("direct:site", "", String.class)));
+
+            Files.writeString(file, BROKEN_ROUTE);
+            Thread.sleep(3000);
+            assertThat(producer.requestBody("direct:site", "", String.class)).isEqualTo("second");
+        }
+    }
+
+    static String route(String answer) {
+        return """
+                - route:
+                    id: site
+                    from:
+                      uri: direct:site
+                      steps:
+                        - setBody:
+                            constant: %s
+                """.formatted(answer);
     }
 
     static String chain(Throwable e) {
