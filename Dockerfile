@@ -35,4 +35,5 @@ ENV JAVA_OPTS="-XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError" \
 EXPOSE 8080
 HEALTHCHECK --interval=15s --timeout=3s --start-period=60s --retries=3 \
     CMD curl -fsS "http://localhost:${MANAGEMENT_SERVER_PORT:-$SERVER_PORT}/actuator/health/readiness" || exit 1
-ENTRYPOINT ["sh", "-c", "exec java $JAVA_OPTS -jar ocpi-adapter.jar"]
+# Arguments after the image name reach the adapter, e.g. --check to check mounted routes and mappings.
+ENTRYPOINT ["sh", "-c", "exec java $JAVA_OPTS -jar ocpi-adapter.jar \"$@\"", "--"]
