@@ -1,6 +1,6 @@
--- The reference billing schema: the tables of a utility's billing system that the reference routes in routes/
--- read and write. A site adapts the routes' queries (mappings/billing/*.sql) to its own tables rather than this
--- schema to the adapter. Runs unchanged on H2 and PostgreSQL; safe to run again.
+-- The reference billing schema: the tables of a utility's billing system and asset register that the reference
+-- routes in routes/ read and write. A site adapts the routes' queries (mappings/billing/*.sql) to its own tables
+-- rather than this schema to the adapter. Runs unchanged on H2 and PostgreSQL; safe to run again.
 
 -- Customer contracts for charging (we are their eMSP).
 CREATE TABLE IF NOT EXISTS billing_contract (
@@ -48,4 +48,87 @@ CREATE TABLE IF NOT EXISTS billing_line_item (
     evse_id          VARCHAR(48),
     received_at      TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT CURRENT_TIMESTAMP,
     PRIMARY KEY (cpo_country_code, cpo_party_id, cdr_id)
+);
+
+-- Tariffs we charge at our charge points (we are their CPO): each becomes one OCPI Tariff.
+CREATE TABLE IF NOT EXISTS billing_tariff (
+    tariff_id     VARCHAR(36)              PRIMARY KEY,
+    currency      VARCHAR(3)               NOT NULL,     -- ISO 4217
+    tariff_type   VARCHAR(20),                           -- an OCPI TariffType (AD_HOC_PAYMENT, REGULAR, ...); null: any
+    description   VARCHAR(255),                          -- shown to drivers, in description_language
+    description_language VARCHAR(2),
+    valid_from    TIMESTAMP WITH TIME ZONE,
+    valid_until   TIMESTAMP WITH TIME ZONE,
+    changed_at    TIMESTAMP WITH TIME ZONE NOT NULL,     -- also when one of its elements or prices changed
+    published_at  TIMESTAMP WITH TIME ZONE               -- set by the adapter: the change it last published
+);
+
+-- A tariff's elements: one set of prices and when they apply (a time band, weekdays, a power range).
+CREATE TABLE IF NOT EXISTS billing_tariff_element (
+    tariff_id     VARCHAR(36)    NOT NULL REFERENCES billing_tariff (tariff_id),
+    element_no    INTEGER        NOT NULL,               -- the elements' order: the first that applies wins
+    start_time    VARCHAR(5),                            -- 'HH:MM', local time of the charge point
+    end_time      VARCHAR(5),
+    days_of_week  VARCHAR(62),                           -- e.g. 'MONDAY,TUESDAY'; null: every day
+    min_power_kw  NUMERIC(8, 2),
+    max_power_kw  NUMERIC(8, 2),
+    max_duration_s INTEGER,
+    PRIMARY KEY (tariff_id, element_no)
+);
+
+-- The prices of an element, one per dimension.
+CREATE TABLE IF NOT EXISTS billing_tariff_price (
+    tariff_id     VARCHAR(36)    NOT NULL,
+    element_no    INTEGER        NOT NULL,
+    dimension     VARCHAR(12)    NOT NULL,               -- ENERGY (per kWh), FLAT, PARKING_TIME or TIME (per hour)
+    price         NUMERIC(12, 4) NOT NULL,               -- excluding VAT
+    vat_percent   NUMERIC(5, 2),
+    step_size     INTEGER        NOT NULL DEFAULT 1,     -- Wh or seconds billed per step
+    PRIMARY KEY (tariff_id, element_no, dimension),
+    FOREIGN KEY (tariff_id, element_no) REFERENCES billing_tariff_element (tariff_id, element_no)
+);
+
+-- The asset register: our charging sites, their charge points and connectors (we are their CPO). Each site becomes
+-- one OCPI Location, each charge point an EVSE. Their live status is not kept here: the charge point management
+-- system reports it over Kafka (routes/kafka.camel.yaml).
+CREATE TABLE IF NOT EXISTS asset_site (
+    site_id       VARCHAR(36)              PRIMARY KEY,
+    name          VARCHAR(255),
+    street        VARCHAR(45)              NOT NULL,
+    postal_code   VARCHAR(10),
+    city          VARCHAR(45)              NOT NULL,
+    country       VARCHAR(3)               NOT NULL,     -- ISO 3166-1 alpha-3, e.g. NLD
+    latitude      VARCHAR(10)              NOT NULL,     -- decimal degrees, 5 to 7 decimals: 52.37403
+    longitude     VARCHAR(11)              NOT NULL,
+    time_zone     VARCHAR(255)             NOT NULL,     -- IANA, e.g. Europe/Amsterdam
+    parking_type  VARCHAR(30),                           -- an OCPI ParkingType, e.g. ON_STREET
+    public_site   BOOLEAN                  NOT NULL,     -- false: not published to roaming partners' drivers
+    open_24_7     BOOLEAN                  NOT NULL,
+    changed_at    TIMESTAMP WITH TIME ZONE NOT NULL,
+    published_at  TIMESTAMP WITH TIME ZONE               -- set by the adapter: the change it last published
+);
+
+CREATE TABLE IF NOT EXISTS asset_charge_point (
+    evse_uid      VARCHAR(36)              PRIMARY KEY,  -- the asset number; our EVSE uid
+    site_id       VARCHAR(36)              NOT NULL REFERENCES asset_site (site_id),
+    evse_id       VARCHAR(48),                           -- eMI3 EVSE ID, e.g. NL*UCP*E0001001
+    asset_state   VARCHAR(12)              NOT NULL,     -- PLANNED, IN_SERVICE, OUT_OF_ORDER or REMOVED
+    capabilities  VARCHAR(255),                          -- OCPI Capabilities, e.g. 'RFID_READER,REMOTE_START_STOP_CAPABLE'
+    floor_level   VARCHAR(4),
+    physical_reference VARCHAR(16),                      -- the number on the charge point's sticker
+    changed_at    TIMESTAMP WITH TIME ZONE NOT NULL
+);
+
+CREATE TABLE IF NOT EXISTS asset_connector (
+    evse_uid      VARCHAR(36)    NOT NULL REFERENCES asset_charge_point (evse_uid),
+    connector_id  VARCHAR(36)    NOT NULL,
+    standard      VARCHAR(30)    NOT NULL,               -- an OCPI ConnectorType, e.g. IEC_62196_T2
+    cable         BOOLEAN        NOT NULL,               -- true: cable attached (CABLE), false: socket (SOCKET)
+    power_type    VARCHAR(12)    NOT NULL,               -- AC_1_PHASE, AC_2_PHASE, AC_3_PHASE or DC
+    max_voltage   INTEGER        NOT NULL,
+    max_amperage  INTEGER        NOT NULL,
+    max_power_w   INTEGER,
+    tariff_id     VARCHAR(36),                           -- billing_tariff; null: the driver's eMSP contract decides
+    changed_at    TIMESTAMP WITH TIME ZONE NOT NULL,
+    PRIMARY KEY (evse_uid, connector_id)
 );

@@ -249,6 +249,99 @@ class ReferenceSiteTest {
         assertThat(platform.call("POST", authorize, Map.of("location_id", "depot1")).data().get("allowed").asText()).isEqualTo("ALLOWED");
     }
 
+    @Test
+    void aSiteAndATariffInTheAssetRegisterArePublishedAsLocationAndTariffAndAChangeIsPushedAgain() throws Exception {
+        String suffix = UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        String siteId = "SITE-" + suffix;
+        String tariffId = "TARIFF-" + suffix;
+        String locationPath = "/2.2.1/receiver/locations/NL/ADC/" + siteId;
+        String tariffPath = "/2.2.1/receiver/tariffs/NL/ADC/" + tariffId;
+        platform.peer.on(locationPath, Answer.ocpi("null"));
+        platform.peer.on(tariffPath, Answer.ocpi("null"));
+
+        billing.update("""
+                INSERT INTO billing_tariff (tariff_id, currency, tariff_type, description, changed_at)
+                VALUES (?, 'EUR', 'REGULAR', 'Day and night', TIMESTAMP WITH TIME ZONE '2025-02-01 00:00:00+00')""", tariffId);
+        billing.update("INSERT INTO billing_tariff_element (tariff_id, element_no, start_time, end_time, days_of_week) VALUES (?, 1, '07:00', '23:00', 'MONDAY, FRIDAY')", tariffId);
+        billing.update("INSERT INTO billing_tariff_element (tariff_id, element_no) VALUES (?, 2)", tariffId);
+        billing.update("INSERT INTO billing_tariff_price (tariff_id, element_no, dimension, price, vat_percent, step_size) VALUES (?, 1, 'ENERGY', 0.39, 21, 1)", tariffId);
+        billing.update("INSERT INTO billing_tariff_price (tariff_id, element_no, dimension, price, vat_percent, step_size) VALUES (?, 1, 'PARKING_TIME', 1.5, 21, 60)", tariffId);
+        billing.update("INSERT INTO billing_tariff_price (tariff_id, element_no, dimension, price, step_size) VALUES (?, 2, 'ENERGY', 0.29, 1)", tariffId);
+        billing.update("""
+                INSERT INTO asset_site (site_id, name, street, postal_code, city, country, latitude, longitude, time_zone,
+                                        parking_type, public_site, open_24_7, changed_at)
+                VALUES (?, 'Depot', 'Stationsplein 1', '3511 ED', 'Utrecht', 'NLD', '52.089400', '5.107700', 'Europe/Amsterdam',
+                        'ON_STREET', TRUE, TRUE, TIMESTAMP WITH TIME ZONE '2025-02-01 00:00:00+00')""", siteId);
+        for (String evse : List.of("A", "B")) {
+            billing.update("""
+                    INSERT INTO asset_charge_point (evse_uid, site_id, evse_id, asset_state, capabilities, physical_reference, changed_at)
+                    VALUES (?, ?, ?, ?, 'RFID_READER, REMOTE_START_STOP_CAPABLE', ?, TIMESTAMP WITH TIME ZONE '2025-02-01 00:00:00+00')""",
+                    siteId + "-" + evse, siteId, "NL*ADC*E" + suffix + evse, evse.equals("A") ? "IN_SERVICE" : "PLANNED", evse);
+        }
+        billing.update("""
+                INSERT INTO asset_connector (evse_uid, connector_id, standard, cable, power_type, max_voltage, max_amperage, max_power_w, tariff_id, changed_at)
+                VALUES (?, '1', 'IEC_62196_T2', FALSE, 'AC_3_PHASE', 230, 32, 22000, ?, TIMESTAMP WITH TIME ZONE '2025-02-01 00:00:00+00')""", siteId + "-A", tariffId);
+        billing.update("""
+                INSERT INTO asset_connector (evse_uid, connector_id, standard, cable, power_type, max_voltage, max_amperage, tariff_id, changed_at)
+                VALUES (?, '2', 'DOMESTIC_F', FALSE, 'AC_1_PHASE', 230, 16, NULL, TIMESTAMP WITH TIME ZONE '2025-02-01 00:00:00+00')""", siteId + "-A");
+        billing.update("""
+                INSERT INTO asset_connector (evse_uid, connector_id, standard, cable, power_type, max_voltage, max_amperage, tariff_id, changed_at)
+                VALUES (?, '1', 'IEC_62196_T2_COMBO', TRUE, 'DC', 920, 200, NULL, TIMESTAMP WITH TIME ZONE '2025-02-01 00:00:00+00')""", siteId + "-B");
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> platform.peer.received(tariffPath).size() == 1);
+        JsonNode tariff = AdapterInstance.JSON.readTree(platform.peer.received(tariffPath).get(0).body());
+        assertThat(tariff.get("type").asText()).isEqualTo("REGULAR");
+        assertThat(tariff.at("/tariff_alt_text/0/text").asText()).isEqualTo("Day and night");
+        assertThat(tariff.get("elements")).hasSize(2);
+        JsonNode day = tariff.at("/elements/0");
+        assertThat(day.get("price_components")).hasSize(2);
+        assertThat(day.at("/price_components/0/type").asText()).isEqualTo("ENERGY");
+        assertThat(day.at("/price_components/0/price").decimalValue()).isEqualByComparingTo("0.39");
+        assertThat(day.at("/price_components/0/vat").decimalValue()).isEqualByComparingTo("21");
+        assertThat(day.at("/price_components/1/type").asText()).isEqualTo("PARKING_TIME");
+        assertThat(day.at("/price_components/1/step_size").asInt()).isEqualTo(60);
+        assertThat(day.at("/restrictions/start_time").asText()).isEqualTo("07:00");
+        assertThat(day.at("/restrictions/day_of_week").toString()).isEqualTo("[\"MONDAY\",\"FRIDAY\"]");
+        assertThat(tariff.at("/elements/1/restrictions").isMissingNode()).isTrue();
+        assertThat(tariff.get("last_updated").asText()).isEqualTo("2025-02-01T00:00:00Z");
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> platform.peer.received(locationPath).size() == 1);
+        FakePeer.Received put = platform.peer.received(locationPath).get(0);
+        assertThat(put.method()).isEqualTo("PUT");
+        JsonNode location = AdapterInstance.JSON.readTree(put.body());
+        assertThat(location.get("address").asText()).isEqualTo("Stationsplein 1");
+        assertThat(location.at("/coordinates/latitude").asText()).isEqualTo("52.089400");
+        assertThat(location.at("/opening_times/twentyfourseven").asBoolean()).isTrue();
+        assertThat(location.get("evses")).hasSize(2);
+        JsonNode evseA = location.at("/evses/0");
+        assertThat(evseA.get("uid").asText()).isEqualTo(siteId + "-A");
+        assertThat(evseA.get("status").asText()).isEqualTo("UNKNOWN");
+        assertThat(evseA.get("capabilities").toString()).isEqualTo("[\"RFID_READER\",\"REMOTE_START_STOP_CAPABLE\"]");
+        assertThat(evseA.get("connectors")).hasSize(2);
+        assertThat(evseA.at("/connectors/0/format").asText()).isEqualTo("SOCKET");
+        assertThat(evseA.at("/connectors/0/max_electric_power").asInt()).isEqualTo(22000);
+        assertThat(evseA.at("/connectors/0/tariff_ids/0").asText()).isEqualTo(tariffId);
+        assertThat(evseA.at("/connectors/1/standard").asText()).isEqualTo("DOMESTIC_F");
+        assertThat(evseA.at("/connectors/1/tariff_ids").isMissingNode()).isTrue();
+        JsonNode evseB = location.at("/evses/1");
+        assertThat(evseB.get("status").asText()).isEqualTo("PLANNED");
+        assertThat(evseB.at("/connectors/0/format").asText()).isEqualTo("CABLE");
+        assertThat(evseB.at("/connectors/0/power_type").asText()).isEqualTo("DC");
+        // Served on our Sender interface as well.
+        JsonNode served = platform.call("GET", "/ocpi/cpo/2.2.1/locations/" + siteId, null).assertStatus(200).data();
+        assertThat(served.get("evses")).hasSize(2);
+
+        // The charge point goes into service: only its own row changes, and the whole Location is pushed again.
+        billing.update("UPDATE asset_charge_point SET asset_state = 'IN_SERVICE', changed_at = TIMESTAMP WITH TIME ZONE '2025-03-01 00:00:00+00' WHERE evse_uid = ?", siteId + "-B");
+        await().atMost(Duration.ofSeconds(20)).until(() -> platform.peer.received(locationPath).size() == 2);
+        JsonNode changed = AdapterInstance.JSON.readTree(platform.peer.received(locationPath).get(1).body());
+        assertThat(changed.at("/evses/1/status").asText()).isEqualTo("UNKNOWN");
+        assertThat(changed.get("last_updated").asText()).isEqualTo("2025-03-01T00:00:00Z");
+        Thread.sleep(1000);
+        assertThat(platform.peer.received(locationPath)).hasSize(2);
+        assertThat(platform.peer.received(tariffPath)).hasSize(1);
+    }
+
     // --- helpers -------------------------------------------------------------------------------------------------
 
     /** A contract IDoc as SAP's file port writes it: a control record, the contract, one card. */

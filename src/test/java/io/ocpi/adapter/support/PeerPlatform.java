@@ -40,7 +40,7 @@ public final class PeerPlatform implements AutoCloseable {
     public static PeerPlatform start(String name, Map<String, Object> settings, Class<?>... extra) {
         AdapterInstance adapter = AdapterInstance.start(name, "NL", "AD", settings, extra);
         FakePeer peer = new FakePeer().offering221("credentials", "locations", "sessions", "cdrs", "tariffs", "tokens",
-                "commands:RECEIVER", "commands", "chargingprofiles:RECEIVER", "chargingprofiles", "tokens:RECEIVER", "locations:RECEIVER");
+                "commands:RECEIVER", "commands", "chargingprofiles:RECEIVER", "chargingprofiles", "tokens:RECEIVER", "locations:RECEIVER", "tariffs:RECEIVER");
         Reply reply = adapter.ocpi("POST", "/ocpi/2.2.1/credentials", adapter.invite("peer"), credentials("peer-token-b", peer.url("/versions")));
         reply.assertStatus(200);
         return new PeerPlatform(adapter, peer, reply.data().get("token").asText());
