@@ -26,7 +26,7 @@ COPY --from=build /extracted/application/ ./
 COPY --chown=ocpi routes/ routes/
 COPY --chown=ocpi mappings/ mappings/
 COPY --chown=ocpi config/ config/
-RUN mkdir data && chown ocpi data
+RUN mkdir data cluster && chown ocpi data cluster
 USER ocpi
 
 # Configuration comes from the environment (see README, "Configuration") and the mounted config/ folder.

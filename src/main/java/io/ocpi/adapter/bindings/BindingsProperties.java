@@ -10,7 +10,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * ({@code {{ocpi.bindings.sftp.host}}}); this record is what the Java side of the bindings needs of them.
  */
 @ConfigurationProperties("ocpi.bindings")
-public record BindingsProperties(Path mappings, Billing billing, Sftp sftp) {
+public record BindingsProperties(Path mappings, Billing billing, Sftp sftp, Kafka kafka) {
 
     /**
      * @param url         the billing database; empty: the adapter's own database holds the billing tables
@@ -20,8 +20,12 @@ public record BindingsProperties(Path mappings, Billing billing, Sftp sftp) {
     public record Billing(boolean enabled, String url, String username, String password, List<String> initScripts) {
     }
 
-    public record Sftp(boolean enabled, int port, String username, String password, Embedded embedded,
+    public record Sftp(boolean enabled, String host, int port, String username, String password,
+                       String strictHostKeyChecking, boolean useUserKnownHostsFile, Embedded embedded,
                        String inbound, String outbound) {
+    }
+
+    public record Kafka(boolean enabled, String brokers) {
     }
 
     /** The SFTP server inside the adapter, for runs without a real one. */

@@ -212,6 +212,22 @@ class ReferenceSiteTest {
         JsonNode body = AdapterInstance.JSON.readTree(patch.body());
         assertThat(body.get("status").asText()).isEqualTo("CHARGING");
         assertThat(body.get("last_updated").asText()).isEqualTo("2024-01-01T10:00:00Z");
+        await().atMost(Duration.ofSeconds(10)).until(() -> scrape().matches(
+                "(?s).*ocpi_kafka_records_total\\{direction=\"in\",[^}]*outcome=\"ok\",[^}]*topic=\"cpms.evse-status\"} [1-9].*"));
+    }
+
+    @Test
+    void everyEnabledBackendIsInReadinessAndRecordsOutAreCounted() throws Exception {
+        JsonNode readiness = platform.adapter.admin("GET", "/health/readiness", null).assertStatus(200).json();
+        assertThat(readiness.at("/components/billing/status").asText()).isEqualTo("UP");
+        assertThat(readiness.at("/components/sftp/status").asText()).isEqualTo("UP");
+        assertThat(readiness.at("/components/kafka/status").asText()).isEqualTo("UP");
+        assertThat(readiness.at("/components/kafka/details/nodes").asInt()).isEqualTo(1);
+
+        String cdrId = "CDR-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        platform.call("POST", "/ocpi/emsp/2.2.1/cdrs", Samples.cdr("PCP", cdrId, "ADE")).assertStatus(201);
+        await().atMost(Duration.ofSeconds(20)).until(() -> scrape().matches(
+                "(?s).*ocpi_kafka_records_total\\{direction=\"out\",[^}]*outcome=\"ok\",[^}]*topic=\"ocpi.received.cdrs\"} [1-9].*"));
     }
 
     @Test
@@ -376,6 +392,10 @@ class ReferenceSiteTest {
 
     static Map<String, String> segment(Idoc idoc, String name) {
         return idoc.segments().stream().filter(s -> s.name().equals(name)).findFirst().orElseThrow().fields();
+    }
+
+    static String scrape() {
+        return AdapterInstance.send("GET", platform.adapter.baseUrl() + "/actuator/prometheus", Map.of(), null).assertStatus(200).body();
     }
 
     static int lineItems(String cdrId) {

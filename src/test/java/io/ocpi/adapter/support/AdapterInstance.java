@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.UUID;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -51,6 +52,8 @@ public final class AdapterInstance implements AutoCloseable {
         props.put("camel.main.jmx-enabled", false);
         props.put("camel.main.routes-include-pattern", "file:routes/*.camel.yaml");
         props.put("ocpi.admin.password", ADMIN_PASSWORD);
+        // Each instance leads its own cluster unless a test hands two of them the same folder.
+        props.put("camel.cluster.file.root", System.getProperty("java.io.tmpdir") + "/ocpi-cluster-" + UUID.randomUUID());
         // The reference site's routes are loaded, but its bindings are off unless a test switches them on.
         props.put("ocpi.bindings.billing.enabled", false);
         props.put("ocpi.bindings.sftp.enabled", false);

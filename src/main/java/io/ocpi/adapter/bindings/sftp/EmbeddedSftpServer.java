@@ -24,46 +24,63 @@ public class EmbeddedSftpServer implements SmartLifecycle {
 
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedSftpServer.class);
 
-    private final SshServer server;
+    private final int port;
     private final Path root;
+    private final String username;
+    private final String password;
     private final List<String> folders;
+    // A MINA server does not start again once stopped: each start makes a new one, so that it can be restarted.
+    private volatile SshServer server;
 
     public EmbeddedSftpServer(int port, Path root, String username, String password, List<String> folders) {
+        this.port = port;
         this.root = root;
+        this.username = username;
+        this.password = password;
         this.folders = folders;
-        server = SshServer.setUpDefaultServer();
-        server.setPort(port);
-        server.setKeyPairProvider(new SimpleGeneratorHostKeyProvider(root.resolveSibling(root.getFileName() + "-hostkey.ser")));
-        server.setPasswordAuthenticator((user, given, session) -> user.equals(username) && constantTimeEquals(given, password));
-        server.setSubsystemFactories(List.of(new SftpSubsystemFactory()));
-        server.setFileSystemFactory(new VirtualFileSystemFactory(root.toAbsolutePath()));
     }
 
     @Override
-    public void start() {
+    public synchronized void start() {
+        if (isRunning()) {
+            return;
+        }
+        SshServer starting = SshServer.setUpDefaultServer();
+        starting.setPort(port);
+        starting.setKeyPairProvider(new SimpleGeneratorHostKeyProvider(root.resolveSibling(root.getFileName() + "-hostkey.ser")));
+        starting.setPasswordAuthenticator((user, given, session) -> user.equals(username) && constantTimeEquals(given, password));
+        starting.setSubsystemFactories(List.of(new SftpSubsystemFactory()));
+        starting.setFileSystemFactory(new VirtualFileSystemFactory(root.toAbsolutePath()));
         try {
             for (String folder : folders) {
                 Files.createDirectories(root.resolve(folder));
             }
-            server.start();
-            LOG.info("embedded SFTP server on port {}, files in {}", server.getPort(), root.toAbsolutePath());
+            starting.start();
+            server = starting;
+            LOG.info("embedded SFTP server on port {}, files in {}", port, root.toAbsolutePath());
         } catch (IOException e) {
-            throw new IllegalStateException("embedded SFTP server cannot start on port " + server.getPort() + ": " + e.getMessage(), e);
+            throw new IllegalStateException("embedded SFTP server cannot start on port " + port + ": " + e.getMessage(), e);
         }
     }
 
     @Override
-    public void stop() {
+    public synchronized void stop() {
+        if (server == null) {
+            return;
+        }
         try {
             server.stop(true);
         } catch (IOException e) {
             LOG.warn("embedded SFTP server did not stop cleanly: {}", e.getMessage());
+        } finally {
+            server = null;
         }
     }
 
     @Override
     public boolean isRunning() {
-        return server.isStarted();
+        SshServer running = server;
+        return running != null && running.isStarted();
     }
 
     /** Before Camel (which starts in the last phase) and stopped after it. */

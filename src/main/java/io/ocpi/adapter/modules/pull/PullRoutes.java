@@ -32,7 +32,8 @@ public class PullRoutes extends RouteBuilder {
     @Override
     public void configure() {
         long every = properties.pull().interval().toMillis();
-        from("timer:ocpi-pull?delay=" + every + "&period=" + every)
+        // Once in the cluster: on the instance that leads "ocpi-pull" (see camel.cluster in application.yaml).
+        from("master:ocpi-pull:timer:ocpi-pull?delay=" + every + "&period=" + every)
                 .routeId("pull-scheduled")
                 .autoStartup(properties.pull().enabled())
                 .process(e -> pullEverything());
