@@ -16,13 +16,19 @@ CREATE TABLE IF NOT EXISTS billing_contract (
 
 -- The charge cards and app accounts of a contract: each becomes one OCPI Token.
 CREATE TABLE IF NOT EXISTS billing_card (
-    uid           VARCHAR(36)              PRIMARY KEY,  -- RFID UID (hex) or app user id
+    uid           VARCHAR(36)              PRIMARY KEY,  -- RFID UID (hex) or app user id, upper-case
     contract_id   VARCHAR(36)              NOT NULL REFERENCES billing_contract (contract_id),
     card_type     VARCHAR(12)              NOT NULL,     -- RFID or APP_USER
     visual_number VARCHAR(64),
     changed_at    TIMESTAMP WITH TIME ZONE NOT NULL,
     published_at  TIMESTAMP WITH TIME ZONE               -- set by the adapter: the change it last published
 );
+
+-- What the polls of changed cards look up (mappings/billing/changed-cards.sql).
+CREATE INDEX IF NOT EXISTS billing_contract_changed ON billing_contract (changed_at);
+CREATE INDEX IF NOT EXISTS billing_card_contract ON billing_card (contract_id);
+CREATE INDEX IF NOT EXISTS billing_card_changed ON billing_card (changed_at);
+CREATE INDEX IF NOT EXISTS billing_card_published ON billing_card (published_at);
 
 -- Where a contract may charge, when it may not charge everywhere (a fleet limited to its depots).
 CREATE TABLE IF NOT EXISTS billing_contract_location (
@@ -118,6 +124,8 @@ CREATE TABLE IF NOT EXISTS asset_charge_point (
     physical_reference VARCHAR(16),                      -- the number on the charge point's sticker
     changed_at    TIMESTAMP WITH TIME ZONE NOT NULL
 );
+
+CREATE INDEX IF NOT EXISTS asset_charge_point_site ON asset_charge_point (site_id);
 
 CREATE TABLE IF NOT EXISTS asset_connector (
     evse_uid      VARCHAR(36)    NOT NULL REFERENCES asset_charge_point (evse_uid),

@@ -1,5 +1,7 @@
 -- The real-time authorization answer for a card, from its contract's state, as an OCPI AllowedType. A contract with
 -- rows in billing_contract_location may charge at those locations only. No row: the card is unknown to billing.
+-- Card uids are kept upper-case in billing, as the adapter hands them (OCPI compares uids case aside), so that the
+-- lookup is one index probe.
 SELECT c.contract_id,
        CASE
            WHEN c.state = 'BLOCKED' THEN 'BLOCKED'
@@ -13,4 +15,4 @@ SELECT c.contract_id,
        END AS allowed
 FROM billing_card k
 JOIN billing_contract c ON c.contract_id = k.contract_id
-WHERE UPPER(k.uid) = UPPER(:#${header.OcpiObjectId})
+WHERE k.uid = :#${header.OcpiObjectId}

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 import javax.sql.DataSource;
 import org.apache.camel.CamelContext;
+import org.apache.camel.component.jslt.JsltEndpoint;
 import org.apache.camel.processor.idempotent.jdbc.JdbcMessageIdRepository;
 import org.apache.camel.spring.boot.CamelContextConfiguration;
 import org.slf4j.Logger;
@@ -62,6 +63,29 @@ public class BindingsConfiguration {
                     LOG.info("billing database prepared with {}", scripts);
                 }
                 camel.getRegistry().bind("billing", database);
+            }
+
+            @Override
+            public void afterApplicationStart(CamelContext camel) {
+            }
+        };
+    }
+
+    /**
+     * JSLT mappings read their input with the adapter's JSON mapping. Without one, the JSLT endpoint makes a new
+     * ObjectMapper for every message, which costs more than the mapping itself.
+     */
+    @Bean
+    public CamelContextConfiguration jsltJson(ObjectMapper json) {
+        return new CamelContextConfiguration() {
+            @Override
+            public void beforeApplicationStart(CamelContext camel) {
+                camel.getCamelContextExtension().registerEndpointCallback((uri, endpoint) -> {
+                    if (endpoint instanceof JsltEndpoint jslt && jslt.getObjectMapper() == null) {
+                        jslt.setObjectMapper(json);
+                    }
+                    return endpoint;
+                });
             }
 
             @Override

@@ -50,12 +50,10 @@ public record OcpiProperties(
         @DefaultValue("60s") Duration resultTimeout) {
 
     /**
-     * @param enabled  pull every module each registered peer serves, every {@code interval}
-     * @param interval time between pulls; the spec advises hours, not minutes
-     */
-    /**
      * @param pollInterval     how often the outbox is looked at for items due
      * @param batchSize        items one instance claims at a time
+     * @param parallelism      items of a batch delivered at once; a batch holds at most one item per object and
+     *                         destination, so this never reorders the changes of one object
      * @param lease            how long a claimed item is left to its instance before another may take it over
      * @param initialBackoff   wait before the first retry; it doubles with every attempt (with jitter)
      * @param maxBackoff       the longest wait between two attempts
@@ -67,6 +65,7 @@ public record OcpiProperties(
     public record Push(
             @DefaultValue("500ms") Duration pollInterval,
             @DefaultValue("50") @Min(1) int batchSize,
+            @DefaultValue("8") @Min(1) int parallelism,
             @DefaultValue("60s") Duration lease,
             @DefaultValue("2s") Duration initialBackoff,
             @DefaultValue("10m") Duration maxBackoff,
@@ -85,6 +84,10 @@ public record OcpiProperties(
     public record Authorization(@DefaultValue("5s") Duration timeout, @DefaultValue("30s") Duration cacheFor) {
     }
 
+    /**
+     * @param enabled  pull every module each registered peer serves, every {@code interval}
+     * @param interval time between pulls; the spec advises hours, not minutes
+     */
     public record Pull(@DefaultValue("false") boolean enabled, @DefaultValue("6h") Duration interval) {
     }
 

@@ -17,13 +17,20 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
+import jakarta.annotation.PreDestroy;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -57,6 +64,7 @@ public class PushDelivery {
     private final ProducerTemplate producer;
     private final ObjectMapper json;
     private final Map<Long, Integer> failuresInARow = new ConcurrentHashMap<>();
+    private final ExecutorService delivering;
 
     public PushDelivery(Outbox outbox, PeerRepository peers, PeerCalls calls, OcpiClient client, CurrentObjects currentObjects,
                         PushMetrics metrics, OcpiProperties properties, CamelContext camel, ObjectMapper json) {
@@ -69,6 +77,7 @@ public class PushDelivery {
         this.calls = calls;
         this.client = client;
         this.settings = properties.push();
+        this.delivering = Executors.newFixedThreadPool(settings.parallelism(), new CustomizableThreadFactory("ocpi-push-"));
     }
 
     /** Delivers batch after batch while they come back full, so that a backlog drains without waiting for the timer. */
@@ -78,13 +87,37 @@ public class PushDelivery {
         }
     }
 
-    /** Delivers what is due now; returns how many items were tried. */
+    /**
+     * Delivers what is due now, {@code ocpi.push.parallelism} items at once; returns how many items were tried. A
+     * claimed batch holds only the oldest due item of each object for each destination (see {@link Outbox#claim}),
+     * so delivering its items side by side keeps every object's changes in order.
+     */
     public int deliverDue() {
         List<OutboxItem> items = outbox.claim(settings.batchSize(), settings.lease());
-        for (OutboxItem item : items) {
+        if (items.size() <= 1) {
+            items.forEach(this::deliver);
+            return items.size();
+        }
+        List<Callable<Void>> deliveries = items.stream().<Callable<Void>>map(item -> () -> {
             deliver(item);
+            return null;
+        }).toList();
+        try {
+            for (Future<Void> delivery : delivering.invokeAll(deliveries)) {
+                delivery.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException e) {
+            // An item whose delivery failed unexpectedly keeps its lease; another attempt takes it when that ends.
+            LOG.error("outbox delivery failed", e.getCause());
         }
         return items.size();
+    }
+
+    @PreDestroy
+    void stopDelivering() {
+        delivering.shutdown();
     }
 
     private void deliver(OutboxItem item) {

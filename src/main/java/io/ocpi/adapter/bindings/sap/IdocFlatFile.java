@@ -187,10 +187,13 @@ public final class IdocFlatFile {
         if (text.length() > length) {
             throw new IdocFormatException(field + ": '" + text + "' is longer than its " + length + " characters");
         }
-        if (text.chars().anyMatch(c -> c == '\n' || c == '\r')) {
+        if (text.indexOf('\n') >= 0 || text.indexOf('\r') >= 0) {
             throw new IdocFormatException(field + ": a line break cannot be written in a flat IDoc");
         }
-        out.append(text).append(" ".repeat(length - text.length()));
+        out.append(text);
+        for (int i = text.length(); i < length; i++) {
+            out.append(' ');
+        }
     }
 
     private static String padded(String line, int length) {

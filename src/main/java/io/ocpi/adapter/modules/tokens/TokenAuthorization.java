@@ -15,6 +15,7 @@ import io.ocpi.adapter.protocol.Platform;
 import io.ocpi.adapter.store.OwnedObjects;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.UUID;
@@ -94,7 +95,8 @@ public class TokenAuthorization {
         String questionText = objects.write(question);
         JsonNode decided = cached(questionText).orElseGet(() -> {
             JsonNode fresh = OcpiEvents.answer(events.announce(ModuleId.TOKENS, "authorize", questionText, Map.of(
-                    OcpiEvents.OBJECT_ID, uid,
+                    // Upper-case, as every id in a header: billing looks the card up by it.
+                    OcpiEvents.OBJECT_ID, uid.toUpperCase(Locale.ROOT),
                     "OcpiTokenType", type.name(),
                     OcpiEvents.PEER, caller.peer().name())), json);
             remember(questionText, fresh);
