@@ -104,13 +104,15 @@ public class PushDelivery {
         }).toList();
         try {
             for (Future<Void> delivery : delivering.invokeAll(deliveries)) {
-                delivery.get();
+                try {
+                    delivery.get();
+                } catch (ExecutionException e) {
+                    // An item whose delivery failed unexpectedly keeps its lease; it is tried again when that ends.
+                    LOG.error("outbox delivery failed", e.getCause());
+                }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        } catch (ExecutionException e) {
-            // An item whose delivery failed unexpectedly keeps its lease; another attempt takes it when that ends.
-            LOG.error("outbox delivery failed", e.getCause());
         }
         return items.size();
     }
