@@ -61,6 +61,8 @@ http_row("2b. authorize at ~1,000 req/s", "authorize-1000", None, "p99 < 10 ms",
 cdr = wrk("cdrs")
 http_row("3. CDRs posted", "cdrs", "baseline-cdrs", "≥ 1,000 CDRs/s", cdr.get("rps", 0) >= 1000)
 
+lines += ["", "Errors are socket errors and non-2xx answers; for authorize the non-2xx are the one request in ten that asks "
+          "for a card we do not know, answered 404 / OCPI 2004 as it should be."]
 lines += ["", "| other scenario | figure | target | |", "|---|---|---|---|"]
 sinks = by.get("cdr-sinks", {})
 if sinks:
