@@ -6,12 +6,14 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.schibsted.spt.data.jslt.Expression;
 import com.schibsted.spt.data.jslt.Parser;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import io.ocpi.adapter.bindings.sap.IdocFlatFile;
 import io.ocpi.adapter.bindings.sap.Idocs;
 import io.ocpi.adapter.modules.locations.Location;
 import io.ocpi.adapter.modules.tokens.Token;
 import io.ocpi.adapter.protocol.OcpiJson;
+import io.ocpi.adapter.support.ModelCheck;
+import io.ocpi.adapter.support.Samples;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -73,7 +75,6 @@ import org.openjdk.jmh.annotations.Warmup;
 public class MappingBenchmarks {
 
     static final Path MAPPINGS = Path.of("mappings");
-    static final Path CDR_EXAMPLE = Path.of("/work/shared/ocpi-2.2.1/spec/examples/cdr_example.json");
 
     /** The adapter's JSON mapping: what the JSLT endpoints read their input with, and what reads OCPI objects. */
     ObjectMapper json;
@@ -108,7 +109,7 @@ public class MappingBenchmarks {
 
         // Route sap-cdr-to-idoc-file: the outbox item's id (PushDelivery) and the control record's partners
         // (ocpi.bindings.sap in application.yaml).
-        cdr = Files.readString(CDR_EXAMPLE);
+        cdr = new String(ModelCheck.specExample("cdr_example.json"), StandardCharsets.UTF_8);
         cdrHeaders = new LinkedHashMap<>();
         cdrHeaders.put("OcpiDeliveryId", 4711L);
         cdrHeaders.put("SapSenderPort", "OCPIADAPT");
@@ -117,7 +118,7 @@ public class MappingBenchmarks {
         cdrHeaders.put("SapReceiverPartner", "SAPCLNT100");
 
         // Route sap-contracts-to-tokens: our eMSP party (ocpi.bindings.emsp) and the IDoc's DOCNUM.
-        contractIdoc = contractIdoc("0000000000007001", "NL-UMS-C7001-1", "ACTIVE", TOKEN_UID);
+        contractIdoc = Samples.contractIdoc("0000000000007001", "NL-UMS-C7001-1", "ACTIVE", TOKEN_UID);
         contractHeaders = new LinkedHashMap<>();
         contractHeaders.put("IdocDocnum", "0000000000007001");
         contractHeaders.put("OcpiCountryCode", "NL");
@@ -237,28 +238,6 @@ public class MappingBenchmarks {
         row.put("max_power_w", maxPowerW);
         row.put("tariff_id", tariffId);
         return row;
-    }
-
-    /** A contract IDoc as SAP's file port writes it, as ReferenceSiteTest.contractIdoc: a control record, the contract, one card. */
-    static String contractIdoc(String docnum, String contractId, String status, String uid) {
-        StringBuilder control = new StringBuilder();
-        IdocFlatFile.CONTROL_FIELDS.forEach((field, length) -> control.append(pad(switch (field) {
-            case "TABNAM" -> "EDI_DC40";
-            case "DOCNUM" -> docnum;
-            case "IDOCTYP" -> "ZOCPICON01";
-            case "MESTYP" -> "ZOCPICON";
-            case "SNDPRN" -> "SAPCLNT100";
-            default -> "";
-        }, length)));
-        String head = pad("Z2CONHD000", 30) + pad("100", 3) + docnum + "000001" + "000000" + "02"
-                + pad(contractId, 36) + pad(status, 10) + pad("", 8) + pad("nl", 2) + "20250301120000";
-        String card = pad("Z2CONCD000", 30) + pad("100", 3) + docnum + "000002" + "000001" + "03"
-                + pad(uid, 36) + pad("RFID", 12) + pad("UMS-" + uid, 64);
-        return control.toString().stripTrailing() + "\n" + head.stripTrailing() + "\n" + card.stripTrailing() + "\n";
-    }
-
-    static String pad(String value, int length) {
-        return String.format("%-" + length + "s", value);
     }
 
     static void require(boolean condition, String what) {

@@ -6,8 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.ocpi.adapter.bindings.sftp.EmbeddedSftpServer;
 import io.ocpi.adapter.support.AdapterInstance;
-import java.io.IOException;
-import java.net.ServerSocket;
+import io.ocpi.adapter.support.Ports;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -26,8 +25,8 @@ class BackendReadinessTest {
     Path sftpRoot;
 
     @Test
-    void anSftpServerOrKafkaBrokerThatCannotBeReachedMakesTheAdapterNotReady() throws IOException {
-        int sftpPort = freePort();
+    void anSftpServerOrKafkaBrokerThatCannotBeReachedMakesTheAdapterNotReady() {
+        int sftpPort = Ports.free();
         EmbeddedSftpServer sftp = new EmbeddedSftpServer(sftpPort, sftpRoot.resolve("home"), "sap", "secret", List.of("inbound", "outbound"));
         sftp.start();
         try (AdapterInstance adapter = AdapterInstance.start("readiness", "NL", "RD", Map.of(
@@ -36,7 +35,7 @@ class BackendReadinessTest {
                 "ocpi.bindings.sftp.username", "sap",
                 "ocpi.bindings.sftp.password", "secret",
                 "ocpi.bindings.kafka.enabled", true,
-                "ocpi.bindings.kafka.brokers", "127.0.0.1:" + freePort()))) {
+                "ocpi.bindings.kafka.brokers", "127.0.0.1:" + Ports.free()))) {
 
             JsonNode readiness = readiness(adapter, 503);
             assertThat(readiness.at("/components/sftp/status").asText()).isEqualTo("UP");
@@ -72,11 +71,5 @@ class BackendReadinessTest {
 
     static JsonNode readiness(AdapterInstance adapter, int expectedStatus) {
         return adapter.admin("GET", "/health/readiness", null).assertStatus(expectedStatus).json();
-    }
-
-    static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

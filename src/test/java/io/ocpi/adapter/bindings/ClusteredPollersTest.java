@@ -8,9 +8,10 @@ import io.ocpi.adapter.bindings.sftp.EmbeddedSftpServer;
 import io.ocpi.adapter.support.AdapterInstance;
 import io.ocpi.adapter.support.FakePeer.Answer;
 import io.ocpi.adapter.support.PeerPlatform;
+import io.ocpi.adapter.support.Samples;
+import io.ocpi.adapter.support.Ports;
 import io.ocpi.adapter.support.TestDatabase;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,7 +43,7 @@ class ClusteredPollersTest {
     @Test
     void theInboundFolderIsPolledByOneInstanceAndTheOtherTakesOverWhenItStops() throws Exception {
         System.out.println("ClusteredPollersTest on " + TestDatabase.kind());
-        int sftpPort = freePort();
+        int sftpPort = Ports.free();
         EmbeddedSftpServer sftp = new EmbeddedSftpServer(sftpPort, sftpRoot.resolve("home"), "sap", "secret", List.of("inbound", "outbound"));
         sftp.start();
         Map<String, Object> settings = new HashMap<>();
@@ -95,7 +96,7 @@ class ClusteredPollersTest {
         for (int n = first; n < first + count; n++) {
             String uid = String.format("04CL%06d", n);
             platform.peer.on("/2.2.1/receiver/tokens/NL/ADE/" + uid, Answer.ocpi("null"));
-            String idoc = ReferenceSiteTest.contractIdoc(String.format("%016d", 900_000 + n), "NL-ADE-CL" + n, "ACTIVE", uid);
+            String idoc = Samples.contractIdoc(String.format("%016d", 900_000 + n), "NL-ADE-CL" + n, "ACTIVE", uid);
             Path part = inbound.resolve("contract-" + n + ".idoc.part");
             Files.writeString(part, idoc, StandardCharsets.UTF_8);
             Files.move(part, inbound.resolve("contract-" + n + ".idoc"));
@@ -124,11 +125,5 @@ class ClusteredPollersTest {
 
     static double idocsRead(AdapterInstance instance) {
         return instance.bean(MeterRegistry.class).get("ocpi.idoc.files").tag("direction", "read").counter().count();
-    }
-
-    static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

@@ -12,9 +12,9 @@ import io.ocpi.adapter.support.AdapterInstance;
 import io.ocpi.adapter.support.FakePeer;
 import io.ocpi.adapter.support.FakePeer.Answer;
 import io.ocpi.adapter.support.PeerPlatform;
+import io.ocpi.adapter.support.Ports;
 import io.ocpi.adapter.support.Samples;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -60,7 +60,7 @@ class ReferenceSiteTest {
 
     @BeforeAll
     static void start() throws IOException {
-        int sftpPort = freePort();
+        int sftpPort = Ports.free();
         sftp = new EmbeddedSftpServer(sftpPort, sftpRoot.resolve("home"), SFTP_USER, SFTP_PASSWORD, List.of("inbound", "outbound"));
         sftp.start();
         kafka = new EmbeddedKafkaKraftBroker(1, 1, "cpms.evse-status", "cpms.sessions", "cpms.cdrs", "ocpi.received.cdrs");
@@ -158,7 +158,7 @@ class ReferenceSiteTest {
         String uid = "04" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
         String tokenPath = "/2.2.1/receiver/tokens/NL/ADE/" + uid;
         platform.peer.on(tokenPath, Answer.ocpi("null"));
-        String idoc = contractIdoc("0000000000007001", "NL-ADE-C7001-1", "ACTIVE", uid);
+        String idoc = Samples.contractIdoc("0000000000007001", "NL-ADE-C7001-1", "ACTIVE", uid);
 
         drop("contract-7001.idoc", idoc);
         await().atMost(Duration.ofSeconds(20)).until(() -> platform.peer.received(tokenPath).size() == 1);
@@ -182,7 +182,7 @@ class ReferenceSiteTest {
         String uid = "04" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
         String tokenPath = "/2.2.1/receiver/tokens/NL/ADE/" + uid;
         platform.peer.on(tokenPath, Answer.ocpi("null"));
-        String good = contractIdoc("0000000000007002", "NL-ADE-C7002-1", "ACTIVE", uid);
+        String good = Samples.contractIdoc("0000000000007002", "NL-ADE-C7002-1", "ACTIVE", uid);
         String broken = good.replace("0000000000007002000001000000", "0000000000007002000001000XYZ");
 
         drop("broken.idoc", broken);
@@ -360,28 +360,6 @@ class ReferenceSiteTest {
 
     // --- helpers -------------------------------------------------------------------------------------------------
 
-    /** A contract IDoc as SAP's file port writes it: a control record, the contract, one card. */
-    static String contractIdoc(String docnum, String contractId, String status, String uid) {
-        StringBuilder control = new StringBuilder();
-        IdocFlatFile.CONTROL_FIELDS.forEach((field, length) -> control.append(pad(switch (field) {
-            case "TABNAM" -> "EDI_DC40";
-            case "DOCNUM" -> docnum;
-            case "IDOCTYP" -> "ZOCPICON01";
-            case "MESTYP" -> "ZOCPICON";
-            case "SNDPRN" -> "SAPCLNT100";
-            default -> "";
-        }, length)));
-        String head = pad("Z2CONHD000", 30) + pad("100", 3) + docnum + "000001" + "000000" + "02"
-                + pad(contractId, 36) + pad(status, 10) + pad("", 8) + pad("nl", 2) + "20250301120000";
-        String card = pad("Z2CONCD000", 30) + pad("100", 3) + docnum + "000002" + "000001" + "03"
-                + pad(uid, 36) + pad("RFID", 12) + pad("UMS-" + uid, 64);
-        return control.toString().stripTrailing() + "\n" + head.stripTrailing() + "\n" + card.stripTrailing() + "\n";
-    }
-
-    static String pad(String value, int length) {
-        return String.format("%-" + length + "s", value);
-    }
-
     /** Written under a temporary name, then renamed, as a well-behaved sender does. */
     static void drop(String name, String content) throws IOException {
         Path inbound = sftpRoot.resolve("home/inbound");
@@ -450,11 +428,5 @@ class ReferenceSiteTest {
         Properties properties = new Properties();
         properties.put("bootstrap.servers", kafka.getBrokersAsString());
         return new KafkaProducer<>(properties, new StringSerializer(), new StringSerializer());
-    }
-
-    static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

@@ -1,5 +1,7 @@
 package io.ocpi.adapter.support;
 
+import io.ocpi.adapter.bindings.sap.IdocFlatFile;
+
 /** OCPI objects for tests, as a peer or an enterprise route would write them. */
 public final class Samples {
 
@@ -49,5 +51,27 @@ public final class Samples {
         return """
                 {"country_code":"NL","party_id":"ADE","uid":"%s","type":"RFID","contract_id":"NL-ADE-%s","issuer":"Utility",
                  "valid":%s,"whitelist":"ALLOWED","last_updated":"%s"}""".formatted(uid, uid, valid, lastUpdated);
+    }
+
+    /** A contract IDoc (ZOCPICON01) as SAP's file port writes it: a control record, the contract, one card. */
+    public static String contractIdoc(String docnum, String contractId, String status, String uid) {
+        StringBuilder control = new StringBuilder();
+        IdocFlatFile.CONTROL_FIELDS.forEach((field, length) -> control.append(pad(switch (field) {
+            case "TABNAM" -> "EDI_DC40";
+            case "DOCNUM" -> docnum;
+            case "IDOCTYP" -> "ZOCPICON01";
+            case "MESTYP" -> "ZOCPICON";
+            case "SNDPRN" -> "SAPCLNT100";
+            default -> "";
+        }, length)));
+        String head = pad("Z2CONHD000", 30) + pad("100", 3) + docnum + "000001" + "000000" + "02"
+                + pad(contractId, 36) + pad(status, 10) + pad("", 8) + pad("nl", 2) + "20250301120000";
+        String card = pad("Z2CONCD000", 30) + pad("100", 3) + docnum + "000002" + "000001" + "03"
+                + pad(uid, 36) + pad("RFID", 12) + pad("UMS-" + uid, 64);
+        return control.toString().stripTrailing() + "\n" + head.stripTrailing() + "\n" + card.stripTrailing() + "\n";
+    }
+
+    private static String pad(String value, int length) {
+        return String.format("%-" + length + "s", value);
     }
 }
