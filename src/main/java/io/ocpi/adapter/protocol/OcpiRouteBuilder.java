@@ -38,6 +38,15 @@ public abstract class OcpiRouteBuilder extends RouteBuilder {
         return ocpiRoute(routeId, Access.REGISTERED).process(exchange -> protocol.route(exchange, side));
     }
 
+    /**
+     * An input of the adapter, {@code direct:ocpi.<module>.<name>}, that routes in {@code routes/} send to. It has no
+     * error handler of its own: a failure goes back to the sending route, whose error handling decides what becomes of
+     * the message (a dead-letter topic, the IDoc error folder, a retry). Handled here, it would be out of its reach.
+     */
+    protected RouteDefinition input(String module, String name) {
+        return from(OcpiEvents.endpoint(module, name)).routeId(module + "-" + name).errorHandler(noErrorHandler());
+    }
+
     /** A path or query parameter that the route cannot do without. */
     protected static String param(Exchange exchange, String name) {
         String value = exchange.getIn().getHeader(name, String.class);

@@ -14,16 +14,15 @@ import io.ocpi.adapter.support.FakePeer.Answer;
 import io.ocpi.adapter.support.PeerPlatform;
 import io.ocpi.adapter.support.Ports;
 import io.ocpi.adapter.support.Samples;
+import io.ocpi.adapter.support.TestKafka;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.UUID;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
@@ -31,14 +30,11 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
 /**
  * The reference site end to end, on real components: the billing tables in the adapter's database (PostgreSQL in
@@ -54,7 +50,7 @@ class ReferenceSiteTest {
     static Path sftpRoot;
 
     static EmbeddedSftpServer sftp;
-    static EmbeddedKafkaKraftBroker kafka;
+    static TestKafka kafka;
     static PeerPlatform platform;
     static JdbcTemplate billing;
 
@@ -63,8 +59,7 @@ class ReferenceSiteTest {
         int sftpPort = Ports.free();
         sftp = new EmbeddedSftpServer(sftpPort, sftpRoot.resolve("home"), SFTP_USER, SFTP_PASSWORD, List.of("inbound", "outbound"));
         sftp.start();
-        kafka = new EmbeddedKafkaKraftBroker(1, 1, "cpms.evse-status", "cpms.sessions", "cpms.cdrs", "ocpi.received.cdrs");
-        kafka.afterPropertiesSet();
+        kafka = new TestKafka("cpms.evse-status", "cpms.sessions", "cpms.cdrs", "ocpi.received.cdrs");
 
         Map<String, Object> settings = new HashMap<>();
         settings.put("ocpi.push.poll-interval", "100ms");
@@ -82,7 +77,7 @@ class ReferenceSiteTest {
         settings.put("ocpi.bindings.sftp.password", SFTP_PASSWORD);
         settings.put("ocpi.bindings.sftp.poll-interval", 300);
         settings.put("ocpi.bindings.kafka.enabled", true);
-        settings.put("ocpi.bindings.kafka.brokers", kafka.getBrokersAsString());
+        settings.put("ocpi.bindings.kafka.brokers", kafka.bootstrap());
         platform = PeerPlatform.start("reference-site", settings);
         billing = new JdbcTemplate(platform.adapter.bean(DataSource.class));
     }
@@ -93,7 +88,7 @@ class ReferenceSiteTest {
             platform.close();
         }
         if (kafka != null) {
-            kafka.destroy();
+            kafka.close();
         }
         if (sftp != null) {
             sftp.stop();
@@ -103,7 +98,7 @@ class ReferenceSiteTest {
     @Test
     void aCdrFromAPeerBecomesABillingRowAnIdocFileAndAKafkaRecord() throws Exception {
         String cdrId = "CDR-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
-        try (KafkaConsumer<String, String> consumer = consumer("ocpi.received.cdrs")) {
+        try (KafkaConsumer<String, String> consumer = kafka.consumer("ocpi.received.cdrs")) {
             platform.call("POST", "/ocpi/emsp/2.2.1/cdrs", Samples.cdr("PCP", cdrId, "ADE")).assertStatus(201);
 
             // (a) billing
@@ -138,13 +133,13 @@ class ReferenceSiteTest {
             }
 
             // (c) Kafka: keyed by CDR id, headers naming party, module and operation
-            ConsumerRecord<String, String> record = poll(consumer, cdrId);
+            ConsumerRecord<String, String> record = TestKafka.poll(consumer, cdrId);
             JsonNode body = AdapterInstance.JSON.readTree(record.value());
             assertThat(body.get("id").asText()).isEqualTo(cdrId);
-            assertThat(header(record, "OcpiCountryCode")).isEqualTo("NL");
-            assertThat(header(record, "OcpiPartyId")).isEqualTo("PCP");
-            assertThat(header(record, "OcpiModule")).isEqualTo("cdrs");
-            assertThat(header(record, "OcpiOperation")).isEqualTo("POST");
+            assertThat(TestKafka.header(record, "OcpiCountryCode")).isEqualTo("NL");
+            assertThat(TestKafka.header(record, "OcpiPartyId")).isEqualTo("PCP");
+            assertThat(TestKafka.header(record, "OcpiModule")).isEqualTo("cdrs");
+            assertThat(TestKafka.header(record, "OcpiOperation")).isEqualTo("POST");
         }
 
         // The peer sends it again: nothing is billed twice.
@@ -202,7 +197,8 @@ class ReferenceSiteTest {
         platform.publish("locations", Samples.location("KLOC", "2024-01-01T00:00:00Z"));
         await().atMost(Duration.ofSeconds(10)).until(() -> platform.peer.received(locationPath).size() == 1);
 
-        try (KafkaProducer<String, String> producer = producer()) {
+        kafka.awaitConsumer("ocpi-adapter", "cpms.evse-status");
+        try (KafkaProducer<String, String> producer = kafka.producer()) {
             producer.send(new ProducerRecord<>("cpms.evse-status", "KLOC-E1",
                     "{\"location_id\":\"KLOC\",\"evse_uid\":\"KLOC-E1\",\"status\":\"CHARGING\",\"timestamp\":\"2024-01-01T10:00:00Z\"}")).get();
         }
@@ -395,38 +391,5 @@ class ReferenceSiteTest {
         } catch (IOException e) {
             return "";
         }
-    }
-
-    static KafkaConsumer<String, String> consumer(String topic) {
-        Properties properties = new Properties();
-        properties.put("bootstrap.servers", kafka.getBrokersAsString());
-        properties.put("group.id", "test-" + UUID.randomUUID());
-        properties.put("auto.offset.reset", "earliest");
-        KafkaConsumer<String, String> consumer = new KafkaConsumer<>(properties, new StringDeserializer(), new StringDeserializer());
-        consumer.subscribe(List.of(topic));
-        return consumer;
-    }
-
-    static ConsumerRecord<String, String> poll(KafkaConsumer<String, String> consumer, String key) {
-        List<ConsumerRecord<String, String>> found = new ArrayList<>();
-        await().atMost(Duration.ofSeconds(30)).until(() -> {
-            consumer.poll(Duration.ofMillis(200)).forEach(record -> {
-                if (key.equals(record.key())) {
-                    found.add(record);
-                }
-            });
-            return !found.isEmpty();
-        });
-        return found.get(0);
-    }
-
-    static String header(ConsumerRecord<String, String> record, String name) {
-        return new String(record.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
-    }
-
-    static KafkaProducer<String, String> producer() {
-        Properties properties = new Properties();
-        properties.put("bootstrap.servers", kafka.getBrokersAsString());
-        return new KafkaProducer<>(properties, new StringSerializer(), new StringSerializer());
     }
 }

@@ -7,7 +7,6 @@ import io.ocpi.adapter.modules.versions.ModuleId;
 import io.ocpi.adapter.modules.versions.ServedEndpoint;
 import io.ocpi.adapter.modules.versions.ServesEndpoints;
 import io.ocpi.adapter.protocol.Caller;
-import io.ocpi.adapter.protocol.OcpiEvents;
 import io.ocpi.adapter.protocol.OcpiExchange;
 import io.ocpi.adapter.protocol.OcpiResult;
 import io.ocpi.adapter.protocol.OcpiRouteBuilder;
@@ -82,7 +81,7 @@ public class CdrsRoutes extends OcpiRouteBuilder implements ServesEndpoints {
                 .process(e -> e.getMessage().setBody(objects.get(OcpiExchange.caller(e), key(e, ModuleId.CDRS, "cdr_id"))))
                 .bean(protocol, "respond");
 
-        from(OcpiEvents.endpoint(ModuleId.CDRS, "publish")).routeId("cdrs-publish")
+        input(ModuleId.CDRS, "publish")
                 .process(e -> e.getMessage().setBody(objects.write(objects.publish(KIND, Role.CPO, e.getIn().getBody(byte[].class)))));
     }
 

@@ -79,11 +79,11 @@ public class ChargingProfilesRoutes extends OcpiRouteBuilder implements ServesEn
                 .process(e -> e.getMessage().setBody(profiles.resultReceived(OcpiExchange.caller(e), param(e, "request_id"), body(e))))
                 .bean(protocol, "respond");
 
-        from(OcpiEvents.endpoint(ModuleId.CHARGING_PROFILES, "respond")).routeId("chargingprofiles-respond")
+        input(ModuleId.CHARGING_PROFILES, "respond")
                 .process(e -> profiles.respond(e.getIn().getHeader(ChargingProfiles.REQUEST_ID, String.class), e.getIn().getBody(byte[].class)));
-        from(OcpiEvents.endpoint(ModuleId.CHARGING_PROFILES, "push-active")).routeId("chargingprofiles-push-active")
+        input(ModuleId.CHARGING_PROFILES, "push-active")
                 .process(e -> profiles.pushActive(e.getIn().getHeader(OcpiEvents.OBJECT_ID, String.class), e.getIn().getBody(byte[].class)));
-        from(OcpiEvents.endpoint(ModuleId.CHARGING_PROFILES, "send")).routeId("chargingprofiles-send")
+        input(ModuleId.CHARGING_PROFILES, "send")
                 .process(e -> {
                     ChargingProfiles.Sent sent = profiles.send(
                             Operation.valueOf(e.getIn().getHeader(ChargingProfiles.OPERATION, String.class)),

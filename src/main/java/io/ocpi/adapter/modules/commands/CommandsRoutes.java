@@ -49,11 +49,11 @@ public class CommandsRoutes extends OcpiRouteBuilder implements ServesEndpoints 
                 .bean(protocol, "respond");
 
         // The outcome of a command we received, from the route that passed it to the charge point.
-        from(OcpiEvents.endpoint(ModuleId.COMMANDS, "respond")).routeId("commands-respond")
+        input(ModuleId.COMMANDS, "respond")
                 .process(e -> commands.respond(e.getIn().getHeader(Commands.REQUEST_ID, String.class), e.getIn().getBody(byte[].class)));
 
         // A command to send to a CPO: headers name the command and the CPO's party.
-        from(OcpiEvents.endpoint(ModuleId.COMMANDS, "send")).routeId("commands-send")
+        input(ModuleId.COMMANDS, "send")
                 .process(e -> {
                     Commands.Sent sent = commands.send(Commands.type(e.getIn().getHeader(Commands.COMMAND, String.class)),
                             new Party(e.getIn().getHeader(OcpiEvents.COUNTRY_CODE, String.class), e.getIn().getHeader(OcpiEvents.PARTY_ID, String.class)),

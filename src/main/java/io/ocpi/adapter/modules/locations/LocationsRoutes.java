@@ -127,12 +127,12 @@ public class LocationsRoutes extends OcpiRouteBuilder implements ServesEndpoints
 
         // Our own locations, handed in by enterprise routes (assets database, charge point management system).
         // A partial change to one of our locations: headers name the location and, if any, the EVSE and connector.
-        from(OcpiEvents.endpoint(ModuleId.LOCATIONS, "update")).routeId("locations-update")
+        input(ModuleId.LOCATIONS, "update")
                 .process(e -> e.getMessage().setBody(ourLocations.update(e.getIn().getHeader(OcpiEvents.OBJECT_ID, String.class),
                         e.getIn().getHeader(EVSE_UID, String.class), e.getIn().getHeader(CONNECTOR_ID, String.class),
                         e.getIn().getBody(byte[].class))));
 
-        from(OcpiEvents.endpoint(ModuleId.LOCATIONS, "publish")).routeId("locations-publish")
+        input(ModuleId.LOCATIONS, "publish")
                 .process(e -> e.getMessage().setBody(objects.write(objects.publish(KIND, Role.CPO, e.getIn().getBody(byte[].class)))));
     }
 

@@ -8,7 +8,6 @@ import io.ocpi.adapter.modules.versions.InterfaceRole;
 import io.ocpi.adapter.modules.versions.ModuleId;
 import io.ocpi.adapter.modules.versions.ServedEndpoint;
 import io.ocpi.adapter.modules.versions.ServesEndpoints;
-import io.ocpi.adapter.protocol.OcpiEvents;
 import io.ocpi.adapter.protocol.OcpiExchange;
 import io.ocpi.adapter.protocol.OcpiRouteBuilder;
 import io.ocpi.adapter.protocol.OcpiUrls;
@@ -84,7 +83,7 @@ public class SessionsRoutes extends OcpiRouteBuilder implements ServesEndpoints 
                 .process(e -> e.getMessage().setBody(objects.patch(OcpiExchange.caller(e), KIND, key(e, ModuleId.SESSIONS, "session_id"), body(e))))
                 .bean(protocol, "respond");
 
-        from(OcpiEvents.endpoint(ModuleId.SESSIONS, "publish")).routeId("sessions-publish")
+        input(ModuleId.SESSIONS, "publish")
                 .process(e -> e.getMessage().setBody(objects.write(objects.publish(KIND, Role.CPO, e.getIn().getBody(byte[].class)))));
     }
 

@@ -5,7 +5,6 @@ import io.ocpi.adapter.modules.versions.InterfaceRole;
 import io.ocpi.adapter.modules.versions.ModuleId;
 import io.ocpi.adapter.modules.versions.ServedEndpoint;
 import io.ocpi.adapter.modules.versions.ServesEndpoints;
-import io.ocpi.adapter.protocol.OcpiEvents;
 import io.ocpi.adapter.protocol.OcpiExchange;
 import io.ocpi.adapter.protocol.OcpiRouteBuilder;
 import io.ocpi.adapter.protocol.OcpiUrls;
@@ -68,7 +67,7 @@ public class TariffsRoutes extends OcpiRouteBuilder implements ServesEndpoints {
                         key(e, ModuleId.TARIFFS, "tariff_id"))))
                 .bean(protocol, "respond");
 
-        from(OcpiEvents.endpoint(ModuleId.TARIFFS, "publish")).routeId("tariffs-publish")
+        input(ModuleId.TARIFFS, "publish")
                 .process(e -> e.getMessage().setBody(objects.write(objects.publish(KIND, Role.CPO, e.getIn().getBody(byte[].class)))));
     }
 }

@@ -83,7 +83,7 @@ public class TokensRoutes extends OcpiRouteBuilder implements ServesEndpoints {
                 .bean(protocol, "respond");
 
         // As a CPO: may this token charge? Asked by the charge point management system; headers name the token.
-        from(OcpiEvents.endpoint(ModuleId.TOKENS, "decide")).routeId("tokens-decide")
+        input(ModuleId.TOKENS, "decide")
                 .process(e -> {
                     byte[] body = e.getIn().getBody(byte[].class);
                     e.getMessage().setBody(objects.write(chargeAuthorization.decide(e.getIn().getHeader(OcpiEvents.OBJECT_ID, String.class),
@@ -91,7 +91,7 @@ public class TokensRoutes extends OcpiRouteBuilder implements ServesEndpoints {
                             body == null || body.length == 0 ? null : bodies.read(body, LocationReferences.class))));
                 });
 
-        from(OcpiEvents.endpoint(ModuleId.TOKENS, "publish")).routeId("tokens-publish")
+        input(ModuleId.TOKENS, "publish")
                 .process(e -> e.getMessage().setBody(objects.write(objects.publish(KIND, Role.EMSP, e.getIn().getBody(byte[].class)))));
     }
 
