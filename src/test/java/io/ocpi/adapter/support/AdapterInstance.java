@@ -24,6 +24,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 public final class AdapterInstance implements AutoCloseable {
 
     public static final String ADMIN_PASSWORD = "test-admin-secret";
+    public static final Map<String, String> ADMIN_HEADERS = Map.of("Authorization",
+            "Basic " + Base64.getEncoder().encodeToString(("admin:" + ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8)));
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     public static final ObjectMapper JSON = OcpiJson.newMapper();
 
@@ -45,6 +47,19 @@ public final class AdapterInstance implements AutoCloseable {
     /** Starts an adapter whose CPO and eMSP roles use {@code partyPrefix} + "C" / "E" as party ids. */
     public static AdapterInstance start(String name, String countryCode, String partyPrefix, Map<String, Object> extra,
                                         Class<?>... testConfigurations) {
+        Map<String, Object> props = settings(name, countryCode, partyPrefix, extra);
+        Class<?>[] sources = new Class<?>[testConfigurations.length + 1];
+        sources[0] = AdapterApplication.class;
+        System.arraycopy(testConfigurations, 0, sources, 1, testConfigurations.length);
+        ConfigurableApplicationContext context = new SpringApplicationBuilder(sources).run(arguments(props));
+        return new AdapterInstance(name, context, Map.copyOf(props));
+    }
+
+    /**
+     * The settings of a test adapter: its own database, a free port on loopback, bindings off, our parties
+     * {@code partyPrefix} + "C" / "E"; {@code extra} last, so that a test's settings win.
+     */
+    public static Map<String, Object> settings(String name, String countryCode, String partyPrefix, Map<String, Object> extra) {
         Map<String, Object> props = new HashMap<>(TestDatabase.fresh(name));
         props.put("server.port", 0);
         props.put("server.address", "127.0.0.1");
@@ -68,13 +83,12 @@ public final class AdapterInstance implements AutoCloseable {
         props.put("ocpi.roles[1].party-id", partyPrefix + "E");
         props.put("ocpi.roles[1].business-details.name", name + " eMSP");
         props.putAll(extra);
-        Class<?>[] sources = new Class<?>[testConfigurations.length + 1];
-        sources[0] = AdapterApplication.class;
-        System.arraycopy(testConfigurations, 0, sources, 1, testConfigurations.length);
-        // As command-line arguments, these outrank application.yaml, as an operator's settings would.
-        String[] args = props.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
-        ConfigurableApplicationContext context = new SpringApplicationBuilder(sources).run(args);
-        return new AdapterInstance(name, context, Map.copyOf(props));
+        return props;
+    }
+
+    /** As command-line arguments, settings outrank application.yaml, as an operator's settings would. */
+    public static String[] arguments(Map<String, Object> settings) {
+        return settings.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
     }
 
     public static AdapterInstance start(String name, String countryCode, String partyPrefix) {
@@ -104,8 +118,7 @@ public final class AdapterInstance implements AutoCloseable {
     // --- The admin API, as an operator calls it ----------------------------------------------------------------
 
     public Reply admin(String method, String path, Object body) {
-        String basic = Base64.getEncoder().encodeToString(("admin:" + ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8));
-        return send(method, baseUrl() + "/actuator" + path, Map.of("Authorization", "Basic " + basic), body);
+        return send(method, baseUrl() + "/actuator" + path, ADMIN_HEADERS, body);
     }
 
     /** Creates an invitation and answers its token A. */

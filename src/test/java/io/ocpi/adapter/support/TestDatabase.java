@@ -39,6 +39,22 @@ public final class TestDatabase {
                 "spring.datasource.password", "");
     }
 
+    /**
+     * Spring properties for a fresh database that other processes can open too (an adapter in a JVM of its own and
+     * the test): PostgreSQL as {@link #fresh}; otherwise an H2 file in {@code folder}, served to every process that
+     * opens it.
+     */
+    public static Map<String, Object> shared(String name, java.nio.file.Path folder) {
+        if (isPostgres()) {
+            return fresh(name);
+        }
+        return Map.of(
+                "spring.datasource.url", "jdbc:h2:file:" + folder.resolve(name).toAbsolutePath()
+                        + ";AUTO_SERVER=TRUE;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH",
+                "spring.datasource.username", "sa",
+                "spring.datasource.password", "");
+    }
+
     private static String env(String name, String absent) {
         String value = System.getenv(name);
         return value == null || value.isBlank() ? absent : value;
