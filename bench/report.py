@@ -2,10 +2,10 @@
 """Turns the raw figures bench/run collected (one JSON object per line) into the results table, with each scenario
 against its target and, for HTTP scenarios, as a ratio to the baseline server measured in the same run."""
 import json
-import os
-import platform
 import sys
 from datetime import datetime, timezone
+
+from machine import machine
 
 raw_path, md_path, json_path = sys.argv[1:4]
 rows = [json.loads(line) for line in open(raw_path) if line.strip()]
@@ -20,10 +20,6 @@ def verdict(ok):
     return "met" if ok else "**missed**"
 
 
-def machine():
-    cpu = next((line.split(":", 1)[1].strip() for line in open("/proc/cpuinfo") if line.startswith("model name")), "?")
-    mem_kb = next(int(line.split()[1]) for line in open("/proc/meminfo") if line.startswith("MemTotal"))
-    return f"{os.cpu_count()} cores ({cpu}), {mem_kb / 1024 / 1024:.0f} GiB, {platform.system()} {platform.release()}"
 
 
 lines = [
