@@ -28,8 +28,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.util.FileSystemUtils;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -45,11 +45,11 @@ class CrashRecoveryTest {
     static final int CDRS = 400;
     static final int SITES = 300;
 
-    @TempDir
-    Path work;
-
     @Test
     void whatWasAcceptedBeforeAKillIsBilledOnceAndTheBacklogIsDeliveredAfterTheRestart() throws Exception {
+        // Logs and an H2 database stay in target/ for a look after a failure; each run starts them afresh.
+        Path work = Path.of("target", "crash-recovery");
+        FileSystemUtils.deleteRecursively(work);
         Map<String, Object> extra = new HashMap<>(TestDatabase.shared("crash", work));
         extra.put("server.port", Ports.free());
         extra.put("ocpi.push.poll-interval", "100ms");
@@ -64,7 +64,6 @@ class CrashRecoveryTest {
         extra.put("ocpi.bindings.billing.enabled", true);
         extra.put("ocpi.bindings.billing.poll-interval", 300);
         Map<String, Object> settings = AdapterInstance.settings("crash", "NL", "AD", extra);
-        Path logs = Path.of("target", "crash-recovery");
 
         List<String> siteIds = IntStream.range(0, SITES).mapToObj(i -> String.format("CRASH%04d", i)).toList();
         List<String> cdrIds = IntStream.range(0, CDRS).mapToObj(i -> String.format("CRASH-CDR-%04d", i)).toList();
@@ -77,7 +76,7 @@ class CrashRecoveryTest {
                 return Answer.ocpi("null");
             }));
 
-            AdapterProcess first = AdapterProcess.start(settings, logs.resolve("first.log"));
+            AdapterProcess first = AdapterProcess.start(settings, work.resolve("first.log"));
             String token;
             try {
                 String tokenA = first.admin("POST", "/invitations", Map.of("name", "peer")).assertStatus(200).json().get("token").asText();
@@ -114,7 +113,7 @@ class CrashRecoveryTest {
             assertThat(acceptedBeforeKill).as("CDRs accepted before the kill").isBetween(CDRS / 3, CDRS - 1);
             assertThat(locationsReceived(peer)).as("the push backlog was cut short").isLessThan(SITES);
 
-            try (AdapterProcess second = AdapterProcess.start(settings, logs.resolve("second.log"))) {
+            try (AdapterProcess second = AdapterProcess.start(settings, work.resolve("second.log"))) {
                 // The peer sends again what it has no answer for; what it had answered stays as it was.
                 for (String cdrId : cdrIds) {
                     if (!accepted.contains(cdrId)) {
@@ -124,7 +123,7 @@ class CrashRecoveryTest {
                     }
                 }
                 JdbcTemplate db = database(settings);
-                await().atMost(Duration.ofSeconds(120)).until(() -> billedCount(db) == CDRS);
+                await().atMost(Duration.ofSeconds(120)).until(() -> billedCount(db), n -> n == CDRS);
                 Map<String, Integer> lines = db.query("SELECT cdr_id, COUNT(*) AS n FROM billing_line_item WHERE cdr_id LIKE 'CRASH-CDR-%' GROUP BY cdr_id",
                         (rs, row) -> Map.entry(rs.getString("cdr_id"), rs.getInt("n"))).stream()
                         .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));

@@ -50,7 +50,7 @@ public final class TestDatabase {
         }
         return Map.of(
                 "spring.datasource.url", "jdbc:h2:file:" + folder.resolve(name).toAbsolutePath()
-                        + ";AUTO_SERVER=TRUE;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH",
+                        + ";AUTO_SERVER=TRUE;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0",
                 "spring.datasource.username", "sa",
                 "spring.datasource.password", "");
     }
