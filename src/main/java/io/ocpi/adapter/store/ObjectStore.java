@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -59,23 +58,17 @@ public class ObjectStore {
         if (update(key, lastUpdated, concerns, body)) {
             return false;
         }
-        try {
-            insert(key, lastUpdated, concerns, body);
+        if (insert(key, lastUpdated, concerns, body)) {
             return true;
-        } catch (DuplicateKeyException concurrentlyCreated) {
-            update(key, lastUpdated, concerns, body);
-            return false;
         }
+        // Created by a concurrent request since our update: ours is the later write. The update waits for its lock.
+        update(key, lastUpdated, concerns, body);
+        return false;
     }
 
     /** Stores an object only if none has that key yet (CDRs are immutable). Returns true when it was stored. */
     public boolean putIfAbsent(ObjectKey key, Instant lastUpdated, Party concerns, String body) {
-        try {
-            insert(key, lastUpdated, concerns, body);
-            return true;
-        } catch (DuplicateKeyException exists) {
-            return false;
-        }
+        return insert(key, lastUpdated, concerns, body);
     }
 
     public boolean delete(ObjectKey key) {
@@ -159,13 +152,17 @@ public class ObjectStore {
                 .update() > 0;
     }
 
-    private void insert(ObjectKey key, Instant lastUpdated, Party concerns, String body) {
-        jdbc.sql("""
+    /**
+     * Inserts unless the key exists. ON CONFLICT rather than catching a duplicate key: on PostgreSQL a failed INSERT
+     * aborts the whole transaction, and with it the outbox rows written beside the object.
+     */
+    private boolean insert(ObjectKey key, Instant lastUpdated, Party concerns, String body) {
+        return jdbc.sql("""
                         INSERT INTO ocpi_object (module, country_code, party_id, object_id, object_type, last_updated, for_country_code, for_party_id, body)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""")
                 .params(key.module(), key.owner().countryCode(), key.owner().partyId(), key.id(), key.type(),
                         Timestamp.from(lastUpdated), concerns == null ? null : concerns.countryCode(),
                         concerns == null ? null : concerns.partyId(), body)
-                .update();
+                .update() > 0;
     }
 }

@@ -10,9 +10,14 @@ import io.ocpi.adapter.support.AdapterInstance.Reply;
 import io.ocpi.adapter.support.PeerPlatform;
 import io.ocpi.adapter.support.Samples;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.RouteBuilder;
 import org.junit.jupiter.api.AfterAll;
@@ -85,6 +90,31 @@ class BillingModulesConformanceTest {
         Reply otherOwner = platform.call("PUT", path, Samples.session("PCP", "S9", "ADE", "2024-01-01T10:00:00Z").replace("\"NL\",\"party_id\":\"PCP\"", "\"BE\",\"party_id\":\"BEC\""));
         assertThat(otherOwner.ocpiStatus()).isEqualTo(2001);
         assertThat(otherOwner.json().get("status_message").asText()).startsWith("country_code: 'BE' differs from 'NL'");
+    }
+
+    @Test
+    void concurrentWritesOfOneNewObjectAreAllAnswered() throws Exception {
+        // A CPO with several connections sends the updates of a session that starts, and the same CDR twice.
+        ExecutorService peerConnections = Executors.newFixedThreadPool(4);
+        List<Future<Reply>> replies = new ArrayList<>();
+        for (int object = 0; object < 25; object++) {
+            String sessionId = "S-BUSY" + object;
+            String cdrId = "CDR-BUSY" + object;
+            for (int update = 0; update < 4; update++) {
+                String lastUpdated = "2024-01-01T10:%02d:00Z".formatted(update);
+                replies.add(peerConnections.submit(() -> platform.call("PUT", "/ocpi/emsp/2.2.1/sessions/NL/PCP/" + sessionId,
+                        Samples.session("PCP", sessionId, "ADE", lastUpdated))));
+                replies.add(peerConnections.submit(() -> platform.call("POST", "/ocpi/emsp/2.2.1/cdrs", Samples.cdr("PCP", cdrId, "ADE"))));
+            }
+        }
+        peerConnections.shutdown();
+        List<Integer> statuses = new ArrayList<>();
+        for (Future<Reply> reply : replies) {
+            statuses.add(reply.get(60, TimeUnit.SECONDS).status());
+        }
+        assertThat(statuses).as("HTTP statuses").allSatisfy(status -> assertThat(status).isIn(200, 201));
+        assertThat(platform.call("GET", "/ocpi/emsp/2.2.1/sessions/NL/PCP/S-BUSY24", null).assertStatus(200).data().get("id").asText())
+                .isEqualTo("S-BUSY24");
     }
 
     @Test
