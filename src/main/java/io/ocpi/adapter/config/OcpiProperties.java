@@ -104,10 +104,17 @@ public record OcpiProperties(
     /**
      * @param connectTimeout time allowed to open a connection to a peer.
      * @param requestTimeout time allowed for a peer to answer one request.
+     * @param sslBundle      name of a Spring Boot SSL bundle ({@code spring.ssl.bundle.*}) for calls to peers over
+     *                       HTTPS: its trust store holds the CAs whose certificates we accept, its key store (optional)
+     *                       our client certificate for peers that ask for mutual TLS. Its trust store replaces the
+     *                       JVM's: add the public CAs to it if some peers use those. Unset: the JVM's default trust
+     *                       store (the public CAs) and no client certificate. The peer's host name is always checked
+     *                       against its certificate.
      */
     public record Client(
             @DefaultValue("5s") Duration connectTimeout,
-            @DefaultValue("30s") Duration requestTimeout) {
+            @DefaultValue("30s") Duration requestTimeout,
+            String sslBundle) {
     }
 
     /**
