@@ -12,6 +12,7 @@ import io.ocpi.adapter.support.TestDatabase;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -26,7 +27,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Adapters that serve HTTPS themselves and call each other over TLS, with certificates of a CA made for this test
  * (by the JDK's keytool): the server certificate is issued for the host name {@code localhost} only. Two adapters
- * trust the CA (ocpi.client.ssl-bundle); a third serves HTTPS but trusts only the JVM's public CAs.
+ * trust the CA (ocpi.client.ssl-bundle); a third serves HTTPS but trusts only the JVM's public CAs; a fourth trusts
+ * another CA until its trust file is renewed.
  */
 class HttpsHandshakeTest {
 
@@ -38,6 +40,7 @@ class HttpsHandshakeTest {
     static AdapterInstance alpha;
     static AdapterInstance beta;
     static AdapterInstance untrusting;
+    static AdapterInstance renewing;
 
     @BeforeAll
     static void start() throws Exception {
@@ -46,11 +49,17 @@ class HttpsHandshakeTest {
         alpha = AdapterInstance.start("tls-alpha", "NL", "TA", settings(true));
         beta = AdapterInstance.start("tls-beta", "DE", "TB", settings(true));
         untrusting = AdapterInstance.start("tls-untrusting", "FR", "TU", settings(false));
+        Map<String, Object> renewingSettings = settings(false);
+        renewingSettings.put("spring.ssl.bundle.pem.ocpi-peers.truststore.certificate", "file:" + tls.resolve("renewing-trust.crt"));
+        renewingSettings.put("spring.ssl.bundle.pem.ocpi-peers.reload-on-update", true);
+        renewingSettings.put("spring.ssl.bundle.watch.file.quiet-period", "500ms");
+        renewingSettings.put("ocpi.client.ssl-bundle", "ocpi-peers");
+        renewing = AdapterInstance.start("tls-renewing", "BE", "TR", renewingSettings);
     }
 
     @AfterAll
     static void stop() {
-        for (AdapterInstance adapter : new AdapterInstance[] {alpha, beta, untrusting}) {
+        for (AdapterInstance adapter : new AdapterInstance[] {alpha, beta, untrusting, renewing}) {
             if (adapter != null) {
                 adapter.close();
             }
@@ -102,6 +111,21 @@ class HttpsHandshakeTest {
     }
 
     @Test
+    void aRenewedTrustFileIsUsedWithoutARestart() throws IOException {
+        String tokenA = alpha.invite("renewing");
+        Map<String, Object> registration = Map.of("url", alpha.versionsUrl(), "token", tokenA, "name", "alpha");
+        Reply refused = renewing.admin("POST", "/peers", registration);
+        assertThat(refused.status()).isEqualTo(502);
+        assertThat(refused.json().get("error").asText()).contains("TLS handshake failed");
+
+        // The operator puts the CA that issued alpha's certificate into the bundle's file; the next calls trust it.
+        Files.copy(tls.resolve("ca.crt"), tls.resolve("renewing-trust.crt"), StandardCopyOption.REPLACE_EXISTING);
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(1))
+                .until(() -> renewing.admin("POST", "/peers", registration).status() == 200);
+        assertThat(peer(alpha, "renewing").get("status").asText()).isEqualTo("REGISTERED");
+    }
+
+    @Test
     void thePeersHostNameIsCheckedAgainstItsCertificate() {
         // The certificate is issued by a trusted CA, but for localhost, not for the address beta is given.
         String tokenA = alpha.invite("beta-by-address");
@@ -131,11 +155,16 @@ class HttpsHandshakeTest {
 
     // --- Certificates and settings ----------------------------------------------------------------------------
 
-    /** A CA, a server key pair with a certificate it signed for localhost (PKCS12), and the CA's certificate (PEM). */
+    /**
+     * A CA, a server key pair with a certificate it signed for localhost (PKCS12), and the CA's certificate (PEM);
+     * another CA's certificate, which the renewing adapter trusts at first.
+     */
     private static void makeCertificates() throws Exception {
         String ec = "-keyalg EC -groupname secp256r1 -validity 2 -storetype PKCS12 -storepass " + PASSWORD;
         keytool("-genkeypair -alias ca -dname CN=OCPI-Test-CA -ext bc:c -keystore ca.p12 " + ec);
         keytool("-exportcert -rfc -alias ca -file ca.crt -keystore ca.p12 -storepass " + PASSWORD);
+        keytool("-genkeypair -alias other -dname CN=Other-CA -ext bc:c -keystore other.p12 " + ec);
+        keytool("-exportcert -rfc -alias other -file renewing-trust.crt -keystore other.p12 -storepass " + PASSWORD);
         keytool("-genkeypair -alias server -dname CN=localhost -keystore server.p12 " + ec);
         keytool("-certreq -alias server -file server.csr -keystore server.p12 -storepass " + PASSWORD);
         keytool("-gencert -rfc -alias ca -infile server.csr -outfile server.crt -validity 2 -ext san=dns:localhost"

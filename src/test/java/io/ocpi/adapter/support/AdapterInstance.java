@@ -52,7 +52,8 @@ public final class AdapterInstance implements AutoCloseable {
 
     /** The SSL bundle the instance serves HTTPS with ({@code server.ssl.bundle}), or null when it serves plain HTTP. */
     private String serverBundle() {
-        return context.getEnvironment().getProperty("server.ssl.bundle");
+        boolean enabled = context.getEnvironment().getProperty("server.ssl.enabled", Boolean.class, true);
+        return enabled ? context.getEnvironment().getProperty("server.ssl.bundle") : null;
     }
 
     /** A client that trusts exactly what the instance serves, as an operator holding its certificate would. */
