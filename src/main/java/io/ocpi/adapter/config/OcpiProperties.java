@@ -19,7 +19,8 @@ import org.springframework.validation.annotation.Validated;
  * ({@code ocpi.client.request-timeout} is {@code OCPI_CLIENT_REQUESTTIMEOUT}).
  *
  * @param publicUrl  the base URL peers use to reach this adapter, e.g. {@code https://ocpi.example.com}. When unset,
- *                   {@code http://localhost:<server port>} (fine for a local trial, never for a real peer).
+ *                   {@code http://localhost:<server port>}, or {@code https://} when the adapter serves TLS itself
+ *                   ({@code server.ssl.bundle}): fine for a local trial, never for a real peer.
  * @param roles      the parties this platform plays, each with its own country code, party id and business
  *                   details; one CPO and one eMSP by default.
  * @param auth       how incoming credentials tokens are read.
