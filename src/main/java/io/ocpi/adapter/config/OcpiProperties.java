@@ -19,7 +19,8 @@ import org.springframework.validation.annotation.Validated;
  * ({@code ocpi.client.request-timeout} is {@code OCPI_CLIENT_REQUESTTIMEOUT}).
  *
  * @param publicUrl  the base URL peers use to reach this adapter, e.g. {@code https://ocpi.example.com}. When unset,
- *                   {@code http://localhost:<server port>} (fine for a local trial, never for a real peer).
+ *                   {@code http://localhost:<server port>}, or {@code https://} when the adapter serves TLS itself
+ *                   ({@code server.ssl.bundle}): fine for a local trial, never for a real peer.
  * @param roles      the parties this platform plays, each with its own country code, party id and business
  *                   details; one CPO and one eMSP by default.
  * @param auth       how incoming credentials tokens are read.
@@ -104,10 +105,17 @@ public record OcpiProperties(
     /**
      * @param connectTimeout time allowed to open a connection to a peer.
      * @param requestTimeout time allowed for a peer to answer one request.
+     * @param sslBundle      name of a Spring Boot SSL bundle ({@code spring.ssl.bundle.*}) for calls to peers over
+     *                       HTTPS: its trust store holds the CAs whose certificates we accept, its key store (optional)
+     *                       our client certificate for peers that ask for mutual TLS. Its trust store replaces the
+     *                       JVM's: add the public CAs to it if some peers use those. Unset: the JVM's default trust
+     *                       store (the public CAs) and no client certificate. The peer's host name is always checked
+     *                       against its certificate.
      */
     public record Client(
             @DefaultValue("5s") Duration connectTimeout,
-            @DefaultValue("30s") Duration requestTimeout) {
+            @DefaultValue("30s") Duration requestTimeout,
+            String sslBundle) {
     }
 
     /**

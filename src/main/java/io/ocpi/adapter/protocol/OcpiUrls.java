@@ -1,12 +1,18 @@
 package io.ocpi.adapter.protocol;
 
 import io.ocpi.adapter.config.OcpiProperties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.web.server.Ssl;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 /** The URLs under which peers reach this adapter: one place that knows the public base URL and our path layout. */
 @Component
 public class OcpiUrls {
+
+    private static final Logger LOG = LoggerFactory.getLogger(OcpiUrls.class);
 
     public static final String VERSION = "2.2.1";
     public static final String BASE_PATH = "/ocpi";
@@ -25,10 +31,21 @@ public class OcpiUrls {
 
     private final OcpiProperties properties;
     private final Environment environment;
+    private final String scheme;
 
     public OcpiUrls(OcpiProperties properties, Environment environment) {
         this.properties = properties;
         this.environment = environment;
+        this.scheme = servesTls(environment) ? "https" : "http";
+        if (properties.publicUrl() != null && "https".equals(scheme) && "http".equalsIgnoreCase(properties.publicUrl().getScheme())) {
+            LOG.warn("the adapter serves HTTPS but ocpi.public-url {} is http: peers are sent to a URL without TLS",
+                    properties.publicUrl());
+        }
+    }
+
+    /** Whether the web server itself serves TLS ({@code server.ssl.bundle}, or the older {@code server.ssl.key-store}). */
+    private static boolean servesTls(Environment environment) {
+        return Binder.get(environment).bind("server.ssl", Ssl.class).map(ssl -> Ssl.isEnabled(ssl)).orElse(false);
     }
 
     public String base() {
@@ -36,7 +53,7 @@ public class OcpiUrls {
             return stripSlash(properties.publicUrl().toString());
         }
         String port = environment.getProperty("local.server.port", environment.getProperty("server.port", "8080"));
-        return "http://localhost:" + port;
+        return scheme + "://localhost:" + port;
     }
 
     public String versions() {

@@ -10,16 +10,25 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.security.cert.Certificate;
 import java.util.Base64;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.ssl.SslBundle;
+import org.springframework.boot.ssl.SslBundles;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * A whole adapter, started as it runs in production (its own Spring context, web server on a free loopback port,
- * its own database), for tests that talk to it over real HTTP the way a peer or an operator would.
+ * its own database), for tests that talk to it over real HTTP the way a peer or an operator would. With
+ * {@code server.ssl.bundle} among its settings it serves HTTPS, and its URLs and admin calls use it.
  */
 public final class AdapterInstance implements AutoCloseable {
 
@@ -32,11 +41,41 @@ public final class AdapterInstance implements AutoCloseable {
     private final ConfigurableApplicationContext context;
     private final String name;
     private final Map<String, Object> settings;
+    private final HttpClient http;
 
     private AdapterInstance(String name, ConfigurableApplicationContext context, Map<String, Object> settings) {
         this.name = name;
         this.context = context;
         this.settings = settings;
+        this.http = serverBundle() == null ? HTTP : trustingItsOwnCertificate(context.getBean(SslBundles.class).getBundle(serverBundle()));
+    }
+
+    /** The SSL bundle the instance serves HTTPS with ({@code server.ssl.bundle}), or null when it serves plain HTTP. */
+    private String serverBundle() {
+        boolean enabled = context.getEnvironment().getProperty("server.ssl.enabled", Boolean.class, true);
+        return enabled ? context.getEnvironment().getProperty("server.ssl.bundle") : null;
+    }
+
+    /** A client that trusts exactly what the instance serves, as an operator holding its certificate would. */
+    private static HttpClient trustingItsOwnCertificate(SslBundle served) {
+        try {
+            KeyStore keys = served.getStores().getKeyStore();
+            KeyStore trusted = KeyStore.getInstance(KeyStore.getDefaultType());
+            trusted.load(null, null);
+            for (String alias : Collections.list(keys.aliases())) {
+                Certificate[] chain = keys.getCertificateChain(alias);
+                if (chain != null) {
+                    trusted.setCertificateEntry(alias, chain[chain.length - 1]);
+                }
+            }
+            TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+            trust.init(trusted);
+            SSLContext tls = SSLContext.getInstance("TLS");
+            tls.init(null, trust.getTrustManagers(), null);
+            return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).sslContext(tls).build();
+        } catch (GeneralSecurityException | IOException e) {
+            throw new IllegalStateException("cannot read the served certificate", e);
+        }
     }
 
     /** The settings it was started with: pass them to start another instance on the same database. */
@@ -104,7 +143,7 @@ public final class AdapterInstance implements AutoCloseable {
     }
 
     public String baseUrl() {
-        return "http://localhost:" + context.getEnvironment().getProperty("local.server.port");
+        return (serverBundle() == null ? "http" : "https") + "://localhost:" + context.getEnvironment().getProperty("local.server.port");
     }
 
     public String versionsUrl() {
@@ -118,7 +157,7 @@ public final class AdapterInstance implements AutoCloseable {
     // --- The admin API, as an operator calls it ----------------------------------------------------------------
 
     public Reply admin(String method, String path, Object body) {
-        return send(method, baseUrl() + "/actuator" + path, ADMIN_HEADERS, body);
+        return send(http, method, baseUrl() + "/actuator" + path, ADMIN_HEADERS, body);
     }
 
     /** Creates an invitation and answers its token A. */
@@ -132,7 +171,7 @@ public final class AdapterInstance implements AutoCloseable {
 
     public Reply ocpi(String method, String path, String token, Object body) {
         Map<String, String> headers = token == null ? Map.of() : Map.of("Authorization", "Token " + base64(token));
-        return send(method, baseUrl() + path, headers, body);
+        return send(http, method, baseUrl() + path, headers, body);
     }
 
     public static String base64(String token) {
@@ -140,6 +179,11 @@ public final class AdapterInstance implements AutoCloseable {
     }
 
     public static Reply send(String method, String url, Map<String, String> headers, Object body) {
+        return send(HTTP, method, url, headers, body);
+    }
+
+    /** The same with a client of the caller's, e.g. one that trusts other certificates than the JVM's. */
+    public static Reply send(HttpClient client, String method, String url, Map<String, String> headers, Object body) {
         try {
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url));
             headers.forEach(request::header);
@@ -150,7 +194,7 @@ public final class AdapterInstance implements AutoCloseable {
                         : body instanceof String text ? text.getBytes(StandardCharsets.UTF_8) : JSON.writeValueAsBytes(body);
                 request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofByteArray(bytes));
             }
-            HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
             return new Reply(response.statusCode(), response.headers().map(), response.body());
         } catch (IOException e) {
             throw new IllegalStateException("no answer from " + url, e);

@@ -12,6 +12,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.security.NoSuchAlgorithmException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -19,14 +20,21 @@ import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLParameters;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
+import org.springframework.boot.ssl.SslBundle;
+import org.springframework.boot.ssl.SslBundles;
 import org.springframework.stereotype.Component;
+import org.springframework.util.StringUtils;
 
 /**
  * The one way the adapter calls a peer: Authorization in the peer's encoding, a fresh X-Request-ID, the
  * X-Correlation-ID of the exchange we are serving (or a new one), timeouts, JSON both ways, and the envelope checked.
+ * HTTPS peers are trusted by the SSL bundle {@code ocpi.client.ssl-bundle} names, or else by the JVM's public CAs.
  * Anything but an HTTP 2xx answer with an OCPI 1xxx status becomes a {@link PeerCallException}.
  */
 @Component
@@ -37,15 +45,43 @@ public class OcpiClient {
 
     private final ObjectMapper json;
     private final OcpiProperties.Client settings;
-    private final HttpClient http;
+    private volatile HttpClient http;
 
-    public OcpiClient(ObjectMapper json, OcpiProperties properties) {
+    public OcpiClient(ObjectMapper json, OcpiProperties properties, SslBundles sslBundles) {
         this.json = json;
         this.settings = properties.client();
-        this.http = HttpClient.newBuilder()
+        String bundle = settings.sslBundle();
+        if (StringUtils.hasText(bundle)) {
+            this.http = newHttpClient(sslBundles.getBundle(bundle));
+            // A bundle with reload-on-update: renewed certificates are used for the next calls, without a restart.
+            sslBundles.addBundleUpdateHandler(bundle, updated -> this.http = newHttpClient(updated));
+        } else {
+            this.http = newHttpClient(null);
+        }
+    }
+
+    private HttpClient newHttpClient(SslBundle bundle) {
+        SSLContext tls;
+        try {
+            tls = bundle == null ? SSLContext.getDefault() : bundle.createSslContext();
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("the JVM offers no TLS", e);
+        }
+        SSLParameters parameters = tls.getDefaultSSLParameters();
+        if (bundle != null && bundle.getOptions().getEnabledProtocols() != null) {
+            parameters.setProtocols(bundle.getOptions().getEnabledProtocols());
+        }
+        if (bundle != null && bundle.getOptions().getCiphers() != null) {
+            parameters.setCipherSuites(bundle.getOptions().getCiphers());
+        }
+        // Set here, the peer's host name is checked against its certificate even where a JVM flag would turn that off.
+        parameters.setEndpointIdentificationAlgorithm("HTTPS");
+        return HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(settings.connectTimeout())
                 .followRedirects(HttpClient.Redirect.NEVER)
+                .sslContext(tls)
+                .sslParameters(parameters)
                 .build();
     }
 
@@ -167,7 +203,14 @@ public class OcpiClient {
     }
 
     private static String describe(IOException e) {
-        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SSLException) {
+                return "TLS handshake failed (is the peer's certificate issued for this host name by a CA in our trust"
+                        + " store, ocpi.client.ssl-bundle?): " + message;
+            }
+        }
+        return message;
     }
 
     private static void log(String method, String url, String outcome, long started, String requestId) {
