@@ -33,7 +33,10 @@ USER ocpi
 ENV JAVA_OPTS="-XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError" \
     SERVER_PORT=8080
 EXPOSE 8080
+# The probes are on the admin port: the OCPI port by default, OCPI_MANAGEMENT_PORT (8081) in the production profile.
 HEALTHCHECK --interval=15s --timeout=3s --start-period=60s --retries=3 \
-    CMD curl -fsS "http://localhost:${MANAGEMENT_SERVER_PORT:-$SERVER_PORT}/actuator/health/readiness" || exit 1
+    CMD port=${MANAGEMENT_SERVER_PORT:-$SERVER_PORT}; \
+        case ",$SPRING_PROFILES_ACTIVE," in *,production,*) port=${OCPI_MANAGEMENT_PORT:-8081};; esac; \
+        curl -fsS "http://localhost:$port/actuator/health/readiness" || exit 1
 # Arguments after the image name reach the adapter, e.g. --check to check mounted routes and mappings.
 ENTRYPOINT ["sh", "-c", "exec java $JAVA_OPTS -jar ocpi-adapter.jar \"$@\"", "--"]
