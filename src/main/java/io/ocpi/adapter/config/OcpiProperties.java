@@ -52,9 +52,11 @@ public record OcpiProperties(
 
     /**
      * @param pollInterval     how often the outbox is looked at for items due
-     * @param batchSize        items one instance claims at a time
-     * @param parallelism      items of a batch delivered at once; a batch holds at most one item per object and
-     *                         destination, so this never reorders the changes of one object
+     * @param batchSize        items one instance claims at a time; none more for a destination that holds this many
+     * @param parallelism      items delivered at once, by as many threads; an object's next change is only claimed
+     *                         once its previous one is done, so this never reorders the changes of one object
+     * @param destinationParallelism items of one destination (a peer, or one of our routes) delivered at once: a slow
+     *                         or hanging peer holds at most this many threads, and leaves the others to the rest
      * @param lease            how long a claimed item is left to its instance before another may take it over
      * @param initialBackoff   wait before the first retry; it doubles with every attempt (with jitter)
      * @param maxBackoff       the longest wait between two attempts
@@ -67,6 +69,7 @@ public record OcpiProperties(
             @DefaultValue("500ms") Duration pollInterval,
             @DefaultValue("50") @Min(1) int batchSize,
             @DefaultValue("8") @Min(1) int parallelism,
+            @DefaultValue("6") @Min(1) int destinationParallelism,
             @DefaultValue("60s") Duration lease,
             @DefaultValue("2s") Duration initialBackoff,
             @DefaultValue("10m") Duration maxBackoff,
@@ -104,7 +107,10 @@ public record OcpiProperties(
 
     /**
      * @param connectTimeout time allowed to open a connection to a peer.
-     * @param requestTimeout time allowed for a peer to answer one request.
+     * @param requestTimeout time allowed for a peer to answer one request, its whole answer included; a push that
+     *                       gets no answer within it is tried again later. Keep it under half of
+     *                       {@code ocpi.push.lease}: a push waiting for a thread is only started while that much
+     *                       of its lease is left.
      * @param sslBundle      name of a Spring Boot SSL bundle ({@code spring.ssl.bundle.*}) for calls to peers over
      *                       HTTPS: its trust store holds the CAs whose certificates we accept, its key store (optional)
      *                       our client certificate for peers that ask for mutual TLS. Its trust store replaces the

@@ -22,14 +22,20 @@ public class OcpiErrorController implements ErrorController {
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         int status = code instanceof Integer number ? number : 500;
         Object path = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
-        String message = switch (status) {
+        HttpHeaders headers = new HttpHeaders();
+        // A filter before the routes can meet the database down too; the peer is told the same as by a route.
+        boolean outage = request.getAttribute(RequestDispatcher.ERROR_EXCEPTION) instanceof Throwable error && OcpiProtocol.isOutage(error);
+        if (outage) {
+            status = 503;
+            headers.set(HttpHeaders.RETRY_AFTER, OcpiProtocol.RETRY_AFTER_SECONDS);
+        }
+        String message = outage ? OcpiProtocol.UNAVAILABLE : switch (status) {
             case 404 -> "no endpoint at " + path;
             case 405 -> "method " + request.getMethod() + " not allowed at " + path;
             case 401, 403 -> "not authorised for " + path;
             default -> "request to " + path + " failed with HTTP " + status;
         };
         OcpiStatus ocpi = status >= 500 ? OcpiStatus.SERVER_ERROR : OcpiStatus.CLIENT_ERROR;
-        HttpHeaders headers = new HttpHeaders();
         headers.set(OcpiExchange.HEADER_REQUEST_ID, orNew(request.getHeader(OcpiExchange.HEADER_REQUEST_ID)));
         headers.set(OcpiExchange.HEADER_CORRELATION_ID, orNew(request.getHeader(OcpiExchange.HEADER_CORRELATION_ID)));
         return ResponseEntity.status(status).headers(headers).contentType(MediaType.APPLICATION_JSON)

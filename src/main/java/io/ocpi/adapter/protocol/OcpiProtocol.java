@@ -7,6 +7,10 @@ import io.micrometer.core.instrument.Timer;
 import io.ocpi.adapter.modules.common.Party;
 import io.ocpi.adapter.modules.common.Role;
 import io.ocpi.adapter.registry.TokenScope;
+import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLRecoverableException;
+import java.sql.SQLTransientException;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.camel.Exchange;
@@ -27,6 +31,9 @@ public class OcpiProtocol {
 
     private static final Logger LOG = LoggerFactory.getLogger(OcpiProtocol.class);
     private static final Logger ACCESS = LoggerFactory.getLogger("ocpi.access");
+    /** What a peer is told while the database is out of reach, with HTTP 503 and {@code Retry-After}. */
+    static final String UNAVAILABLE = "database unavailable, try again later";
+    static final String RETRY_AFTER_SECONDS = "5";
 
     private final CredentialsTokenReader tokens;
     private final Platform platform;
@@ -87,14 +94,45 @@ public class OcpiProtocol {
         Throwable error = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
         if (error instanceof OcpiException ocpi) {
             write(exchange, ocpi.httpStatus(), OcpiResponse.error(ocpi.status(), ocpi.getMessage()), Map.of());
-        } else if (error instanceof DataAccessResourceFailureException || error instanceof TransientDataAccessException) {
-            LOG.error("database unavailable", error);
-            write(exchange, 503, OcpiResponse.error(OcpiStatus.SERVER_ERROR, "database unavailable, try again later"), Map.of());
+        } else if (isOutage(error)) {
+            LOG.warn("database unavailable: {}", describe(error));
+            write(exchange, 503, OcpiResponse.error(OcpiStatus.SERVER_ERROR, UNAVAILABLE), Map.of("Retry-After", RETRY_AFTER_SECONDS));
         } else {
             LOG.error("unexpected error in route {}", exchange.getFromRouteId(), error);
             write(exchange, 500, OcpiResponse.error(OcpiStatus.SERVER_ERROR, "internal error, see the adapter log for request id "
                     + exchange.getProperty(OcpiExchange.REQUEST_ID)), Map.of());
         }
+    }
+
+    /**
+     * Whether a failure comes from the database being out of reach for now (down, restarting, connections cut, the
+     * pool waited {@code spring.datasource.hikari.connection-timeout} in vain) rather than from the request: the peer
+     * should send it again later, and nothing is wrong with it. Looks through wrappers (Camel's, and Spring's
+     * {@code CannotCreateTransactionException}, which is no {@code DataAccessException}) down to the cause.
+     */
+    public static boolean isOutage(Throwable error) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof DataAccessResourceFailureException || cause instanceof TransientDataAccessException
+                    || cause instanceof SQLTransientException || cause instanceof SQLRecoverableException
+                    || cause instanceof SQLNonTransientConnectionException) {
+                return true;
+            }
+            // Drivers report a lost server by SQLSTATE rather than by type: 08 connection exception, 57P01-57P03
+            // shut down by the administrator, crashed, or still starting up.
+            if (cause instanceof SQLException sql && sql.getSQLState() != null
+                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String describe(Throwable error) {
+        Throwable root = error;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root == error ? error.toString() : error + " (" + root + ")";
     }
 
     private void write(Exchange exchange, int httpStatus, OcpiResponse<?> envelope, Map<String, String> headers) {

@@ -7,7 +7,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
@@ -63,8 +65,15 @@ public class Outbox {
                 .update();
     }
 
-    /** Claims up to {@code limit} due items for this instance, for the length of the lease. */
-    public List<OutboxItem> claim(int limit, java.time.Duration lease) {
+    /** Items claimed together, and when their lease ends. */
+    public record Claim(List<OutboxItem> items, Instant leaseUntil) {
+    }
+
+    /**
+     * Claims up to {@code limit} due items for this instance, for the length of the lease, leaving out the peers and
+     * routes in {@code skipPeers} and {@code skipRoutes} (those this instance already holds enough of).
+     */
+    public Claim claim(int limit, java.time.Duration lease, Collection<Long> skipPeers, Collection<String> skipRoutes) {
         return transaction.execute(tx -> {
             if (postgres) {
                 // The outbox swings from empty to 100,000 items within seconds (a burst of CDRs, a peer back online),
@@ -75,6 +84,19 @@ public class Outbox {
                 jdbc.sql("SET LOCAL jit = off").update();
             }
             Timestamp now = Timestamp.from(Instant.now());
+            List<Object> params = new ArrayList<>();
+            params.add(now);
+            params.add(now);
+            String skip = "";
+            if (!skipPeers.isEmpty()) {
+                skip += " AND (o.peer_id IS NULL OR o.peer_id NOT IN (" + placeholders(skipPeers.size()) + "))";
+                params.addAll(skipPeers);
+            }
+            if (!skipRoutes.isEmpty()) {
+                skip += " AND (o.route IS NULL OR o.route NOT IN (" + placeholders(skipRoutes.size()) + "))";
+                params.addAll(skipRoutes);
+            }
+            params.add(limit);
             // An item waits for the older items of its object at the same destination: one NOT EXISTS per kind of
             // destination, so that each probes its own index (an OR of the two compares every pending item with
             // every other, seconds per claim with a backlog of 100,000).
@@ -85,24 +107,50 @@ public class Outbox {
                               AND NOT EXISTS (SELECT 1 FROM ocpi_outbox e WHERE e.peer_id = o.peer_id
                                               AND e.object_key = o.object_key AND e.status = 'PENDING' AND e.id < o.id)
                               AND NOT EXISTS (SELECT 1 FROM ocpi_outbox e WHERE e.route = o.route
-                                              AND e.object_key = o.object_key AND e.status = 'PENDING' AND e.id < o.id)
+                                              AND e.object_key = o.object_key AND e.status = 'PENDING' AND e.id < o.id)"""
+                            + skip + """
+
                             ORDER BY o.id
                             FETCH FIRST ? ROWS ONLY
                             FOR UPDATE SKIP LOCKED""")
-                    .params(now, now, limit)
+                    .params(params)
                     .query(Long.class)
                     .list();
+            // Milliseconds, so that the lease reads back equal from any database (see release).
+            Instant until = Instant.now().plus(lease).truncatedTo(ChronoUnit.MILLIS);
             if (ids.isEmpty()) {
-                return List.of();
+                return new Claim(List.of(), until);
             }
-            Timestamp until = Timestamp.from(Instant.now().plus(lease));
-            String claimed = String.join(", ", Collections.nCopies(ids.size(), "?"));
-            List<Object> params = new ArrayList<>(ids.size() + 1);
-            params.add(until);
-            params.addAll(ids);
-            jdbc.sql("UPDATE ocpi_outbox SET lease_until = ?, attempts = attempts + 1 WHERE id IN (" + claimed + ")").params(params).update();
-            return jdbc.sql("SELECT * FROM ocpi_outbox WHERE id IN (" + claimed + ") ORDER BY id").params(ids).query(Outbox::row).list();
+            String claimed = placeholders(ids.size());
+            List<Object> update = new ArrayList<>(ids.size() + 1);
+            update.add(Timestamp.from(until));
+            update.addAll(ids);
+            jdbc.sql("UPDATE ocpi_outbox SET lease_until = ?, attempts = attempts + 1 WHERE id IN (" + claimed + ")").params(update).update();
+            return new Claim(jdbc.sql("SELECT * FROM ocpi_outbox WHERE id IN (" + claimed + ") ORDER BY id").params(ids).query(Outbox::row).list(),
+                    until);
         });
+    }
+
+    /**
+     * Gives back items claimed with the lease ending at {@code leaseUntil} that were not tried after all: they are due
+     * again at once, for any instance, and the claim does not count as an attempt. An item whose lease has already
+     * passed to another instance is left alone.
+     */
+    public void release(Collection<Long> ids, Instant leaseUntil) {
+        if (ids.isEmpty()) {
+            return;
+        }
+        List<Object> params = new ArrayList<>(ids.size() + 1);
+        params.add(Timestamp.from(leaseUntil));
+        params.addAll(ids);
+        jdbc.sql("UPDATE ocpi_outbox SET lease_until = NULL, attempts = attempts - 1 WHERE status = 'PENDING' AND lease_until = ? AND id IN ("
+                        + placeholders(ids.size()) + ")")
+                .params(params)
+                .update();
+    }
+
+    private static String placeholders(int count) {
+        return String.join(", ", Collections.nCopies(count, "?"));
     }
 
     public void delivered(long id) {

@@ -14,16 +14,20 @@ import io.ocpi.adapter.registry.Peer;
 import io.ocpi.adapter.registry.PeerRepository;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 import jakarta.annotation.PreDestroy;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
@@ -45,6 +49,12 @@ import org.springframework.stereotype.Component;
  * </ul>
  * A peer that does not answer {@code offline-after} times in a row is marked OFFLINE; its items wait, untouched, until
  * its versions endpoint answers again.
+ *
+ * <p>Each destination (a peer, or one of our routes) has a lane of its own: the items claimed for it wait there for one
+ * of the {@code parallelism} threads, and at most {@code destination-parallelism} of them are delivered at once. So a
+ * peer that answers slowly, or not at all until the request timeout ({@code ocpi.client.request-timeout}), holds up
+ * only its own items: the others' are claimed and delivered meanwhile, by threads it cannot all take. A destination
+ * that did not answer gets the items waiting in its lane given back to the outbox, to be tried with the backoff.
  */
 @Component
 public class PushDelivery {
@@ -64,7 +74,18 @@ public class PushDelivery {
     private final ProducerTemplate producer;
     private final ObjectMapper json;
     private final Map<Long, Integer> failuresInARow = new ConcurrentHashMap<>();
+    private final Duration requestTimeout;
     private final ExecutorService delivering;
+    /** Per destination, in the order they are served next. */
+    private final Map<String, Lane> lanes = new LinkedHashMap<>();
+    /**
+     * Guarded by {@code lanes}: deliveries under way; whether the last claim waited for threads to take what was
+     * ready; whether room was made since (a full lane down to half, or the ready items).
+     */
+    private int running;
+    private boolean roomMade;
+    private boolean threadsBusy;
+    private volatile boolean stopping;
 
     public PushDelivery(Outbox outbox, PeerRepository peers, PeerCalls calls, OcpiClient client, CurrentObjects currentObjects,
                         PushMetrics metrics, OcpiProperties properties, CamelContext camel, ObjectMapper json) {
@@ -77,77 +98,247 @@ public class PushDelivery {
         this.calls = calls;
         this.client = client;
         this.settings = properties.push();
+        this.requestTimeout = properties.client().requestTimeout();
         this.delivering = Executors.newFixedThreadPool(settings.parallelism(), new CustomizableThreadFactory("ocpi-push-"));
     }
 
-    /** Delivers batch after batch while they come back full, so that a backlog drains without waiting for the timer. */
+    /**
+     * Claims what is due and hands it to the lanes, as long as claims come back full or the lanes make room; returns
+     * when nothing more is due, or when only lanes that stay full (a slow peer) hold items back, for the timer to call
+     * again. Deliveries go on in the background. Claims stop while a batch of items already waits for a thread, and
+     * a lane holds at most a batch: this instance never holds more than it can start within the lease.
+     */
     public void drain() {
-        while (deliverDue() >= settings.batchSize()) {
-            LOG.debug("outbox batch delivered, more are due");
+        int half = settings.batchSize() / 2;
+        while (!stopping) {
+            Set<Long> fullPeers = new HashSet<>();
+            Set<String> fullRoutes = new HashSet<>();
+            int ready;
+            synchronized (lanes) {
+                roomMade = false;
+                ready = ready();
+                for (Lane lane : lanes.values()) {
+                    if (lane.held() >= settings.batchSize()) {
+                        lane.full = true;
+                        if (lane.route != null) {
+                            fullRoutes.add(lane.route);
+                        } else {
+                            fullPeers.add(lane.peerId);
+                        }
+                    }
+                }
+                threadsBusy = ready > half;
+            }
+            if (ready > half) {
+                if (!awaitRoom()) {
+                    return;
+                }
+                continue;
+            }
+            int limit = settings.batchSize() - ready;
+            Outbox.Claim claim = outbox.claim(limit, settings.lease(), fullPeers, fullRoutes);
+            synchronized (lanes) {
+                for (OutboxItem item : claim.items()) {
+                    lanes.computeIfAbsent(destination(item), key -> new Lane(item.peerId(), item.route()))
+                            .waiting.add(new Claimed(item, claim.leaseUntil()));
+                }
+                dispatch();
+            }
+            if (claim.items().size() >= limit) {
+                continue;
+            }
+            if ((fullPeers.isEmpty() && fullRoutes.isEmpty()) || !awaitRoom()) {
+                return;
+            }
         }
+    }
+
+    /** Items waiting only for a thread: those of lanes below their own limit. Call holding {@code lanes}. */
+    private int ready() {
+        return lanes.values().stream().filter(lane -> lane.running < settings.destinationParallelism()).mapToInt(lane -> lane.waiting.size()).sum();
     }
 
     /**
-     * Delivers what is due now, {@code ocpi.push.parallelism} items at once; returns how many items were tried. A
-     * claimed batch holds only the oldest due item of each object for each destination (see {@link Outbox#claim}),
-     * so delivering its items side by side keeps every object's changes in order.
+     * Starts waiting items while threads are free, taking the lanes in turn and never more than
+     * {@code destination-parallelism} of one lane at once. Call holding {@code lanes}.
      */
-    public int deliverDue() {
-        List<OutboxItem> items = outbox.claim(settings.batchSize(), settings.lease());
-        if (items.size() <= 1) {
-            items.forEach(this::deliver);
-            return items.size();
+    private void dispatch() {
+        while (running < settings.parallelism() && !stopping) {
+            Map.Entry<String, Lane> next = lanes.entrySet().stream()
+                    .filter(entry -> !entry.getValue().waiting.isEmpty() && entry.getValue().running < settings.destinationParallelism())
+                    .findFirst().orElse(null);
+            if (next == null) {
+                return;
+            }
+            Lane lane = next.getValue();
+            // To the back of the line, so that the next free thread serves another destination first.
+            lanes.remove(next.getKey());
+            lanes.put(next.getKey(), lane);
+            Claimed claimed = lane.waiting.poll();
+            lane.running++;
+            running++;
+            delivering.execute(() -> run(next.getKey(), lane, claimed));
         }
-        List<Callable<Void>> deliveries = items.stream().<Callable<Void>>map(item -> () -> {
-            deliver(item);
-            return null;
-        }).toList();
+    }
+
+    private void run(String destination, Lane lane, Claimed claimed) {
+        boolean unanswered = false;
         try {
-            for (Future<Void> delivery : delivering.invokeAll(deliveries)) {
-                try {
-                    delivery.get();
-                } catch (ExecutionException e) {
-                    // An item whose delivery failed unexpectedly keeps its lease; it is tried again when that ends.
-                    LOG.error("outbox delivery failed", e.getCause());
+            // A call must end within the lease, or another instance could take the item over and send it meanwhile.
+            if (Instant.now().plus(leaseNeeded()).isAfter(claimed.leaseUntil())) {
+                outbox.release(List.of(claimed.item().id()), claimed.leaseUntil());
+            } else {
+                unanswered = deliver(claimed);
+            }
+        } catch (RuntimeException e) {
+            // An item whose delivery failed unexpectedly keeps its lease; it is tried again when that ends.
+            LOG.error("outbox delivery {} failed", claimed.item().id(), e);
+        } finally {
+            List<Claimed> giveBack = new ArrayList<>();
+            synchronized (lanes) {
+                lane.running--;
+                running--;
+                if (unanswered) {
+                    // The destination does not answer: what waits for it goes back to the outbox rather than
+                    // waiting here for calls that will time out too.
+                    giveBack.addAll(lane.waiting);
+                    lane.waiting.clear();
+                }
+                if (lane.held() == 0) {
+                    lanes.remove(destination);
+                }
+                dispatch();
+                int half = settings.batchSize() / 2;
+                if ((lane.full && lane.held() <= half) || (threadsBusy && ready() <= half)) {
+                    lane.full &= lane.held() > half;
+                    threadsBusy = false;
+                    roomMade = true;
+                    lanes.notifyAll();
                 }
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            try {
+                release(giveBack);
+            } catch (RuntimeException e) {
+                LOG.warn("{} outbox items not given back, they are taken again when their lease ends: {}", giveBack.size(), e.getMessage());
+            }
         }
-        return items.size();
     }
 
+    /** Waits up to a poll interval for room: a full lane down to half, or threads taking what was ready. */
+    private boolean awaitRoom() {
+        long deadline = System.nanoTime() + settings.pollInterval().toNanos();
+        synchronized (lanes) {
+            while (!roomMade && !stopping) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return false;
+                }
+                try {
+                    TimeUnit.NANOSECONDS.timedWait(lanes, left);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return false;
+                }
+            }
+            return roomMade;
+        }
+    }
+
+    /** What a call may take: the request timeout, but no more than half the lease (items wait in a lane meanwhile). */
+    private Duration leaseNeeded() {
+        Duration half = settings.lease().dividedBy(2);
+        return requestTimeout.compareTo(half) < 0 ? requestTimeout : half;
+    }
+
+    private void release(List<Claimed> items) {
+        Map<Instant, List<Long>> byLease = new HashMap<>();
+        items.forEach(claimed -> byLease.computeIfAbsent(claimed.leaseUntil(), lease -> new ArrayList<>()).add(claimed.item().id()));
+        byLease.forEach((lease, ids) -> outbox.release(ids, lease));
+    }
+
+    /** Stops taking new items; those claimed but not started are given back for the next start or another instance. */
     @PreDestroy
     void stopDelivering() {
+        List<Claimed> waiting = new ArrayList<>();
+        synchronized (lanes) {
+            stopping = true;
+            lanes.values().forEach(lane -> waiting.addAll(lane.waiting));
+            lanes.values().forEach(lane -> lane.waiting.clear());
+            lanes.notifyAll();
+        }
         delivering.shutdown();
+        try {
+            release(waiting);
+        } catch (RuntimeException e) {
+            LOG.warn("{} claimed outbox items not given back, they are taken again when their lease ends: {}", waiting.size(), e.getMessage());
+        }
     }
 
-    private void deliver(OutboxItem item) {
+    private static String destination(OutboxItem item) {
+        return item.route() != null ? "route " + item.route() : "peer " + item.peerId();
+    }
+
+    /** An item claimed by this instance, and when the claim ends. */
+    private record Claimed(OutboxItem item, Instant leaseUntil) {
+    }
+
+    /**
+     * The items of one destination (a peer, or one of our routes) this instance holds: waiting for a thread, or being
+     * delivered. Guarded by {@code lanes}.
+     */
+    private static final class Lane {
+        final Long peerId;
+        final String route;
+        final Deque<Claimed> waiting = new ArrayDeque<>();
+        int running;
+        /** Left out of claims for holding a batch, until down to half of one. */
+        boolean full;
+
+        Lane(Long peerId, String route) {
+            this.peerId = peerId;
+            this.route = route;
+        }
+
+        int held() {
+            return waiting.size() + running;
+        }
+    }
+
+    /** Delivers one item; answers true when its peer did not answer (no connection, or not within the timeout). */
+    private boolean deliver(Claimed claimed) {
+        OutboxItem item = claimed.item();
         if (item.route() != null) {
             deliverEvent(item);
-            return;
+            return false;
         }
         Peer peer = peers.find(item.peerId()).orElse(null);
         if (peer == null || !peer.isRegistered() || peer.outgoingToken() == null) {
             dead(item, "peer is no longer registered");
-            return;
+            return false;
+        }
+        if (peer.connectionStatus() == ConnectionStatus.OFFLINE) {
+            // Marked OFFLINE since the claim: the item waits in the outbox for the peer to answer again.
+            outbox.release(List.of(item.id()), claimed.leaseUntil());
+            return true;
         }
         String endpoint = peer.endpoint(item.module(), InterfaceRole.RECEIVER).orElse(null);
         if (endpoint == null) {
             dead(item, "peer no longer serves a " + item.module() + " receiver");
-            return;
+            return false;
         }
         String url = item.path().isEmpty() ? endpoint : PeerCalls.join(endpoint, item.path());
         try {
             calls.send(peer, item.method(), url, item.body() == null ? null : new RawBody(item.body()), item.from(), item.to(), null);
             delivered(item);
             failuresInARow.remove(peer.id());
+            return false;
         } catch (PeerCallException e) {
             if ("PATCH".equals(item.method()) && refusedByPeer(e)) {
                 putInstead(item, peer, url, e);
             } else {
                 failed(item, peer, e);
             }
+            return e.httpStatus() == 0;
         }
     }
 

@@ -1,12 +1,17 @@
 package io.ocpi.adapter.push;
 
 import io.ocpi.adapter.config.OcpiProperties;
+import io.ocpi.adapter.protocol.OcpiProtocol;
 import org.apache.camel.builder.RouteBuilder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /** The routes that drive the outbox: delivery of what is due, and the alive check of OFFLINE peers. */
 @Component
 public class PushRoutes extends RouteBuilder {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PushRoutes.class);
 
     private final PushDelivery delivery;
     private final OcpiProperties.Push settings;
@@ -20,7 +25,17 @@ public class PushRoutes extends RouteBuilder {
     public void configure() {
         from("timer:ocpi-outbox?period=" + settings.pollInterval().toMillis())
                 .routeId("push-outbox")
-                .process(exchange -> delivery.drain());
+                .process(exchange -> {
+                    try {
+                        delivery.drain();
+                    } catch (RuntimeException e) {
+                        if (!OcpiProtocol.isOutage(e)) {
+                            throw e;
+                        }
+                        // Nothing is lost: the items wait in the database until it is back, and the timer tries again.
+                        LOG.warn("outbox not delivered, the database is unavailable: {}", e.getMessage());
+                    }
+                });
 
         from("timer:ocpi-alive-check?period=" + settings.aliveCheck().toMillis())
                 .routeId("push-alive-check")

@@ -6,10 +6,16 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
 /**
@@ -18,8 +24,8 @@ import java.util.function.Function;
  */
 public final class FakePeer implements AutoCloseable {
 
-    /** A request the peer received. */
-    public record Received(String method, String path, Map<String, List<String>> headers, String body) {
+    /** A request the peer received, and when. */
+    public record Received(String method, String path, Map<String, List<String>> headers, String body, Instant at) {
 
         public String header(String name) {
             return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
@@ -39,6 +45,12 @@ public final class FakePeer implements AutoCloseable {
     private final int port;
     private final Map<String, Function<Received, Answer>> routes = new ConcurrentHashMap<>();
     private final List<Received> received = new CopyOnWriteArrayList<>();
+    /** Requests are served side by side, as a real platform does: a slow one does not hold up the others. */
+    private final ExecutorService serving = Executors.newCachedThreadPool();
+    private volatile Duration delay = Duration.ZERO;
+    private volatile CountDownLatch hanging = new CountDownLatch(0);
+    private final AtomicInteger open = new AtomicInteger();
+    private final AtomicInteger mostOpen = new AtomicInteger();
 
     public FakePeer() {
         server = listen(0);
@@ -49,6 +61,7 @@ public final class FakePeer implements AutoCloseable {
         try {
             HttpServer http = HttpServer.create(new InetSocketAddress("127.0.0.1", onPort), 0);
             http.createContext("/", this::handle);
+            http.setExecutor(serving);
             http.start();
             return http;
         } catch (IOException e) {
@@ -59,6 +72,33 @@ public final class FakePeer implements AutoCloseable {
     /** Goes down: connections are refused until {@link #start()}. */
     public void stop() {
         server.stop(0);
+    }
+
+    /** Answers every request only after {@code delay} (a peer under load); zero: at once again. */
+    public FakePeer slow(Duration delay) {
+        this.delay = delay;
+        return this;
+    }
+
+    /**
+     * Takes every request and never answers (a peer whose application is stuck behind a working load balancer), until
+     * {@link #prompt()}: then the requests it held are answered too.
+     */
+    public FakePeer hang() {
+        hanging = new CountDownLatch(1);
+        return this;
+    }
+
+    /** Answers at once again, after {@link #slow} or {@link #hang}. */
+    public FakePeer prompt() {
+        delay = Duration.ZERO;
+        hanging.countDown();
+        return this;
+    }
+
+    /** The most requests it has held at once (received, not yet answered). */
+    public int mostOpenAtOnce() {
+        return mostOpen.get();
     }
 
     /** Comes back on the same port, with the same answers. */
@@ -108,8 +148,32 @@ public final class FakePeer implements AutoCloseable {
 
     private void handle(HttpExchange exchange) throws IOException {
         Received request = new Received(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
-                Map.copyOf(exchange.getRequestHeaders()), new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+                Map.copyOf(exchange.getRequestHeaders()), new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8),
+                Instant.now());
         received.add(request);
+        mostOpen.accumulateAndGet(open.incrementAndGet(), Math::max);
+        try {
+            stall();
+            answer(exchange, request);
+        } finally {
+            open.decrementAndGet();
+        }
+    }
+
+    private void stall() {
+        Duration wait = delay;
+        CountDownLatch stuck = hanging;
+        try {
+            if (!wait.isZero()) {
+                Thread.sleep(wait.toMillis());
+            }
+            stuck.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void answer(HttpExchange exchange, Received request) throws IOException {
         Function<Received, Answer> route = routes.get(request.path());
         Answer answer = route == null ? new Answer(404, "{\"status_code\":2000,\"timestamp\":\"2024-01-01T00:00:00Z\"}", Map.of())
                 : route.apply(request);
@@ -126,5 +190,7 @@ public final class FakePeer implements AutoCloseable {
     @Override
     public void close() {
         server.stop(0);
+        hanging.countDown();
+        serving.shutdownNow();
     }
 }

@@ -24,10 +24,14 @@ public final class PeerPlatform implements AutoCloseable {
             new String[] {"CPO", "NL", "PCP"}, new String[] {"EMSP", "DE", "TNM"}, new String[] {"EMSP", "NL", "TNM"},
             new String[] {"EMSP", "NL", "PMS"});
 
+    static final String[] MODULES = {"credentials", "locations", "sessions", "cdrs", "tariffs", "tokens",
+        "commands:RECEIVER", "commands", "chargingprofiles:RECEIVER", "chargingprofiles", "tokens:RECEIVER", "locations:RECEIVER", "tariffs:RECEIVER"};
+
     public final AdapterInstance adapter;
     public final FakePeer peer;
     public final String token;
     private final ProducerTemplate producer;
+    private final List<FakePeer> others = new ArrayList<>();
 
     private PeerPlatform(AdapterInstance adapter, FakePeer peer, String token) {
         this.adapter = adapter;
@@ -39,8 +43,7 @@ public final class PeerPlatform implements AutoCloseable {
     /** Our adapter is NL*ADC (CPO) and NL*ADE (eMSP). */
     public static PeerPlatform start(String name, Map<String, Object> settings, Class<?>... extra) {
         AdapterInstance adapter = AdapterInstance.start(name, "NL", "AD", settings, extra);
-        FakePeer peer = new FakePeer().offering221("credentials", "locations", "sessions", "cdrs", "tariffs", "tokens",
-                "commands:RECEIVER", "commands", "chargingprofiles:RECEIVER", "chargingprofiles", "tokens:RECEIVER", "locations:RECEIVER", "tariffs:RECEIVER");
+        FakePeer peer = new FakePeer().offering221(MODULES);
         Reply reply = adapter.ocpi("POST", "/ocpi/2.2.1/credentials", adapter.invite("peer"), credentials("peer-token-b", peer.url("/versions")));
         reply.assertStatus(200);
         return new PeerPlatform(adapter, peer, reply.data().get("token").asText());
@@ -57,6 +60,21 @@ public final class PeerPlatform implements AutoCloseable {
                     "business_details", Map.of("name", party[1] + " " + party[2])));
         }
         return Map.of("token", token, "url", versionsUrl, "roles", roles);
+    }
+
+    /**
+     * Registers one more peer platform with the adapter, as CPO {@code countryCode*cpoPartyId} and eMSP
+     * {@code countryCode*emspPartyId}, offering the same modules as the first; closed with this platform.
+     */
+    public FakePeer registerAnother(String name, String countryCode, String cpoPartyId, String emspPartyId) {
+        FakePeer another = new FakePeer().offering221(MODULES);
+        others.add(another);
+        List<Map<String, Object>> roles = List.of(
+                Map.of("role", "CPO", "country_code", countryCode, "party_id", cpoPartyId, "business_details", Map.of("name", name + " CPO")),
+                Map.of("role", "EMSP", "country_code", countryCode, "party_id", emspPartyId, "business_details", Map.of("name", name + " eMSP")));
+        adapter.ocpi("POST", "/ocpi/2.2.1/credentials", adapter.invite(name),
+                Map.of("token", name + "-token-b", "url", another.url("/versions"), "roles", roles)).assertStatus(200);
+        return another;
     }
 
     /** An OCPI call by the peer, with its token. */
@@ -92,5 +110,6 @@ public final class PeerPlatform implements AutoCloseable {
     public void close() {
         adapter.close();
         peer.close();
+        others.forEach(FakePeer::close);
     }
 }

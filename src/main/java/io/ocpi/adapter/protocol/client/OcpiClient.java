@@ -12,11 +12,16 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.security.NoSuchAlgorithmException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -129,6 +134,7 @@ public class OcpiClient {
         String correlationId = Optional.ofNullable(MDC.get("correlationId")).orElseGet(() -> UUID.randomUUID().toString());
         long started = System.nanoTime();
         HttpResponse<byte[]> response;
+        CompletableFuture<HttpResponse<byte[]>> pending = null;
         try {
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
                     .timeout(timeout)
@@ -143,13 +149,31 @@ public class OcpiClient {
             } else {
                 request.method(method, HttpRequest.BodyPublishers.noBody());
             }
-            response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+            pending = http.sendAsync(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+            // The request's own timeout ends at the response headers; a peer that sends them and then stalls in the
+            // body would hold this thread for ever. The whole exchange gets the same limit.
+            response = pending.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof HttpTimeoutException) {
+                throw noAnswerWithin(method, url, timeout, started, requestId, cause);
+            }
+            if (cause instanceof IOException io) {
+                log(method, url, "no answer: " + io, started, requestId);
+                throw new PeerCallException(url, 0, null, "peer unreachable at " + url + ": " + describe(io), io);
+            }
+            throw new PeerCallException(url, 0, null, "call to " + url + " failed: " + cause, cause);
+        } catch (TimeoutException e) {
+            pending.cancel(true);
+            throw noAnswerWithin(method, url, timeout, started, requestId, e);
         } catch (IOException e) {
-            log(method, url, "no answer: " + e, started, requestId);
-            throw new PeerCallException(url, 0, null, "peer unreachable at " + url + ": " + describe(e), e);
+            throw new PeerCallException(url, 0, null, "request to " + url + " not written: " + describe(e), e);
         } catch (IllegalArgumentException e) {
             throw new PeerCallException(url, 0, null, "not a usable URL: " + url, e);
         } catch (InterruptedException e) {
+            if (pending != null) {
+                pending.cancel(true);
+            }
             Thread.currentThread().interrupt();
             throw new PeerCallException(url, 0, null, "interrupted while calling " + url, e);
         }
@@ -200,6 +224,13 @@ public class OcpiClient {
             }
         }
         return Optional.empty();
+    }
+
+    private static PeerCallException noAnswerWithin(String method, String url, java.time.Duration timeout, long started, String requestId,
+                                                    Throwable cause) {
+        log(method, url, "no answer within " + timeout.toMillis() + "ms", started, requestId);
+        return new PeerCallException(url, 0, null, "peer did not answer within the request timeout (" + timeout.toMillis() + " ms): "
+                + method + " " + url, cause);
     }
 
     private static String describe(IOException e) {
