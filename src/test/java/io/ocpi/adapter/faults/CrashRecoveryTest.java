@@ -70,9 +70,9 @@ class CrashRecoveryTest {
         Set<String> accepted = ConcurrentHashMap.newKeySet();
 
         try (FakePeer peer = new FakePeer().offering221("credentials", "locations:RECEIVER", "tariffs:RECEIVER", "cdrs")) {
-            // A peer that takes its time (50 ms a Location, one at a time), so that a backlog is still waiting when the kill comes.
+            // A peer that takes its time (300 ms a Location), so that a backlog is still waiting when the kill comes.
             siteIds.forEach(id -> peer.on("/2.2.1/receiver/locations/NL/ADC/" + id, request -> {
-                sleep(50);
+                sleep(300);
                 return Answer.ocpi("null");
             }));
 
