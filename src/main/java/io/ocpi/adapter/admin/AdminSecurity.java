@@ -41,8 +41,11 @@ public class AdminSecurity {
             LoggerFactory.getLogger(AdminSecurity.class)
                     .warn("the admin API uses the trial password: set OCPI_ADMIN_PASSWORD before anyone else can reach this adapter");
         }
+        // A value already in the encoder's {id} form (e.g. {bcrypt}$2a$...) is a hash and is kept as given, so that the
+        // plain password need not be in the configuration at all; any other value is the plain password.
+        String stored = admin.isHashed() ? admin.password() : encoder.encode(admin.password());
         return new InMemoryUserDetailsManager(User.withUsername(admin.username())
-                .password(encoder.encode(admin.password()))
+                .password(stored)
                 .roles("ADMIN")
                 .build());
     }
