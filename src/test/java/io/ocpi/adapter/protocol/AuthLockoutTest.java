@@ -97,6 +97,24 @@ class AuthLockoutTest {
         adapter.admin("GET", "/peers", null).assertStatus(200);
     }
 
+    /** As in production, the admin API on a port of its own: guarded the same way, by the same count. */
+    @Test
+    void theManagementPortIsGuardedToo() {
+        try (AdapterInstance separate = AdapterInstance.start("lockout-management", "NL", "LM", Map.of("management.server.port", 0,
+                "management.server.address", "127.0.0.1", "ocpi.auth.lockout.max-failures", 2))) {
+            String admin = "http://localhost:" + separate.context().getEnvironment().getProperty("local.management.port") + "/actuator";
+            Map<String, String> wrong = Map.of("Authorization", "Basic " + Base64.getEncoder().encodeToString("admin:guess".getBytes(StandardCharsets.UTF_8)));
+            for (int i = 0; i < 2; i++) {
+                assertThat(AdapterInstance.send("GET", admin + "/peers", wrong, null).status()).isEqualTo(401);
+            }
+            Reply blocked = AdapterInstance.send("GET", admin + "/peers", AdapterInstance.ADMIN_HEADERS, null);
+            assertThat(blocked.status()).isEqualTo(429);
+            assertThat(blocked.header("Retry-After")).isEqualTo("300");
+            assertThat(separate.ocpi("GET", "/ocpi/versions", "any-token", null).status()).isEqualTo(429);
+            AdapterInstance.send("GET", admin + "/health", Map.of(), null).assertStatus(200);
+        }
+    }
+
     private static double counter(String api) {
         String scrape = AdapterInstance.send("GET", adapter.baseUrl() + "/actuator/prometheus", Map.of(), null).assertStatus(200).body();
         Matcher value = Pattern.compile("ocpi_auth_failures_total\\{api=\"" + api + "\"[^}]*} (\\S+)").matcher(scrape);
