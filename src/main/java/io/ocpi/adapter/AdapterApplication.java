@@ -1,5 +1,6 @@
 package io.ocpi.adapter;
 
+import io.ocpi.adapter.admin.PasswordHash;
 import io.ocpi.adapter.bindings.RouteCheck;
 import java.nio.file.Path;
 import org.springframework.boot.SpringApplication;
@@ -10,8 +11,14 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 @ConfigurationPropertiesScan
 public class AdapterApplication {
 
-    /** Starts the adapter; with {@code --check [routes] [mappings]}, only checks the route and mapping files. */
+    /**
+     * Starts the adapter; with {@code --check [routes] [mappings]}, only checks the route and mapping files; with
+     * {@code --hash-password}, only hashes the admin password read from standard input.
+     */
     public static void main(String[] args) {
+        if (args.length > 0 && args[0].equals("--hash-password")) {
+            System.exit(PasswordHash.run(System.in, System.out, System.err));
+        }
         if (args.length > 0 && args[0].equals("--check")) {
             System.exit(RouteCheck.run(Path.of(args.length > 1 ? args[1] : "routes"), Path.of(args.length > 2 ? args[2] : "mappings")));
         }

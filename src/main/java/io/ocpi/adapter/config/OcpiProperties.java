@@ -99,10 +99,31 @@ public record OcpiProperties(
      * @param acceptPlainTokens  also accept a credentials token sent without Base64 encoding, as many OCPI 2.1.1 and 2.2
      *                           peers do. Off: only peers whose token encoding is PLAIN may send plain tokens.
      * @param invitationValidity how long a token A from an invitation can be used to register.
+     * @param lockout            what becomes of an address that keeps presenting wrong credentials.
      */
     public record Auth(
             @DefaultValue("true") boolean acceptPlainTokens,
-            @DefaultValue("7d") Duration invitationValidity) {
+            @DefaultValue("7d") Duration invitationValidity,
+            @Valid @DefaultValue Lockout lockout) {
+    }
+
+    /**
+     * Guessing credentials is made slow: an address that presents a wrong token or wrong admin credentials
+     * {@code maxFailures} times within {@code window} is answered HTTP 429 on every request for {@code block}, right
+     * credentials or not. Health probes and the Prometheus scrape stay open.
+     *
+     * @param enabled      off: failures are still counted, nobody is blocked
+     * @param maxFailures  failed authentications from one address that start a block
+     * @param window       the time within which they count; it starts at an address's first failure
+     * @param block        how long an address is refused once blocked
+     * @param maxAddresses addresses tracked at most, so that a flood from many addresses cannot exhaust memory
+     */
+    public record Lockout(
+            @DefaultValue("true") boolean enabled,
+            @DefaultValue("10") @Min(1) int maxFailures,
+            @DefaultValue("1m") Duration window,
+            @DefaultValue("5m") Duration block,
+            @DefaultValue("10000") @Min(1) int maxAddresses) {
     }
 
     /**

@@ -11,4 +11,9 @@ import io.ocpi.adapter.registry.TokenScope;
  * @param plainToken true when it sent the token without Base64: a peer of the 2.1.1/2.2 era that wants the same back.
  */
 public record Caller(Peer peer, TokenScope scope, String token, boolean plainToken) {
+
+    @Override
+    public String toString() {
+        return "Caller[peer=" + peer.name() + ", scope=" + scope + ", token=<hidden>, plainToken=" + plainToken + "]";
+    }
 }

@@ -15,6 +15,9 @@ import org.springframework.stereotype.Component;
  * <p>OCPI 2.2.1 sends the token Base64-encoded; many 2.1.1/2.2 peers send it as it is. We try the decoded form first
  * and the raw form second; a raw match counts only when plain tokens are accepted from everyone
  * ({@code ocpi.auth.accept-plain-tokens}) or from that peer (token encoding PLAIN).
+ *
+ * <p>A presented token is found by the SHA-256 hash of it, never compared with a stored token: how long the answer
+ * takes tells a guesser nothing about how many characters it got right.
  */
 @Component
 public class CredentialsTokenReader {

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
+import org.apache.camel.component.platform.http.springboot.PlatformHttpMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -39,8 +40,10 @@ public class OcpiProtocol {
     private final Platform platform;
     private final ObjectMapper json;
     private final MeterRegistry meters;
+    private final AuthLockout lockout;
 
-    public OcpiProtocol(CredentialsTokenReader tokens, Platform platform, ObjectMapper json, MeterRegistry meters) {
+    public OcpiProtocol(CredentialsTokenReader tokens, Platform platform, ObjectMapper json, MeterRegistry meters, AuthLockout lockout) {
+        this.lockout = lockout;
         this.tokens = tokens;
         this.platform = platform;
         this.json = json;
@@ -59,7 +62,17 @@ public class OcpiProtocol {
         MDC.put("requestId", requestId);
         MDC.put("correlationId", correlationId);
 
-        Caller caller = tokens.authenticate(in.getHeader("Authorization", String.class));
+        String authorization = in.getHeader("Authorization", String.class);
+        Caller caller;
+        try {
+            caller = tokens.authenticate(authorization);
+        } catch (OcpiException refused) {
+            // A token that is no token of ours is a guess; no header at all is a mistake and is not counted.
+            if (authorization != null && !authorization.isBlank()) {
+                lockout.failed(remoteAddress(in), false);
+            }
+            throw refused;
+        }
         MDC.put("peer", caller.peer().name());
         if (access == Access.REGISTERED && (caller.scope() != TokenScope.FULL || !caller.peer().isRegistered())) {
             throw OcpiException.unauthorized("this credentials token only gives access to versions and credentials until registration is complete");
@@ -195,6 +208,10 @@ public class OcpiProtocol {
             headers.put(RoutingHeaders.TO_PARTY_ID, request.from().partyId());
         }
         return headers;
+    }
+
+    private static String remoteAddress(Message in) {
+        return in instanceof PlatformHttpMessage http ? http.getRequest().getRemoteAddr() : null;
     }
 
     private static String headerOrNew(Message in, String name) {

@@ -50,6 +50,13 @@ public class Platform {
         }
     }
 
+    /** Refuses a caller that does not play {@code role} (nor is a hub, which forwards to parties that do). */
+    public void requirePlays(Caller caller, Role role) {
+        if (!isHub(caller) && caller.peer().roles().stream().noneMatch(r -> r.role() == role)) {
+            throw new OcpiException(OcpiStatus.CLIENT_ERROR, 403, "only a " + role + " may use this interface; the caller's credentials roles have none");
+        }
+    }
+
     /** The caller's parties, for Sender lists that show each party only what concerns it (sessions, CDRs). */
     public List<Party> partiesOf(Caller caller) {
         return caller.peer().roles().stream().map(r -> new Party(r.countryCode(), r.partyId())).toList();

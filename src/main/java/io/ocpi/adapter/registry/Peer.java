@@ -42,6 +42,14 @@ public record Peer(
         return status == PeerStatus.REGISTERED;
     }
 
+    /** A peer is logged by name and state; the token we call it with stays out of every log line. */
+    @Override
+    public String toString() {
+        return "Peer[id=" + id + ", name=" + name + ", status=" + status + ", connectionStatus=" + connectionStatus + ", versionsUrl="
+                + versionsUrl + ", version=" + version + ", tokenEncoding=" + tokenEncoding + ", outgoingToken=<hidden>, roles=" + roles
+                + ", endpoints=" + endpoints + "]";
+    }
+
     /** True when one of the peer's roles carries this country code and party id (CiString: case-insensitive). */
     public boolean plays(String countryCode, String partyId) {
         return roles.stream().anyMatch(r -> r.countryCode().equalsIgnoreCase(countryCode) && r.partyId().equalsIgnoreCase(partyId));

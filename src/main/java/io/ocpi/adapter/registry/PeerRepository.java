@@ -35,6 +35,12 @@ public class PeerRepository {
     /** What the handshake learnt about a peer; replaces everything known before. */
     public record Registration(String versionsUrl, String version, String outgoingToken, TokenEncoding tokenEncoding,
                                List<CredentialsRole> roles, List<Endpoint> endpoints) {
+
+        @Override
+        public String toString() {
+            return "Registration[versionsUrl=" + versionsUrl + ", version=" + version + ", outgoingToken=<hidden>, tokenEncoding="
+                    + tokenEncoding + ", roles=" + roles + ", endpoints=" + endpoints + "]";
+        }
     }
 
     public long create(String name, PeerStatus status, TokenEncoding encoding) {

@@ -140,6 +140,13 @@ public class OwnedObjects {
                 .findFirst();
     }
 
+    /** The parties holding an object of this id in the store, ours and peers' alike (ids are unique per party only). */
+    public List<Party> ownersOf(String module, String id) {
+        return store.findById(module, id, "").stream().map(this::object)
+                .map(o -> new Party(o.path("country_code").asText(), o.path("party_id").asText()))
+                .toList();
+    }
+
     /**
      * Stores one of our own objects, handed in by an enterprise route, and queues it for every peer that should have
      * it, in one transaction. It must be valid and owned by one of our parties in {@code side}. Returns the object.

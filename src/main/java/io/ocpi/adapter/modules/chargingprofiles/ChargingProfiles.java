@@ -24,6 +24,7 @@ import io.ocpi.adapter.store.AsyncRequest.Status;
 import io.ocpi.adapter.store.AsyncRequests;
 import io.ocpi.adapter.store.OwnedObjects;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 
@@ -213,6 +214,11 @@ public class ChargingProfiles {
     /** A CPO tells us the active profile of a session changed. */
     public OcpiResult activeReceived(Caller caller, String sessionId, byte[] body) {
         ActiveChargingProfile profile = bodies.read(body, ActiveChargingProfile.class);
+        // A session not pushed to us yet is taken on trust; one we hold from another party is not the caller's to touch.
+        List<Party> holders = objects.ownersOf(ModuleId.SESSIONS, sessionId);
+        if (!platform.isHub(caller) && !holders.isEmpty() && holders.stream().noneMatch(platform.partiesOf(caller)::contains)) {
+            throw OcpiException.notFound("unknown session " + sessionId);
+        }
         events.announce(ModuleId.CHARGING_PROFILES, "active", objects.write(profile), Map.of(
                 OcpiEvents.OBJECT_ID, sessionId, OcpiEvents.PEER, caller.peer().name()));
         return OcpiResult.ok(null);

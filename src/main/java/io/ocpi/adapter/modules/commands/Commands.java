@@ -7,6 +7,7 @@ import io.ocpi.adapter.config.OcpiProperties;
 import io.ocpi.adapter.modules.common.DisplayText;
 import io.ocpi.adapter.modules.common.Party;
 import io.ocpi.adapter.modules.common.Role;
+import io.ocpi.adapter.modules.tokens.Token;
 import io.ocpi.adapter.modules.versions.InterfaceRole;
 import io.ocpi.adapter.modules.versions.ModuleId;
 import io.ocpi.adapter.protocol.Caller;
@@ -84,13 +85,22 @@ public class Commands {
         if (command instanceof StartSession start && start.connectorId() != null && start.evseUid() == null) {
             throw OcpiException.invalid("evse_uid: required when connector_id is given");
         }
+        Token token = tokenOf(command);
+        if (token != null) {
+            // A driver's token belongs to one eMSP: a peer starts or reserves only with tokens of its own parties.
+            platform.requireOwner(caller, Party.of(token));
+        }
         String locationId = locationOf(command);
         if (locationId != null && objects.findOurs(ModuleId.LOCATIONS, platform.parties(Role.CPO), locationId, "").isEmpty()) {
             return OcpiResult.refused(OcpiStatus.UNKNOWN_LOCATION, "unknown location " + locationId,
                     response(CommandResponseType.REJECTED, "Unknown location " + locationId));
         }
-        if (command instanceof StopSession stop
-                && objects.findOurs(ModuleId.SESSIONS, platform.parties(Role.CPO), stop.sessionId(), "").isEmpty()) {
+        // Another eMSP's session is as unknown to the caller as one that does not exist.
+        if (command instanceof StopSession stop && objects.findOurs(ModuleId.SESSIONS, platform.parties(Role.CPO), stop.sessionId(), "")
+                .map(objects::object)
+                .filter(session -> platform.isHub(caller) || platform.partiesOf(caller).contains(new Party(
+                        session.path("cdr_token").path("country_code").asText(), session.path("cdr_token").path("party_id").asText())))
+                .isEmpty()) {
             return OcpiResult.ok(response(CommandResponseType.UNKNOWN_SESSION, "Unknown session " + stop.sessionId()));
         }
 
@@ -212,6 +222,16 @@ public class Commands {
             return new CommandResult(CommandResultType.valueOf(answer.asText()), null);
         }
         return bodies.convert(answer, CommandResult.class);
+    }
+
+    private static Token tokenOf(CommandRequest command) {
+        if (command instanceof StartSession start) {
+            return start.token();
+        }
+        if (command instanceof ReserveNow reserve) {
+            return reserve.token();
+        }
+        return null;
     }
 
     private static String locationOf(CommandRequest command) {

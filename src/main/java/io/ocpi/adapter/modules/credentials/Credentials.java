@@ -12,4 +12,10 @@ public record Credentials(
         @NotNull @Size(min = 1, max = 64) @Pattern(regexp = "[\\x21-\\x7E]*", message = "must be printable ASCII without spaces") String token,
         @NotNull @Size(max = 255) @Pattern(regexp = "https?://.+", message = "must be an http(s) URL") String url,
         @NotEmpty List<@Valid @NotNull CredentialsRole> roles) {
+
+    /** Bodies are logged at DEBUG by the frameworks around us: the token is left out. */
+    @Override
+    public String toString() {
+        return "Credentials[token=<hidden>, url=" + url + ", roles=" + roles + "]";
+    }
 }

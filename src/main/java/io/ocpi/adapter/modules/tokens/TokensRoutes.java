@@ -64,11 +64,14 @@ public class TokensRoutes extends OcpiRouteBuilder implements ServesEndpoints {
                 .put(token).to("direct:tokens-receiver-put")
                 .patch(token).to("direct:tokens-receiver-patch");
 
+        // Our customers' tokens go to the CPOs whose charge points they are used at, and to nobody else.
         moduleRoute("tokens-sender-list", Role.EMSP)
+                .process(e -> platform.requirePlays(OcpiExchange.caller(e), Role.CPO))
                 .process(e -> e.getMessage().setBody(objects.list(ModuleId.TOKENS, SENDER, platform.parties(Role.EMSP), null,
                         pagination.request(e))))
                 .bean(protocol, "respond");
         moduleRoute("tokens-sender-authorize", Role.EMSP)
+                .process(e -> platform.requirePlays(OcpiExchange.caller(e), Role.CPO))
                 .process(e -> e.getMessage().setBody(authorization.authorize(OcpiExchange.caller(e), param(e, "token_uid"), type(e), body(e))))
                 .bean(protocol, "respond");
 

@@ -1,0 +1,67 @@
+package io.ocpi.adapter.protocol;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.UUID;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * First filter of every request: an address blocked by {@link AuthLockout} is answered HTTP 429, with Retry-After and
+ * the OCPI envelope, before its credentials are even looked at (so that a guesser costs us no token lookup nor bcrypt
+ * check). Wrong admin credentials are counted here, once Spring Security has refused them; wrong OCPI tokens are
+ * counted where they are read ({@link OcpiProtocol#enter}).
+ */
+public class AuthLockoutFilter extends OncePerRequestFilter {
+
+    private final AuthLockout lockout;
+    private final RequestMatcher open;
+    private final ObjectMapper json;
+
+    /** @param open requests never refused (health probes, the metrics scrape) */
+    public AuthLockoutFilter(AuthLockout lockout, RequestMatcher open, ObjectMapper json) {
+        this.lockout = lockout;
+        this.open = open;
+        this.json = json;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        if (!open.matches(request)) {
+            Duration blocked = lockout.blocked(request.getRemoteAddr());
+            if (!blocked.isZero()) {
+                refuse(request, response, blocked);
+                return;
+            }
+        }
+        chain.doFilter(request, response);
+        // OCPI routes answer asynchronously and count their own failures; a synchronous 401 to Basic credentials is
+        // the admin API refusing them (no credentials at all is a first request, not a guess).
+        String authorization = request.getHeader("Authorization");
+        if (!request.isAsyncStarted() && response.getStatus() == 401 && authorization != null
+                && authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
+            lockout.failed(request.getRemoteAddr(), true);
+        }
+    }
+
+    private void refuse(HttpServletRequest request, HttpServletResponse response, Duration blocked) throws IOException {
+        long seconds = Math.max(1, (blocked.toMillis() + 999) / 1000);
+        response.setStatus(429);
+        response.setHeader("Retry-After", Long.toString(seconds));
+        response.setHeader(OcpiExchange.HEADER_REQUEST_ID, orNew(request.getHeader(OcpiExchange.HEADER_REQUEST_ID)));
+        response.setHeader(OcpiExchange.HEADER_CORRELATION_ID, orNew(request.getHeader(OcpiExchange.HEADER_CORRELATION_ID)));
+        response.setContentType("application/json");
+        json.writeValue(response.getOutputStream(), OcpiResponse.error(OcpiStatus.CLIENT_ERROR,
+                "too many failed authentications from this address; try again in " + seconds + " s"));
+    }
+
+    private static String orNew(String value) {
+        return value == null || value.isBlank() ? UUID.randomUUID().toString() : value;
+    }
+}
