@@ -614,6 +614,47 @@ class BadInputCorpusTest {
         refused.incrementAndGet();
     }
 
+    /** Requests without a body whose URL names an object: its ids are checked the same way, before any lookup. */
+    static Stream<org.junit.jupiter.params.provider.Arguments> urlsWithoutBody() {
+        String longId = "U".repeat(37);
+        String sql = "x'%20OR%20'1'%3D'1";
+        return Stream.of(
+                new Object[] {"GET", "/ocpi/emsp/2.2.1/locations/NL/PCP/" + longId, 400, 2001, "location_id: at most 36 characters"},
+                new Object[] {"GET", "/ocpi/emsp/2.2.1/locations/NL/PCP/LOC0/%C3%A9", 400, 2001, "evse_uid: must be printable ASCII"},
+                new Object[] {"GET", "/ocpi/emsp/2.2.1/locations/NL/PCP/LOC0/LOC0-E1/A%09B", 400, 2001, "connector_id: must be printable ASCII"},
+                new Object[] {"GET", "/ocpi/emsp/2.2.1/locations/NL/PCP/" + sql, 404, 2000, "unknown"},
+                new Object[] {"GET", "/ocpi/emsp/2.2.1/locations/N1/PCP/LOC0", 400, 2001, "country_code: 'N1' is not an ISO 3166-1 alpha-2 code"},
+                new Object[] {"GET", "/ocpi/emsp/2.2.1/locations/NL/PC%22/LOC0", 400, 2001, "party_id: 'PC\"' is not a 3-character party id"},
+                new Object[] {"GET", "/ocpi/cpo/2.2.1/locations/" + longId, 400, 2001, "location_id: at most 36 characters"},
+                new Object[] {"GET", "/ocpi/emsp/2.2.1/sessions/NL/PCP/" + sql, 404, 2000, "unknown"},
+                new Object[] {"GET", "/ocpi/emsp/2.2.1/cdrs/NL/PCP/" + "C".repeat(40), 400, 2001, "cdr_id: at most 39 characters"},
+                new Object[] {"GET", "/ocpi/emsp/2.2.1/tariffs/NL/PCP/%E2%82%AC", 400, 2001, "tariff_id: must be printable ASCII"},
+                new Object[] {"DELETE", "/ocpi/emsp/2.2.1/tariffs/NL/PCP/" + longId, 400, 2001, "tariff_id: at most 36 characters"},
+                new Object[] {"GET", "/ocpi/cpo/2.2.1/tokens/NL/TNM/TK0?type=rfid", 400, 2001, "type: unknown value 'rfid'"},
+                new Object[] {"GET", "/ocpi/cpo/2.2.1/tokens/NL/TNM/" + longId, 400, 2001, "token_uid: at most 36 characters"},
+                new Object[] {"GET", "/ocpi/cpo/2.2.1/chargingprofiles/OURS1?duration=soon&response_url=" + RESPONSE_URL, 400, 2001,
+                        "duration: 'soon' is not a whole number of seconds"},
+                new Object[] {"GET", "/ocpi/cpo/2.2.1/chargingprofiles/OURS1?duration=60&response_url=ftp%3A%2F%2Fx", 400, 2001,
+                        "response_url: must be an http(s) URL"},
+                new Object[] {"DELETE", "/ocpi/cpo/2.2.1/chargingprofiles/" + longId + "?response_url=" + RESPONSE_URL, 400, 2001,
+                        "session_id: at most 36 characters"},
+                new Object[] {"POST", "/ocpi/emsp/2.2.1/tokens/" + longId + "/authorize", 400, 2001, "token_uid: at most 36 characters"},
+                new Object[] {"POST", "/ocpi/cpo/2.2.1/commands/REBOOT", 404, 2000, "unknown command 'REBOOT'"})
+                .map(org.junit.jupiter.params.provider.Arguments::of);
+    }
+
+    @Order(1)
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("urlsWithoutBody")
+    void badIdsInUrlsWithoutBodyAreRefused(String method, String path, int status, int ocpiStatus, String message) {
+        tried.incrementAndGet();
+        Reply reply = platform.call(method, path, method.equals("POST") && path.endsWith("REBOOT") ? "{}" : null);
+        assertThat(reply.status()).as(path + " → " + reply.body()).isEqualTo(status);
+        assertThat(reply.ocpiStatus()).as(path + " → " + reply.body()).isEqualTo(ocpiStatus);
+        assertThat(reply.json().path("status_message").asText()).as(path).contains(message);
+        refused.incrementAndGet();
+    }
+
     @Test
     @Order(2)
     void nothingOfTheCorpusWasStoredAndTheAdapterStillServes() {
