@@ -20,7 +20,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Refuses OCPI requests whose body is larger than {@code ocpi.max-body-size} with HTTP 413: by Content-Length before
- * anything is read, and for a body sent in chunks by reading at most one byte past the limit. It runs on the servlet
+ * anything is read, and for a body sent in chunks by reading at most one byte past the limit. A body within the limit
+ * is read here and must be UTF-8 (RFC 8259), else HTTP 400 with OCPI 2001: Camel reads bodies as text, and would
+ * otherwise turn bytes that are not UTF-8 into replacement characters, or fail on them. It runs on the servlet
  * thread, before the request is handed to Camel's own threads.
  */
 @Component
@@ -44,11 +46,14 @@ public class BodySizeLimit extends OncePerRequestFilter {
             throws ServletException, IOException {
         long declared = request.getContentLengthLong();
         if (declared > maxBytes) {
-            refuse(request, response);
-        } else if (declared < 0 && request.getHeader("Transfer-Encoding") != null) {
+            tooLarge(request, response);
+        } else if (declared > 0 || declared < 0 && request.getHeader("Transfer-Encoding") != null) {
             byte[] body = request.getInputStream().readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
+            String notUtf8 = isUtf8(request) ? notUtf8(body) : null;
             if (body.length > maxBytes) {
-                refuse(request, response);
+                tooLarge(request, response);
+            } else if (notUtf8 != null) {
+                refuse(request, response, 400, OcpiStatus.INVALID_OR_MISSING_PARAMETERS, "request body: not valid UTF-8: " + notUtf8);
             } else {
                 chain.doFilter(new Buffered(request, body), response);
             }
@@ -57,15 +62,45 @@ public class BodySizeLimit extends OncePerRequestFilter {
         }
     }
 
-    private void refuse(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        response.setStatus(413);
+    private void tooLarge(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        refuse(request, response, 413, OcpiStatus.CLIENT_ERROR, "request body: larger than the " + maxBytes + " bytes this adapter accepts");
+    }
+
+    private void refuse(HttpServletRequest request, HttpServletResponse response, int httpStatus, OcpiStatus status, String message)
+            throws IOException {
+        response.setStatus(httpStatus);
         response.setContentType("application/json");
         String requestId = request.getHeader(OcpiExchange.HEADER_REQUEST_ID);
         if (requestId != null) {
             response.setHeader(OcpiExchange.HEADER_REQUEST_ID, requestId);
         }
-        json.writeValue(response.getOutputStream(),
-                OcpiResponse.error(OcpiStatus.CLIENT_ERROR, "request body: larger than the " + maxBytes + " bytes this adapter accepts"));
+        json.writeValue(response.getOutputStream(), OcpiResponse.error(status, message));
+    }
+
+    /** JSON is UTF-8; a request may only say so, or nothing. */
+    private static boolean isUtf8(HttpServletRequest request) {
+        String declared = request.getCharacterEncoding();
+        return declared == null || declared.equalsIgnoreCase("UTF-8") || declared.equalsIgnoreCase("UTF8");
+    }
+
+    /** Where the body stops being UTF-8 (encoded surrogates and overlong forms included), or null when it is. */
+    static String notUtf8(byte[] body) {
+        java.nio.charset.CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT);
+        java.nio.ByteBuffer in = java.nio.ByteBuffer.wrap(body);
+        java.nio.CharBuffer out = java.nio.CharBuffer.allocate(8192);
+        while (true) {
+            java.nio.charset.CoderResult result = in.hasRemaining() ? decoder.decode(in, out, true) : decoder.flush(out);
+            if (result.isError()) {
+                return String.format("byte 0x%02X at offset %d", body[in.position()] & 0xFF, in.position());
+            }
+            if (result.isOverflow()) {
+                out.clear();
+            } else if (!in.hasRemaining()) {
+                return decoder.flush(out.clear()).isError() ? "truncated at the end" : null;
+            }
+        }
     }
 
     /** A request whose chunked body has already been read (and counted). */

@@ -36,7 +36,7 @@ public class OcpiBodies {
     private final Validator validator;
 
     public OcpiBodies(ObjectMapper mapper) {
-        this.mapper = mapper;
+        this.mapper = OcpiJson.strict(mapper);
         this.validator = Validation.byProvider(HibernateValidator.class)
                 .configure()
                 .propertyNodeNameProvider(new JsonNames(mapper))
@@ -55,7 +55,7 @@ public class OcpiBodies {
             throw OcpiException.invalid(describe(e));
         }
         if (value == null) {
-            throw OcpiException.invalid("request body: missing");
+            throw OcpiException.invalid("request body: must be a JSON object, not null");
         }
         validate(value);
         return value;
@@ -107,6 +107,18 @@ public class OcpiBodies {
     }
 
     static String describe(IOException e) {
+        // Not JSON at all (also when met while mapping a field, or beyond the nesting limit): say where it broke.
+        Throwable cause = e instanceof JsonMappingException && e.getCause() instanceof JsonProcessingException read ? read : e;
+        if (cause instanceof JsonProcessingException processing && !(cause instanceof JsonMappingException)) {
+            String where = processing.getLocation() == null ? ""
+                    : " at line " + processing.getLocation().getLineNr() + ", column " + processing.getLocation().getColumnNr();
+            String field = e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty() ? " (in " + path(mapping) + ")" : "";
+            return "request body: malformed JSON" + where + field + ": " + processing.getOriginalMessage();
+        }
+        if (e instanceof MismatchedInputException mismatch && mismatch.getPath().isEmpty()) {
+            return mismatch.getOriginalMessage().startsWith("Trailing token")
+                    ? "request body: malformed JSON: more after the end of the JSON value" : "request body: must be a JSON object";
+        }
         if (e instanceof InvalidFormatException invalid && invalid.getTargetType() != null && invalid.getTargetType().isEnum()) {
             return path(invalid) + ": unknown value '" + invalid.getValue() + "', expected one of "
                     + Arrays.toString(invalid.getTargetType().getEnumConstants());
@@ -118,10 +130,8 @@ public class OcpiBodies {
         if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
             return path(mapping) + ": " + mapping.getOriginalMessage();
         }
-        if (e instanceof JsonProcessingException processing) {
-            String where = processing.getLocation() == null ? ""
-                    : " at line " + processing.getLocation().getLineNr() + ", column " + processing.getLocation().getColumnNr();
-            return "request body: malformed JSON" + where + ": " + processing.getOriginalMessage();
+        if (e instanceof JsonMappingException mapping) {
+            return "request body: " + mapping.getOriginalMessage();
         }
         return "request body: unreadable: " + e.getMessage();
     }

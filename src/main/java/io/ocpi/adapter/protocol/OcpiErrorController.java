@@ -22,6 +22,7 @@ public class OcpiErrorController implements ErrorController {
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         int status = code instanceof Integer number ? number : 500;
         Object path = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
+        Object reason = request.getAttribute(RequestDispatcher.ERROR_MESSAGE);
         HttpHeaders headers = new HttpHeaders();
         // A filter before the routes can meet the database down too; the peer is told the same as by a route.
         boolean outage = request.getAttribute(RequestDispatcher.ERROR_EXCEPTION) instanceof Throwable error && OcpiProtocol.isOutage(error);
@@ -33,9 +34,13 @@ public class OcpiErrorController implements ErrorController {
             case 404 -> "no endpoint at " + path;
             case 405 -> "method " + request.getMethod() + " not allowed at " + path;
             case 401, 403 -> "not authorised for " + path;
-            default -> "request to " + path + " failed with HTTP " + status;
+            default -> "request to " + path + " failed with HTTP " + status
+                    + (reason instanceof String text && !text.isBlank() ? ": " + text : "");
         };
-        OcpiStatus ocpi = status >= 500 ? OcpiStatus.SERVER_ERROR : OcpiStatus.CLIENT_ERROR;
+        // A URL refused as such (RejectedUrls) is a request with invalid parameters.
+        OcpiStatus ocpi = status >= 500 ? OcpiStatus.SERVER_ERROR
+                : status == 400 && reason instanceof String text && !text.isBlank() ? OcpiStatus.INVALID_OR_MISSING_PARAMETERS
+                : OcpiStatus.CLIENT_ERROR;
         headers.set(OcpiExchange.HEADER_REQUEST_ID, orNew(request.getHeader(OcpiExchange.HEADER_REQUEST_ID)));
         headers.set(OcpiExchange.HEADER_CORRELATION_ID, orNew(request.getHeader(OcpiExchange.HEADER_CORRELATION_ID)));
         return ResponseEntity.status(status).headers(headers).contentType(MediaType.APPLICATION_JSON)

@@ -13,9 +13,14 @@ import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.deser.std.StringDeserializer;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
 import java.time.Instant;
@@ -23,7 +28,8 @@ import java.time.Instant;
 /**
  * The one JSON mapping of the adapter: OCPI field names (snake_case), OCPI DateTime, no nulls written, unknown fields
  * read past (lenient to peers on newer revisions), duplicate keys and numbers-for-enums refused (a peer must not be
- * able to smuggle a second value past validation).
+ * able to smuggle a second value past validation), and so is a string holding half of a UTF-16 surrogate pair
+ * ({@code "\ud800"}): valid JSON, but no text, and no database or JSON writer can take it.
  */
 public final class OcpiJson {
 
@@ -50,6 +56,16 @@ public final class OcpiJson {
                             return (Instant) context.handleWeirdStringValue(Instant.class, parser.getText(), e.getMessage());
                         }
                     }
+                })
+                .addDeserializer(String.class, new StringDeserializer() {
+                    @Override
+                    public String deserialize(JsonParser parser, DeserializationContext context) throws IOException {
+                        String value = super.deserialize(parser, context);
+                        if (value != null && hasUnpairedSurrogate(value)) {
+                            throw JsonMappingException.from(parser, "contains an unpaired surrogate (not Unicode text)");
+                        }
+                        return value;
+                    }
                 });
         return JsonMapper.builder()
                 .addModule(new JavaTimeModule())
@@ -65,5 +81,30 @@ public final class OcpiJson {
                 .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
                 .disable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
                 .build();
+    }
+
+    /**
+     * The mapping of request bodies (OcpiBodies): a number or boolean where the spec wants a string is refused, not
+     * turned into text. Only there: the admin API reads {@code {"peer": 1}} with the same mapper.
+     */
+    public static ObjectMapper strict(ObjectMapper mapper) {
+        ObjectMapper strict = mapper.copy();
+        strict.coercionConfigFor(LogicalType.Textual)
+                .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
+        return strict;
+    }
+
+    static boolean hasUnpairedSurrogate(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -47,13 +47,48 @@ public abstract class OcpiRouteBuilder extends RouteBuilder {
         return from(OcpiEvents.endpoint(module, name)).routeId(module + "-" + name).errorHandler(noErrorHandler());
     }
 
-    /** A path or query parameter that the route cannot do without. */
+    /**
+     * The longest value of each id a URL carries: CiString(36) for all of them but the CDR id, CiString(39); ours
+     * (request ids) are UUIDs.
+     */
+    private static final java.util.Map<String, Integer> ID_LENGTHS = java.util.Map.of(
+            "location_id", 36, "evse_uid", 36, "connector_id", 36, "session_id", 36, "tariff_id", 36, "token_uid", 36,
+            "cdr_id", 39, "request_id", 36, "command", 36);
+
+    /**
+     * A path or query parameter that the route cannot do without. Ids are CiStrings: printable ASCII only, no longer
+     * than the spec allows. So a key that could not be stored, or written into a URL, header or file name, never gets
+     * past the door.
+     */
     protected static String param(Exchange exchange, String name) {
         String value = exchange.getIn().getHeader(name, String.class);
+        if (value != null && PATH_PARAMS.contains(name)) {
+            value = decoded(name, value);
+        }
         if (value == null || value.isBlank()) {
             throw OcpiException.invalid(name + ": missing");
         }
+        if (!value.chars().allMatch(c -> c >= 0x20 && c <= 0x7E)) {
+            throw OcpiException.invalid(name + ": must be printable ASCII");
+        }
+        Integer max = ID_LENGTHS.get(name);
+        if (max != null && value.length() > max) {
+            throw OcpiException.invalid(name + ": at most " + max + " characters, not " + value.length());
+        }
         return value;
+    }
+
+    private static final java.util.Set<String> PATH_PARAMS = java.util.stream.Stream.concat(ID_LENGTHS.keySet().stream(),
+            java.util.stream.Stream.of("country_code", "party_id")).collect(java.util.stream.Collectors.toUnmodifiableSet());
+
+    /** Path segments come as they were sent: an id with a space arrives as {@code A%20B} and means {@code A B}. */
+    private static String decoded(String name, String segment) {
+        try {
+            // In a path, '+' is a plus sign, not a space.
+            return java.net.URLDecoder.decode(segment.replace("+", "%2B"), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException badEscape) {
+            throw OcpiException.invalid(name + ": '" + segment + "' is not a valid URL segment");
+        }
     }
 
     /** The data owner named by the {country_code}/{party_id} segments of a Receiver URL. */

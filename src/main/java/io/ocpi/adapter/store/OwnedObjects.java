@@ -42,24 +42,29 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class OwnedObjects {
 
     /** How one module's objects are read, keyed and merged. */
-    public record Kind<T extends OwnedObject>(String module, Class<T> type, Function<T, String> objectType,
+    public record Kind<T extends OwnedObject>(String module, Class<T> type, String idField, Function<T, String> objectType,
                                               Function<T, Party> concerns, BinaryOperator<ObjectNode> patch) {
 
         /** Objects keyed by owner and id alone, patched field by field. */
         public static <T extends OwnedObject> Kind<T> of(String module, Class<T> type) {
-            return new Kind<>(module, type, t -> "", t -> null, OwnedObjects::replaceFields);
+            return new Kind<>(module, type, "id", t -> "", t -> null, OwnedObjects::replaceFields);
+        }
+
+        /** The body field that holds {@link OwnedObject#objectId()}, as refusals name it. */
+        public Kind<T> identifiedBy(String idField) {
+            return new Kind<>(module, type, idField, objectType, concerns, patch);
         }
 
         public Kind<T> keyedByType(Function<T, String> objectType) {
-            return new Kind<>(module, type, objectType, concerns, patch);
+            return new Kind<>(module, type, idField, objectType, concerns, patch);
         }
 
         public Kind<T> concerning(Function<T, Party> concerns) {
-            return new Kind<>(module, type, objectType, concerns, patch);
+            return new Kind<>(module, type, idField, objectType, concerns, patch);
         }
 
         public Kind<T> patchedBy(BinaryOperator<ObjectNode> patch) {
-            return new Kind<>(module, type, objectType, concerns, patch);
+            return new Kind<>(module, type, idField, objectType, concerns, patch);
         }
     }
 
@@ -190,7 +195,7 @@ public class OwnedObjects {
     private static <T extends OwnedObject> void requireSameIds(ObjectKey key, T object, Kind<T> kind) {
         requireSame("country_code", key.owner().countryCode(), object.countryCode());
         requireSame("party_id", key.owner().partyId(), object.partyId());
-        requireSame("id", key.id(), object.objectId());
+        requireSame(kind.idField(), key.id(), object.objectId());
         if (!key.type().isEmpty()) {
             requireSame("type", key.type(), kind.objectType().apply(object));
         }

@@ -67,11 +67,15 @@ class SpecExamplesTest {
         String path = "/ocpi/emsp/2.2.1/locations/" + ownerPath(location, "id");
         assertThat(platform.call("PUT", path, location).status()).isIn(200, 201);
 
-        // The spec's EVSE example is no valid EVSE: its connector lacks four required fields, it writes "floor" for
-        // floor_level and a number for physical_reference. It is refused, naming the fields; a corrected copy is not.
+        // The spec's EVSE example is no valid EVSE: it writes a number for physical_reference, "floor" for
+        // floor_level, and its connector lacks four required fields. It is refused, naming the fields; a corrected
+        // copy is not.
         JsonNode flawed = example("location_put_example_add_evse.json");
         String evsePath = path + "/" + flawed.get("uid").asText();
         Reply refused = platform.call("PUT", evsePath, flawed);
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.json().get("status_message").asText()).isEqualTo("physical_reference: must be a string");
+        refused = platform.call("PUT", evsePath, ((ObjectNode) flawed.deepCopy()).put("physical_reference", "3"));
         assertThat(refused.status()).isEqualTo(400);
         assertThat(refused.json().get("status_message").asText()).isEqualTo("connectors[0].last_updated: must not be null; "
                 + "connectors[0].max_amperage: must not be null; connectors[0].max_voltage: must not be null; "

@@ -3,6 +3,7 @@ package io.ocpi.adapter.modules.commands;
 import io.ocpi.adapter.modules.tokens.Token;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
 
@@ -12,7 +13,7 @@ import java.time.Instant;
  * the earlier reservation.
  */
 public record ReserveNow(
-        @NotNull @Size(max = 255) String responseUrl,
+        @NotNull @Size(max = 255) @Pattern(regexp = "https?://.+", message = "must be an http(s) URL") String responseUrl,
         @NotNull @Valid Token token,
         @NotNull Instant expiryDate,
         @NotNull @Size(max = 36) String reservationId,

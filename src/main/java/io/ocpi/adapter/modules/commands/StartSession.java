@@ -3,6 +3,7 @@ package io.ocpi.adapter.modules.commands;
 import io.ocpi.adapter.modules.tokens.Token;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 /**
@@ -11,7 +12,7 @@ import jakarta.validation.constraints.Size;
  * bean constraint here, so whoever handles the command checks it.
  */
 public record StartSession(
-        @NotNull @Size(max = 255) String responseUrl,
+        @NotNull @Size(max = 255) @Pattern(regexp = "https?://.+", message = "must be an http(s) URL") String responseUrl,
         @NotNull @Valid Token token,
         @NotNull @Size(max = 36) String locationId,
         @Size(max = 36) String evseUid,

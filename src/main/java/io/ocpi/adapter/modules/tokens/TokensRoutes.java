@@ -30,7 +30,7 @@ public class TokensRoutes extends OcpiRouteBuilder implements ServesEndpoints {
 
     public static final String SENDER = OcpiUrls.emsp(ModuleId.TOKENS);
     public static final String RECEIVER = OcpiUrls.cpo(ModuleId.TOKENS);
-    public static final Kind<Token> KIND = Kind.of(ModuleId.TOKENS, Token.class).keyedByType(token -> token.type().name());
+    public static final Kind<Token> KIND = Kind.of(ModuleId.TOKENS, Token.class).identifiedBy("uid").keyedByType(token -> token.type().name());
 
     private final OwnedObjects objects;
     private final TokenAuthorization authorization;

@@ -102,11 +102,14 @@ class LocationModelTest {
     void addEvseExampleIsNotAValidEvseAndRoundTripsOnceCorrected() throws IOException {
         ObjectNode example = (ObjectNode) example("location_put_example_add_evse.json");
 
-        // Flaws of the specification's own example: its connector lacks the required power_type, max_voltage,
-        // max_amperage and last_updated; the floor is given as "floor": -1 where the field is floor_level, a
-        // string(4), so it is read past as an unknown field; and physical_reference is the number 3 where the spec
-        // says string(16), which the shared mapper reads as the text "3".
+        // Flaws of the specification's own example: physical_reference is the number 3 where the spec says
+        // string(16), which is refused before anything else; its connector lacks the required power_type,
+        // max_voltage, max_amperage and last_updated; the floor is given as "floor": -1 where the field is
+        // floor_level, a string(4), so it is read past as an unknown field.
         assertThatThrownBy(() -> bodies.read(mapper.writeValueAsBytes(example), Evse.class))
+                .isInstanceOf(OcpiException.class)
+                .hasMessage("physical_reference: must be a string");
+        assertThatThrownBy(() -> bodies.read(mapper.writeValueAsBytes(example.deepCopy().put("physical_reference", "3")), Evse.class))
                 .isInstanceOf(OcpiException.class)
                 .hasMessageContaining("connectors[0].power_type: must not be null")
                 .hasMessageContaining("connectors[0].max_voltage: must not be null")
