@@ -46,8 +46,11 @@ log "building the adapter and the benchmark classpath"
 ./mvnw -B -q -DskipTests package
 ./mvnw -B -q test-compile dependency:build-classpath -Dmdep.outputFile="$BENCH_WORK/classpath" -Dmdep.includeScope=test
 CLASSPATH_TEST="target/test-classes:target/classes:$(cat "$BENCH_WORK/classpath")"
-# Unpacked as the Dockerfile does: the jar and its lib/ folder, which starts faster than the nested jar.
+# Unpacked as the Dockerfile does: the jar and its lib/ folder, which starts faster than the nested jar, with the class
+# data sharing archive of a training run, made by the Dockerfile's script.
 java -Djarmode=tools -jar target/ocpi-adapter.jar extract --destination "$BENCH_WORK/app" >/dev/null
+log "training run for the class data sharing archive"
+docker/cds-archive.sh "$BENCH_WORK/app/ocpi-adapter.jar" "$BENCH_WORK/app/app.jsa"
 
 # --- helpers -----------------------------------------------------------------------------------------------------
 wait_for() { # url, seconds
@@ -91,7 +94,7 @@ wait_for "$BASELINE/stats" 30
 log "starting the adapter"
 start_ns=$(date +%s%N)
 # shellcheck disable=SC2086
-java $JAVA_OPTS_BENCH -jar "$BENCH_WORK/app/ocpi-adapter.jar" --spring.config.additional-location=bench/application-bench.yaml \
+java -XX:SharedArchiveFile="$BENCH_WORK/app/app.jsa" $JAVA_OPTS_BENCH -jar "$BENCH_WORK/app/ocpi-adapter.jar" --spring.config.additional-location=bench/application-bench.yaml \
     --ocpi.bindings.kafka.brokers="$KAFKA" > "$BENCH_WORK/adapter.log" 2>&1 &
 ADAPTER_PID=$!
 PIDS+=("$ADAPTER_PID")

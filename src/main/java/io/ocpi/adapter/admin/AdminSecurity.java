@@ -10,10 +10,11 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.session.DisableEncodeUrlFilter;
 
@@ -44,17 +45,50 @@ public class AdminSecurity {
 
     @Bean
     public UserDetailsService adminUser(AdminProperties admin) {
-        PasswordEncoder encoder = PasswordEncoderFactories.createDelegatingPasswordEncoder();
         if (AdminProperties.TRIAL_PASSWORD.equals(admin.password())) {
             LoggerFactory.getLogger(AdminSecurity.class)
                     .warn("the admin API uses the trial password: set OCPI_ADMIN_PASSWORD before anyone else can reach this adapter");
         }
-        // A value already in the encoder's {id} form (e.g. {bcrypt}$2a$...) is a hash and is kept as given, so that the
-        // plain password need not be in the configuration at all; any other value is the plain password.
-        String stored = admin.isHashed() ? admin.password() : encoder.encode(admin.password());
-        return new InMemoryUserDetailsManager(User.withUsername(admin.username())
-                .password(stored)
-                .roles("ADMIN")
-                .build());
+        return new AdminUser(admin);
+    }
+
+    /**
+     * The one admin user. A value already in the encoder's {id} form (e.g. {bcrypt}$2a$...) is a hash and is kept as
+     * given, so that the plain password need not be in the configuration at all; any other value is the plain
+     * password, hashed when the admin API is first called rather than at start: BCrypt on a JVM that has just started
+     * held up the start by 0.1 to 0.3 s.
+     */
+    static final class AdminUser implements UserDetailsService {
+
+        private final AdminProperties admin;
+        private volatile UserDetails user;
+
+        AdminUser(AdminProperties admin) {
+            this.admin = admin;
+            // Checked now, so that a broken hash stops the start.
+            if (admin.isHashed()) {
+                user = User.withUsername(admin.username()).password(admin.password()).roles("ADMIN").build();
+            }
+        }
+
+        @Override
+        public UserDetails loadUserByUsername(String username) {
+            if (!admin.username().equals(username)) {
+                throw new UsernameNotFoundException("no such user");
+            }
+            UserDetails known = user;
+            if (known == null) {
+                synchronized (this) {
+                    known = user;
+                    if (known == null) {
+                        PasswordEncoder encoder = PasswordEncoderFactories.createDelegatingPasswordEncoder();
+                        known = User.withUsername(admin.username()).password(encoder.encode(admin.password())).roles("ADMIN").build();
+                        user = known;
+                    }
+                }
+            }
+            // A copy: Spring Security erases the password of the user it authenticated.
+            return User.withUserDetails(known).build();
+        }
     }
 }
