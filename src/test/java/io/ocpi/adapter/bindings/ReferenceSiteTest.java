@@ -197,7 +197,7 @@ class ReferenceSiteTest {
         platform.publish("locations", Samples.location("KLOC", "2024-01-01T00:00:00Z"));
         await().atMost(Duration.ofSeconds(10)).until(() -> platform.peer.received(locationPath).size() == 1);
 
-        kafka.awaitConsumer("ocpi-adapter", "cpms.evse-status");
+        kafka.awaitConsumer("ocpi-adapter.evse-status", "cpms.evse-status");
         try (KafkaProducer<String, String> producer = kafka.producer()) {
             producer.send(new ProducerRecord<>("cpms.evse-status", "KLOC-E1",
                     "{\"location_id\":\"KLOC\",\"evse_uid\":\"KLOC-E1\",\"status\":\"CHARGING\",\"timestamp\":\"2024-01-01T10:00:00Z\"}")).get();

@@ -111,7 +111,7 @@ class BackendOutageTest {
                 "unknown-location", "{\"location_id\":\"NOPE\",\"evse_uid\":\"X\",\"status\":\"CHARGING\",\"timestamp\":\"2024-01-01T10:00:00Z\"}",
                 "unknown-status", "{\"location_id\":\"DLOC\",\"evse_uid\":\"DLOC-E1\",\"status\":\"ON_FIRE\",\"timestamp\":\"2024-01-01T10:00:00Z\"}");
         for (String topic : List.of("cpms.evse-status", "cpms.sessions", "cpms.cdrs")) {
-            kafka.awaitConsumer("ocpi-adapter", topic);
+            kafka.awaitConsumer("ocpi-adapter." + topic.substring("cpms.".length()), topic);
         }
         try (KafkaProducer<String, String> producer = kafka.producer()) {
             for (Map.Entry<String, String> record : poison.entrySet()) {
