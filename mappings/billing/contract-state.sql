@@ -1,7 +1,8 @@
 -- The real-time authorization answer for a card, from its contract's state, as an OCPI AllowedType. A contract with
 -- rows in billing_contract_location may charge at those locations only. No row: the card is unknown to billing.
 -- Card uids are kept upper-case in billing, as the adapter hands them (OCPI compares uids case aside), so that the
--- lookup is one index probe.
+-- lookup is one index probe. Its three parameters are counted in routes/billing.camel.yaml (parametersCount): change
+-- that count with them.
 SELECT c.contract_id,
        CASE
            WHEN c.state = 'BLOCKED' THEN 'BLOCKED'
