@@ -1,7 +1,6 @@
 package io.ocpi.adapter.protocol;
 
 import io.ocpi.adapter.config.OcpiProperties;
-import io.ocpi.adapter.registry.PeerRepository;
 import io.ocpi.adapter.registry.PeerTokens;
 import io.ocpi.adapter.registry.TokenEncoding;
 import java.nio.charset.StandardCharsets;
@@ -25,12 +24,10 @@ public class CredentialsTokenReader {
     private static final String SCHEME = "Token ";
 
     private final PeerTokens tokens;
-    private final PeerRepository peers;
     private final OcpiProperties properties;
 
-    public CredentialsTokenReader(PeerTokens tokens, PeerRepository peers, OcpiProperties properties) {
+    public CredentialsTokenReader(PeerTokens tokens, OcpiProperties properties) {
         this.tokens = tokens;
-        this.peers = peers;
         this.properties = properties;
     }
 
@@ -51,8 +48,7 @@ public class CredentialsTokenReader {
     }
 
     private Optional<Caller> callerOf(String token, boolean plain) {
-        return tokens.holder(token).flatMap(holder -> peers.find(holder.peerId())
-                .map(peer -> new Caller(peer, holder.scope(), token, plain)));
+        return tokens.holder(token).map(holder -> new Caller(holder.peer(), holder.scope(), token, plain));
     }
 
     /**

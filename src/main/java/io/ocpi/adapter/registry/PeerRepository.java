@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
@@ -26,6 +27,15 @@ public class PeerRepository {
 
     private final JdbcClient jdbc;
     private final ObjectMapper json;
+    /**
+     * The roles and endpoints last read for each peer, with the {@code updated_at} of its row then. They are only
+     * written together with that column ({@link #saveRegistration}), so while the row read says the same, they are
+     * still what the database holds.
+     */
+    private final Map<Long, Details> details = new ConcurrentHashMap<>();
+
+    private record Details(Instant updatedAt, List<CredentialsRole> roles, List<Endpoint> endpoints) {
+    }
 
     public PeerRepository(JdbcClient jdbc, ObjectMapper json) {
         this.jdbc = jdbc;
@@ -58,6 +68,21 @@ public class PeerRepository {
         return jdbc.sql("SELECT * FROM peer WHERE id = ?").param(id).query(this::peerRow).optional().map(this::withDetails);
     }
 
+    /**
+     * The peer holding the unexpired token with this hash, and the token's scope: asked at every OCPI request, so in
+     * one query. Every request still reads the token and the peer's row, so a revoked token, a removed peer or a
+     * changed status is seen at once, by every instance.
+     */
+    public Optional<PeerTokens.Holder> holderOf(String tokenHash) {
+        return jdbc.sql("""
+                        SELECT p.*, t.scope AS token_scope FROM peer_token t JOIN peer p ON p.id = t.peer_id
+                        WHERE t.token_hash = ? AND (t.expires_at IS NULL OR t.expires_at > ?)""")
+                .params(tokenHash, Timestamp.from(Instant.now()))
+                .query((rs, n) -> new PeerTokens.Holder(peerRow(rs, n), TokenScope.valueOf(rs.getString("token_scope"))))
+                .optional()
+                .map(holder -> new PeerTokens.Holder(withKnownDetails(holder.peer()), holder.scope()));
+    }
+
     public List<Peer> findAll() {
         return jdbc.sql("SELECT * FROM peer ORDER BY id").query(this::peerRow).list().stream().map(this::withDetails).toList();
     }
@@ -87,6 +112,7 @@ public class PeerRepository {
                             role.partyId().toUpperCase(Locale.ROOT), toJson(role.businessDetails()))
                     .update();
         }
+        details.remove(id);
         jdbc.sql("DELETE FROM peer_endpoint WHERE peer_id = ?").param(id).update();
         Map<String, Endpoint> unique = new LinkedHashMap<>();
         registration.endpoints().forEach(e -> unique.putIfAbsent(e.identifier() + "/" + e.role(), e));
@@ -121,6 +147,7 @@ public class PeerRepository {
 
     public void delete(long id) {
         jdbc.sql("DELETE FROM peer WHERE id = ?").param(id).update();
+        details.remove(id);
     }
 
     private Peer peerRow(ResultSet rs, int row) throws SQLException {
@@ -137,6 +164,17 @@ public class PeerRepository {
                 List.of(),
                 rs.getTimestamp("created_at").toInstant(),
                 rs.getTimestamp("updated_at").toInstant());
+    }
+
+    private Peer withKnownDetails(Peer peer) {
+        Details known = details.get(peer.id());
+        if (known == null || !known.updatedAt().equals(peer.updatedAt())) {
+            Peer read = withDetails(peer);
+            details.put(peer.id(), new Details(read.updatedAt(), read.roles(), read.endpoints()));
+            return read;
+        }
+        return new Peer(peer.id(), peer.name(), peer.status(), peer.connectionStatus(), peer.versionsUrl(), peer.version(),
+                peer.tokenEncoding(), peer.outgoingToken(), known.roles(), known.endpoints(), peer.createdAt(), peer.updatedAt());
     }
 
     private Peer withDetails(Peer peer) {

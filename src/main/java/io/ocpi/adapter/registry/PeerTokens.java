@@ -23,13 +23,15 @@ public class PeerTokens {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     /** Who a presented token belongs to, and what it may reach. */
-    public record Holder(long peerId, TokenScope scope) {
+    public record Holder(Peer peer, TokenScope scope) {
     }
 
     private final JdbcClient jdbc;
+    private final PeerRepository peers;
 
-    public PeerTokens(JdbcClient jdbc) {
+    public PeerTokens(JdbcClient jdbc, PeerRepository peers) {
         this.jdbc = jdbc;
+        this.peers = peers;
     }
 
     /** A new token for the peer: 32 random bytes, Base64url, 43 printable ASCII characters. */
@@ -45,11 +47,9 @@ public class PeerTokens {
         return token;
     }
 
+    /** Who holds a presented token, unless it is unknown, revoked or expired. */
     public Optional<Holder> holder(String token) {
-        return jdbc.sql("SELECT peer_id, scope FROM peer_token WHERE token_hash = ? AND (expires_at IS NULL OR expires_at > ?)")
-                .params(hash(token), Timestamp.from(Instant.now()))
-                .query((rs, n) -> new Holder(rs.getLong("peer_id"), TokenScope.valueOf(rs.getString("scope"))))
-                .optional();
+        return peers.holderOf(hash(token));
     }
 
     public void revoke(String token) {

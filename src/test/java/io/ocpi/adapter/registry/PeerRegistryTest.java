@@ -12,6 +12,7 @@ import io.ocpi.adapter.modules.versions.InterfaceRole;
 import io.ocpi.adapter.registry.PeerRepository.Registration;
 import io.ocpi.adapter.support.AdapterInstance;
 import io.ocpi.adapter.support.TestDatabase;
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -51,7 +52,10 @@ class PeerRegistryTest {
         assertThat(rows).hasSize(1);
         assertThat(rows.get(0).values()).noneMatch(value -> String.valueOf(value).contains(token));
         assertThat(rows.get(0).get("token_hash")).isEqualTo(PeerTokens.hash(token));
-        assertThat(tokens.holder(token)).contains(new PeerTokens.Holder(id, TokenScope.REGISTRATION));
+        assertThat(tokens.holder(token)).hasValueSatisfying(holder -> {
+            assertThat(holder.peer().id()).isEqualTo(id);
+            assertThat(holder.scope()).isEqualTo(TokenScope.REGISTRATION);
+        });
         assertThat(tokens.holder(token + "x")).isEmpty();
     }
 
@@ -66,6 +70,8 @@ class PeerRegistryTest {
     @Test
     void aRegistrationReplacesRolesAndEndpoints() {
         long id = peers.create("roles", PeerStatus.REGISTERING, TokenEncoding.BASE64);
+        String token = tokens.issue(id, TokenScope.FULL, null);
+        assertThat(tokens.holder(token).orElseThrow().peer().roles()).isEmpty();
         BusinessDetails details = new BusinessDetails("Peer B.V.", "https://peer.example.com",
                 new Image("https://peer.example.com/logo.png", null, ImageCategory.OPERATOR, "png", 512, 512));
         peers.saveRegistration(id, PeerStatus.REGISTERED, new Registration("https://peer.example.com/versions", "2.2.1", "their-token",
@@ -87,6 +93,7 @@ class PeerRegistryTest {
         assertThat(peer.plays("DE", "ABC")).isFalse();
         assertThat(peer.endpoint("locations", InterfaceRole.RECEIVER)).contains("https://peer.example.com/emsp/locations");
         assertThat(peer.endpoints()).hasSize(3);
+        assertThat(tokens.holder(token).orElseThrow().peer()).isEqualTo(peer);
 
         peers.saveRegistration(id, PeerStatus.REGISTERED, new Registration("https://peer.example.com/versions", "2.2.1", "newer",
                 TokenEncoding.BASE64, List.of(new CredentialsRole(Role.CPO, details, "XYZ", "BE")),
@@ -94,6 +101,16 @@ class PeerRegistryTest {
         Peer updated = peers.find(id).orElseThrow();
         assertThat(updated.roles()).extracting(CredentialsRole::partyId).containsExactly("XYZ");
         assertThat(updated.endpoints()).hasSize(1);
+        assertThat(tokens.holder(token).orElseThrow().peer()).isEqualTo(updated);
+
+        // Another instance of the adapter re-registers the peer: the change is seen here too, by its updated_at.
+        jdbc.sql("DELETE FROM peer_role WHERE peer_id = ?").param(id).update();
+        jdbc.sql("UPDATE peer SET status = ?, updated_at = ? WHERE id = ?")
+                .params(PeerStatus.UNREGISTERED.name(), Timestamp.from(updated.updatedAt().plusSeconds(1)), id).update();
+        Peer elsewhere = tokens.holder(token).orElseThrow().peer();
+        assertThat(elsewhere.status()).isEqualTo(PeerStatus.UNREGISTERED);
+        assertThat(elsewhere.roles()).isEmpty();
+        assertThat(elsewhere).isEqualTo(peers.find(id).orElseThrow());
     }
 
     @Test
