@@ -9,10 +9,8 @@ import io.ocpi.adapter.support.FakePeer;
 import io.ocpi.adapter.support.FakePeer.Answer;
 import io.ocpi.adapter.support.PeerPlatform;
 import io.ocpi.adapter.support.Samples;
-import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -119,21 +117,9 @@ class SlowPeerTest {
         return "/2.2.1/receiver/locations/NL/ADC/" + id;
     }
 
-    /** The versions (minute of last_updated) of one location a peer received since {@code since}, in order. */
+    /** The versions of one location a peer received since {@code since}, in order. */
     static List<Integer> versions(FakePeer peer, String id, Instant since) {
-        List<Integer> versions = new ArrayList<>();
-        for (FakePeer.Received received : peer.received(path(id))) {
-            if (received.at().isBefore(since)) {
-                continue;
-            }
-            try {
-                JsonNode body = AdapterInstance.JSON.readTree(received.body());
-                versions.add(Integer.parseInt(body.get("last_updated").asText().substring(14, 16)));
-            } catch (IOException e) {
-                throw new AssertionError(e);
-            }
-        }
-        return versions;
+        return peer.versionsReceived(path(id), since);
     }
 
     static List<FakePeer.Received> locationPushes(FakePeer peer) {

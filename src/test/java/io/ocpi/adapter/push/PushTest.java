@@ -13,6 +13,7 @@ import io.ocpi.adapter.support.Samples;
 import io.ocpi.adapter.support.TestDatabase;
 import java.io.IOException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -41,16 +42,7 @@ class PushTest {
 
     /** What the peer received for one location, in order: the minute of each last_updated. */
     static List<Integer> versionsReceived(FakePeer peer, String id) {
-        List<Integer> versions = new ArrayList<>();
-        for (FakePeer.Received received : peer.received("/2.2.1/receiver/locations/NL/ADC/" + id)) {
-            try {
-                JsonNode body = AdapterInstance.JSON.readTree(received.body());
-                versions.add(Integer.parseInt(body.get("last_updated").asText().substring(14, 16)));
-            } catch (IOException e) {
-                throw new AssertionError(e);
-            }
-        }
-        return versions;
+        return peer.versionsReceived("/2.2.1/receiver/locations/NL/ADC/" + id, Instant.MIN);
     }
 
     static void receiveLocations(FakePeer peer, String... ids) {

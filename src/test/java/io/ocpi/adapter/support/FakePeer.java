@@ -146,6 +146,21 @@ public final class FakePeer implements AutoCloseable {
         return received.stream().filter(r -> r.path().equals(path)).toList();
     }
 
+    /**
+     * The versions of one object received at {@code path} since {@code since}, in order: tests number an object's
+     * versions by the minute of its last_updated.
+     */
+    public List<Integer> versionsReceived(String path, Instant since) {
+        return received(path).stream().filter(r -> !r.at().isBefore(since)).map(r -> {
+            try {
+                String lastUpdated = AdapterInstance.JSON.readTree(r.body()).get("last_updated").asText();
+                return Integer.parseInt(lastUpdated.substring(14, 16));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }).toList();
+    }
+
     private void handle(HttpExchange exchange) throws IOException {
         Received request = new Received(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
                 Map.copyOf(exchange.getRequestHeaders()), new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8),
