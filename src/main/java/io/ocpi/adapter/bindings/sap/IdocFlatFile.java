@@ -15,6 +15,8 @@ public final class IdocFlatFile {
 
     public static final int SDATA_LENGTH = 1000;
     private static final int HEADER_LENGTH = 63;
+    private static final String BLANKS = " ".repeat(SDATA_LENGTH);
+    private static final String ZEROS = "0".repeat(6);
 
     /** EDI_DC40 fields and their lengths, in file order. */
     public static final Map<String, Integer> CONTROL_FIELDS = controlFields();
@@ -52,30 +54,37 @@ public final class IdocFlatFile {
     }
 
     public static String write(List<Idoc> idocs, IdocType type) {
-        StringBuilder out = new StringBuilder();
+        StringBuilder out = new StringBuilder(2048);
         for (Idoc idoc : idocs) {
-            StringBuilder control = new StringBuilder();
-            CONTROL_FIELDS.forEach((field, length) -> pad(control, idoc.control().getOrDefault(field, ""), length, "EDI_DC40." + field));
-            out.append(control).append('\n');
+            CONTROL_FIELDS.forEach((field, length) -> pad(out, idoc.control().getOrDefault(field, ""), length, "EDI_DC40", field));
+            out.append('\n');
             for (Idoc.Segment segment : idoc.segments()) {
                 IdocType.Segment layout = type.segments().get(segment.name());
                 if (layout == null) {
                     throw new IdocFormatException("IDoc " + idoc.docnum() + ": segment " + segment.name() + " is not part of " + type.name());
                 }
                 for (String field : segment.fields().keySet()) {
-                    if (layout.fields().stream().noneMatch(f -> f.name().equals(field))) {
+                    if (!layout.hasField(field)) {
                         throw new IdocFormatException("segment " + segment.name() + " has no field " + field);
                     }
                 }
-                StringBuilder record = new StringBuilder();
-                pad(record, layout.definition(), 30, "SEGNAM");
-                pad(record, idoc.control().getOrDefault("MANDT", ""), 3, "MANDT");
-                pad(record, idoc.docnum(), 16, "DOCNUM");
-                record.append(number(segment.number(), 6)).append(number(segment.parent(), 6)).append(number(segment.level(), 2));
+                int start = out.length();
+                pad(out, layout.definition(), 30, null, "SEGNAM");
+                pad(out, idoc.control().getOrDefault("MANDT", ""), 3, null, "MANDT");
+                pad(out, idoc.docnum(), 16, null, "DOCNUM");
+                number(out, segment.number(), 6);
+                number(out, segment.parent(), 6);
+                number(out, segment.level(), 2);
                 for (IdocType.Field field : layout.fields()) {
-                    pad(record, segment.fields().getOrDefault(field.name(), ""), field.length(), segment.name() + "." + field.name());
+                    pad(out, segment.fields().getOrDefault(field.name(), ""), field.length(), segment.name(), field.name());
                 }
-                out.append(stripTrailing(record)).append('\n');
+                // Trailing blanks of a data record are left out, as SAP's file port writes it.
+                int end = out.length();
+                while (end > start && out.charAt(end - 1) == ' ') {
+                    end--;
+                }
+                out.setLength(end);
+                out.append('\n');
             }
         }
         return out.toString();
@@ -174,33 +183,32 @@ public final class IdocFlatFile {
         }
     }
 
-    private static String number(int value, int length) {
+    private static void number(StringBuilder out, int value, int length) {
         String text = Integer.toString(value);
         if (value < 0 || text.length() > length) {
             throw new IdocFormatException(value + " does not fit " + length + " digits");
         }
-        return "0".repeat(length - text.length()) + text;
+        out.append(ZEROS, 0, length - text.length()).append(text);
     }
 
-    private static void pad(StringBuilder out, String value, int length, String field) {
+    /** Writes a value padded to its field's length; {@code record} and {@code field} name it in an error. */
+    private static void pad(StringBuilder out, String value, int length, String record, String field) {
         String text = value == null ? "" : value;
         if (text.length() > length) {
-            throw new IdocFormatException(field + ": '" + text + "' is longer than its " + length + " characters");
+            throw new IdocFormatException(name(record, field) + ": '" + text + "' is longer than its " + length + " characters");
         }
         if (text.indexOf('\n') >= 0 || text.indexOf('\r') >= 0) {
-            throw new IdocFormatException(field + ": a line break cannot be written in a flat IDoc");
+            throw new IdocFormatException(name(record, field) + ": a line break cannot be written in a flat IDoc");
         }
-        out.append(text);
-        for (int i = text.length(); i < length; i++) {
-            out.append(' ');
-        }
+        out.append(text).append(BLANKS, 0, length - text.length());
+    }
+
+    private static String name(String record, String field) {
+        return record == null ? field : record + "." + field;
     }
 
     private static String padded(String line, int length) {
         return line.length() >= length ? line : line + " ".repeat(length - line.length());
     }
 
-    private static String stripTrailing(StringBuilder record) {
-        return record.toString().stripTrailing();
-    }
 }

@@ -9,6 +9,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
@@ -30,8 +32,18 @@ public record IdocType(String name, String messageType, Map<String, Segment> seg
      *                   {@code Z2CDRHD000}); the type name is accepted there too
      * @param parent     the parent segment type, null for a top-level segment
      * @param repeats    whether it may occur more than once under its parent (a list in the IDoc's JSON)
+     * @param fieldNames the names of its fields, to look one up by name
      */
-    public record Segment(String name, String definition, String parent, boolean repeats, List<Field> fields) {
+    public record Segment(String name, String definition, String parent, boolean repeats, List<Field> fields, Set<String> fieldNames) {
+
+        public Segment(String name, String definition, String parent, boolean repeats, List<Field> fields) {
+            this(name, definition, parent, repeats, List.copyOf(fields),
+                    fields.stream().map(Field::name).collect(Collectors.toUnmodifiableSet()));
+        }
+
+        public boolean hasField(String name) {
+            return fieldNames.contains(name);
+        }
 
         public int length() {
             return fields.isEmpty() ? 0 : fields.get(fields.size() - 1).offset() + fields.get(fields.size() - 1).length();
@@ -77,7 +89,7 @@ public record IdocType(String name, String messageType, Map<String, Segment> seg
                         + ", which is not defined before it");
             }
             segments.put(segmentName, new Segment(segmentName, (String) segment.getOrDefault("definition", segmentName), parent,
-                    Boolean.TRUE.equals(segment.get("repeats")), List.copyOf(fields)));
+                    Boolean.TRUE.equals(segment.get("repeats")), fields));
         }
         return new IdocType(name, (String) root.getOrDefault("message_type", name), segments);
     }

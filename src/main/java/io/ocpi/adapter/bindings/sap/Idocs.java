@@ -1,6 +1,5 @@
 package io.ocpi.adapter.bindings.sap;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -16,9 +15,12 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * IDoc files for routes, as the bean {@code idoc}: a mapping writes an IDoc as JSON (see {@link IdocJson}), {@link #write}
  * turns it into a file in the flat or the XML format; {@link #read} turns a file into the JSON of each IDoc in it,
- * for a mapping to read. IDoc types come from {@code <mappings>/idoc/<type>.yaml}, read again when the file changes.
+ * for a mapping to read. IDoc types come from {@code <mappings>/idoc/<type>.yaml}, read again when the file changes
+ * (looked at once a second at most: two file system calls per IDoc were a tenth of the time it took to write one).
  */
 public class Idocs {
+
+    private static final long TYPE_RECHECK_NANOS = 1_000_000_000L;
 
     private final Path typesFolder;
     private final ObjectMapper json;
@@ -42,10 +44,7 @@ public class Idocs {
      */
     public String write(String idocJson, String typeName, String format) throws IOException {
         IdocType type = type(typeName);
-        JsonNode document = json.readTree(idocJson);
-        List<Idoc> idocs = document.isArray()
-                ? java.util.stream.StreamSupport.stream(document.spliterator(), false).map(one -> shapes.toIdoc(one, type)).toList()
-                : List.of(shapes.toIdoc(document, type));
+        List<Idoc> idocs = shapes.toIdocs(idocJson, type);
         String file = switch (format.toLowerCase(Locale.ROOT)) {
             case "flat" -> IdocFlatFile.write(idocs, type);
             case "xml" -> IdocXml.write(idocs, type);
@@ -71,19 +70,21 @@ public class Idocs {
 
     /** An IDoc type by name, from its file; a changed file is read again, so that a layout change needs no restart. */
     public IdocType type(String name) throws IOException {
+        LoadedType known = types.get(name);
+        long now = System.nanoTime();
+        if (known != null && now - known.checkedAt() < TYPE_RECHECK_NANOS) {
+            return known.type();
+        }
         Path file = typesFolder.resolve(name + ".yaml");
         if (!Files.isRegularFile(file)) {
             throw new IllegalArgumentException("no IDoc type " + name + ": " + file.toAbsolutePath() + " does not exist");
         }
         long modified = Files.getLastModifiedTime(file).toMillis();
-        LoadedType loaded = types.get(name);
-        if (loaded == null || loaded.modified() != modified) {
-            loaded = new LoadedType(IdocType.read(file), modified);
-            types.put(name, loaded);
-        }
-        return loaded.type();
+        IdocType type = known != null && known.modified() == modified ? known.type() : IdocType.read(file);
+        types.put(name, new LoadedType(type, modified, now));
+        return type;
     }
 
-    private record LoadedType(IdocType type, long modified) {
+    private record LoadedType(IdocType type, long modified, long checkedAt) {
     }
 }
