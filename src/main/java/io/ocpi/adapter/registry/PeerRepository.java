@@ -30,7 +30,7 @@ public class PeerRepository {
     /**
      * The roles and endpoints last read for each peer, with the {@code updated_at} of its row then. They are only
      * written together with that column ({@link #saveRegistration}), so while the row read says the same, they are
-     * still what the database holds.
+     * still what the database holds. Every read of a peer (each request's caller, each push) is then one query.
      */
     private final Map<Long, Details> details = new ConcurrentHashMap<>();
 
@@ -65,7 +65,7 @@ public class PeerRepository {
     }
 
     public Optional<Peer> find(long id) {
-        return jdbc.sql("SELECT * FROM peer WHERE id = ?").param(id).query(this::peerRow).optional().map(this::withDetails);
+        return jdbc.sql("SELECT * FROM peer WHERE id = ?").param(id).query(this::peerRow).optional().map(this::withKnownDetails);
     }
 
     /**
@@ -84,7 +84,7 @@ public class PeerRepository {
     }
 
     public List<Peer> findAll() {
-        return jdbc.sql("SELECT * FROM peer ORDER BY id").query(this::peerRow).list().stream().map(this::withDetails).toList();
+        return jdbc.sql("SELECT * FROM peer ORDER BY id").query(this::peerRow).list().stream().map(this::withKnownDetails).toList();
     }
 
     /** The registered peer that plays this party (country code and party id), if any. */
