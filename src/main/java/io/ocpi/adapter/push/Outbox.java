@@ -153,8 +153,12 @@ public class Outbox {
         return String.join(", ", Collections.nCopies(count, "?"));
     }
 
-    public void delivered(long id) {
-        jdbc.sql("DELETE FROM ocpi_outbox WHERE id = ?").param(id).update();
+    /** Removes delivered items. */
+    public void delivered(Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return;
+        }
+        jdbc.sql("DELETE FROM ocpi_outbox WHERE id IN (" + placeholders(ids.size()) + ")").params(List.copyOf(ids)).update();
     }
 
     public void retryAt(long id, Instant next, String error) {

@@ -55,6 +55,11 @@ import org.springframework.stereotype.Component;
  * peer that answers slowly, or not at all until the request timeout ({@code ocpi.client.request-timeout}), holds up
  * only its own items: the others' are claimed and delivered meanwhile, by threads it cannot all take. A destination
  * that did not answer gets the items waiting in its lane given back to the outbox, to be tried with the backoff.
+ *
+ * <p>Delivered items leave the outbox a few at a time (see {@link #removeDelivered}): one statement per item was half
+ * the database's work in a drain. An item delivered but not yet removed when the instance dies is sent again once its
+ * lease ends, as one whose removal failed always was; the next change of its object waits for the removal, so a peer
+ * still gets each object's changes in order.
  */
 @Component
 public class PushDelivery {
@@ -74,6 +79,8 @@ public class PushDelivery {
     private final ProducerTemplate producer;
     private final ObjectMapper json;
     private final Map<Long, Integer> failuresInARow = new ConcurrentHashMap<>();
+    /** Ids of delivered items still in the outbox. Guarded by itself. */
+    private final List<Long> deliveredIds = new ArrayList<>();
     private final Duration requestTimeout;
     private final ExecutorService delivering;
     /** Per destination, in the order they are served next. */
@@ -85,6 +92,8 @@ public class PushDelivery {
     private int running;
     private boolean roomMade;
     private boolean threadsBusy;
+    /** When drain last claimed leaving full lanes out (System.nanoTime); only drain's thread reads and writes it. */
+    private long lastClaimAroundFullLanes;
     private volatile boolean stopping;
 
     public PushDelivery(Outbox outbox, PeerRepository peers, PeerCalls calls, OcpiClient client, CurrentObjects currentObjects,
@@ -129,13 +138,22 @@ public class PushDelivery {
                 }
                 threadsBusy = ready > half;
             }
-            if (ready > half) {
+            boolean aroundFullLanes = !fullPeers.isEmpty() || !fullRoutes.isEmpty();
+            // A claim that leaves full lanes out still reads their items in the outbox, to pass them by: with a backlog
+            // of 100,000 that is most of the database's work, and usually finds nothing else. So such a claim is made
+            // once a poll interval at most; otherwise the lanes' room is waited for.
+            if (ready > half || (aroundFullLanes && System.nanoTime() - lastClaimAroundFullLanes < settings.pollInterval().toNanos())) {
                 if (!awaitRoom()) {
                     return;
                 }
                 continue;
             }
+            if (aroundFullLanes) {
+                lastClaimAroundFullLanes = System.nanoTime();
+            }
             int limit = settings.batchSize() - ready;
+            // The next change of an object is due only once the one before it has left the outbox.
+            removeDelivered();
             Outbox.Claim claim = outbox.claim(limit, settings.lease(), fullPeers, fullRoutes);
             synchronized (lanes) {
                 for (OutboxItem item : claim.items()) {
@@ -195,6 +213,7 @@ public class PushDelivery {
             LOG.error("outbox delivery {} failed", claimed.item().id(), e);
         } finally {
             List<Claimed> giveBack = new ArrayList<>();
+            boolean idle;
             synchronized (lanes) {
                 lane.running--;
                 running--;
@@ -215,6 +234,10 @@ public class PushDelivery {
                     roomMade = true;
                     lanes.notifyAll();
                 }
+                idle = running == 0;
+            }
+            if (idle) {
+                removeDelivered();
             }
             try {
                 release(giveBack);
@@ -267,6 +290,7 @@ public class PushDelivery {
             lanes.notifyAll();
         }
         delivering.shutdown();
+        removeDelivered();
         try {
             release(waiting);
         } catch (RuntimeException e) {
@@ -418,8 +442,39 @@ public class PushDelivery {
     }
 
     private void delivered(OutboxItem item) {
-        outbox.delivered(item.id());
         metrics.delivered();
+        boolean enough;
+        synchronized (deliveredIds) {
+            deliveredIds.add(item.id());
+            enough = deliveredIds.size() >= settings.parallelism();
+        }
+        if (enough) {
+            removeDelivered();
+        }
+    }
+
+    /**
+     * Removes the delivered items from the outbox, in one statement: when as many have gathered as there are delivery
+     * threads, before each claim, and when the last delivery under way ends. Ids that could not be removed (the
+     * database away) are kept for the next time.
+     */
+    private void removeDelivered() {
+        List<Long> ids;
+        synchronized (deliveredIds) {
+            if (deliveredIds.isEmpty()) {
+                return;
+            }
+            ids = List.copyOf(deliveredIds);
+            deliveredIds.clear();
+        }
+        try {
+            outbox.delivered(ids);
+        } catch (RuntimeException e) {
+            synchronized (deliveredIds) {
+                deliveredIds.addAll(ids);
+            }
+            LOG.warn("{} delivered outbox items not removed yet, tried again with the next: {}", ids.size(), e.getMessage());
+        }
     }
 
     private void dead(OutboxItem item, String reason) {
