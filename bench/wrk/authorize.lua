@@ -1,9 +1,8 @@
 -- Scenario 2: CPOs ask for real-time authorization of our cards: 1,000,000 contracts in billing, each with a card
 -- B0000000..B0999999 (every 10th contract blocked, every 20th over its credit limit); one request in ten for a card
--- we do not know. BENCH_DELAY_MS (per connection) limits the rate; 0 runs flat out.
+-- we do not know. BENCH_RATE paces it (see report.lua).
 dofile("bench/wrk/report.lua")
 local auth = "Token " .. os.getenv("BENCH_TOKEN")
-local pause = tonumber(os.getenv("BENCH_DELAY_MS") or "0")
 local body = '{"location_id":"BENCH-LOC"}'
 
 setup = function(thread) thread:set("seed", math.random(1, 1000000)) end
@@ -14,8 +13,4 @@ request = function()
   local uid = (math.random() < 0.1) and string.format("X%07d", n) or string.format("B%07d", n)
   return wrk.format("POST", "/ocpi/emsp/2.2.1/tokens/" .. uid .. "/authorize",
     { ["Authorization"] = auth, ["Content-Type"] = "application/json" }, body)
-end
-
-if pause > 0 then
-  delay = function() return pause end
 end

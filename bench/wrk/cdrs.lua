@@ -2,7 +2,6 @@
 -- stored, billed, written to SAP as an IDoc file and published on Kafka.
 dofile("bench/wrk/report.lua")
 local auth = "Token " .. os.getenv("BENCH_TOKEN")
-local pause = tonumber(os.getenv("BENCH_DELAY_MS") or "0")
 local threads = 0
 
 setup = function(thread)
@@ -26,8 +25,4 @@ request = function()
   local id = string.format("BENCH-%d-%d", tid, sequence)
   return wrk.format("POST", "/ocpi/emsp/2.2.1/cdrs",
     { ["Authorization"] = auth, ["Content-Type"] = "application/json" }, string.format(template, id))
-end
-
-if pause > 0 then
-  delay = function() return pause end
 end

@@ -1,8 +1,7 @@
 -- Soak traffic: a CPO pushes its charging sessions for our customers to our eMSP receiver, each session PUT a few
--- times as it progresses (kWh growing), then on to the next. BENCH_DELAY_MS (per connection) limits the rate.
+-- times as it progresses (kWh growing), then on to the next. BENCH_RATE paces it (see report.lua).
 dofile("bench/wrk/report.lua")
 local auth = "Token " .. os.getenv("BENCH_TOKEN")
-local pause = tonumber(os.getenv("BENCH_DELAY_MS") or "0")
 local threads = 0
 
 setup = function(thread)
@@ -24,8 +23,4 @@ request = function()
   local id = string.format("SOAK-%d-%d", tid, session)
   return wrk.format("PUT", "/ocpi/emsp/2.2.1/sessions/NL/BCP/" .. id,
     { ["Authorization"] = auth, ["Content-Type"] = "application/json" }, string.format(template, id, step * 2, step * 10))
-end
-
-if pause > 0 then
-  delay = function() return pause end
 end
