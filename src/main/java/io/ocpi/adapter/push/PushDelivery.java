@@ -92,8 +92,11 @@ public class PushDelivery {
     private int running;
     private boolean roomMade;
     private boolean threadsBusy;
-    /** When drain last claimed leaving full lanes out (System.nanoTime); only drain's thread reads and writes it. */
-    private long lastClaimAroundFullLanes;
+    /**
+     * When a claim that left full lanes out last came back short (System.nanoTime); only drain's thread reads and
+     * writes it.
+     */
+    private long shortClaimAroundFullLanes;
     private volatile boolean stopping;
 
     public PushDelivery(Outbox outbox, PeerRepository peers, PeerCalls calls, OcpiClient client, CurrentObjects currentObjects,
@@ -109,6 +112,7 @@ public class PushDelivery {
         this.settings = properties.push();
         this.requestTimeout = properties.client().requestTimeout();
         this.delivering = Executors.newFixedThreadPool(settings.parallelism(), new CustomizableThreadFactory("ocpi-push-"));
+        this.shortClaimAroundFullLanes = System.nanoTime() - settings.pollInterval().toNanos();
     }
 
     /**
@@ -139,17 +143,15 @@ public class PushDelivery {
                 threadsBusy = ready > half;
             }
             boolean aroundFullLanes = !fullPeers.isEmpty() || !fullRoutes.isEmpty();
-            // A claim that leaves full lanes out still reads their items in the outbox, to pass them by: with a backlog
-            // of 100,000 that is most of the database's work, and usually finds nothing else. So such a claim is made
-            // once a poll interval at most; otherwise the lanes' room is waited for.
-            if (ready > half || (aroundFullLanes && System.nanoTime() - lastClaimAroundFullLanes < settings.pollInterval().toNanos())) {
+            // A claim that leaves full lanes out still reads their items in the outbox, to pass them by: when they are
+            // most of a backlog of 100,000, that is most of the database's work, for little else found. After such a
+            // claim came back short, the next is made a poll interval later at the earliest; until then the lanes'
+            // room is waited for.
+            if (ready > half || (aroundFullLanes && System.nanoTime() - shortClaimAroundFullLanes < settings.pollInterval().toNanos())) {
                 if (!awaitRoom()) {
                     return;
                 }
                 continue;
-            }
-            if (aroundFullLanes) {
-                lastClaimAroundFullLanes = System.nanoTime();
             }
             int limit = settings.batchSize() - ready;
             // The next change of an object is due only once the one before it has left the outbox.
@@ -164,6 +166,9 @@ public class PushDelivery {
             }
             if (claim.items().size() >= limit) {
                 continue;
+            }
+            if (aroundFullLanes) {
+                shortClaimAroundFullLanes = System.nanoTime();
             }
             if ((fullPeers.isEmpty() && fullRoutes.isEmpty()) || !awaitRoom()) {
                 return;
