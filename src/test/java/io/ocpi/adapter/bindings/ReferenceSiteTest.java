@@ -11,6 +11,7 @@ import io.ocpi.adapter.bindings.sftp.EmbeddedSftpServer;
 import io.ocpi.adapter.support.AdapterInstance;
 import io.ocpi.adapter.support.FakePeer;
 import io.ocpi.adapter.support.FakePeer.Answer;
+import io.ocpi.adapter.push.PushDelivery;
 import io.ocpi.adapter.support.PeerPlatform;
 import io.ocpi.adapter.support.Ports;
 import io.ocpi.adapter.support.Samples;
@@ -146,6 +147,25 @@ class ReferenceSiteTest {
         platform.call("POST", "/ocpi/emsp/2.2.1/cdrs", Samples.cdr("PCP", cdrId, "ADE")).assertStatus(200);
         Thread.sleep(500);
         assertThat(lineItems(cdrId)).isEqualTo(1);
+    }
+
+    @Test
+    void aCdrDeliveredAgainAfterItsIdocFileWasWrittenWritesThatFileOver() throws Exception {
+        Path outbound = sftpRoot.resolve("home/outbound");
+        long deliveryId = 900_000_000L + new java.util.Random().nextInt(1_000_000);
+        Path file = outbound.resolve("ZOCPICDR_" + deliveryId + ".idoc");
+        String first = "CDR-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        String second = "CDR-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+
+        platform.input("sap-cdr-to-idoc-file", Samples.cdr("PCP", first, "ADE"), Map.of(PushDelivery.DELIVERY_ID, deliveryId));
+        assertThat(read(file)).contains(first);
+        // The outbox tries the delivery again (the adapter stopped before it heard the file was written): the file
+        // is replaced, here by the rename itself (the server offers posix-rename), never left as it was.
+        platform.input("sap-cdr-to-idoc-file", Samples.cdr("PCP", second, "ADE"), Map.of(PushDelivery.DELIVERY_ID, deliveryId));
+        assertThat(read(file)).contains(second).doesNotContain(first);
+        try (Stream<Path> files = Files.list(outbound)) {
+            assertThat(files.map(Path::toString)).noneMatch(name -> name.endsWith(".part"));
+        }
     }
 
     @Test
