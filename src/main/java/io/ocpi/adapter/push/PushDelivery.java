@@ -56,10 +56,10 @@ import org.springframework.stereotype.Component;
  * only its own items: the others' are claimed and delivered meanwhile, by threads it cannot all take. A destination
  * that did not answer gets the items waiting in its lane given back to the outbox, to be tried with the backoff.
  *
- * <p>Delivered items leave the outbox a few at a time (see {@link #removeDelivered}): one statement per item was half
- * the database's work in a drain. An item delivered but not yet removed when the instance dies is sent again once its
- * lease ends, as one whose removal failed always was; the next change of its object waits for the removal, so a peer
- * still gets each object's changes in order.
+ * <p>Delivered items leave the outbox several at a time (see {@link #removeDelivered}), one statement and one commit
+ * for several rather than for each. An item delivered but not yet removed when the instance dies is sent again once
+ * its lease ends, as one whose removal failed always was; the next change of its object waits for the removal, so a
+ * peer still gets each object's changes in order.
  */
 @Component
 public class PushDelivery {

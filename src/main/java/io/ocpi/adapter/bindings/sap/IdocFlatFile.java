@@ -210,5 +210,4 @@ public final class IdocFlatFile {
     private static String padded(String line, int length) {
         return line.length() >= length ? line : line + " ".repeat(length - line.length());
     }
-
 }

@@ -173,5 +173,4 @@ final class IdocJson {
         }
         return root;
     }
-
 }
