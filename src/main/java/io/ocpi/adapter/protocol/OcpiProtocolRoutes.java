@@ -25,6 +25,10 @@ public class OcpiProtocolRoutes extends RouteConfigurationBuilder {
         routeConfiguration(OcpiRouteBuilder.ROUTE_CONFIGURATION)
                 .onException(Exception.class)
                 .handled(true)
+                // Camel's error handler would log each refusal at DEBUG through a logger shared by the route's
+                // requests, whose level it sets for the call and puts back: not thread-safe, so among refusals on
+                // several threads at once a line now and then came out at ERROR. The access log has every refusal.
+                .logRetryAttempted(false)
                 .bean(protocol, "fail");
     }
 }
