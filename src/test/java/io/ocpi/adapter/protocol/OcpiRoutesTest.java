@@ -8,18 +8,25 @@ import io.ocpi.adapter.modules.versions.VersionsRoutes;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Route;
 import org.apache.camel.model.ModelCamelContext;
+import jakarta.servlet.Filter;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.concurrent.atomic.AtomicReference;
 import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.core.Ordered;
 
 /** Every OCPI route runs under the protocol's error handling, and version details list exactly what is served. */
 @CamelSpringBootTest
@@ -27,6 +34,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
         "spring.datasource.url=jdbc:h2:mem:routes;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1",
         "camel.main.jmx-enabled=false", "logging.level.org.apache.camel.processor.errorhandler=DEBUG"})
 @ExtendWith(OutputCaptureExtension.class)
+@Import(OcpiRoutesTest.HeadersOnTheWayIn.class)
 class OcpiRoutesTest {
 
     @LocalServerPort
@@ -72,5 +80,40 @@ class OcpiRoutesTest {
         assertThat(refused.statusCode()).isEqualTo(401);
         assertThat(refused.body()).contains("\"status_code\":2000");
         assertThat(output.getAll()).contains("ocpi.access").doesNotContain("Failed delivery");
+    }
+
+    /**
+     * The security headers are on the response before the request goes on to the route. Written on the way out, as
+     * Spring Security does by default, they were written by the servlet thread while the route, on a thread of its
+     * own, added its headers to the same response; its header table is not thread-safe, and now and then a response
+     * went out with an empty header line, which HTTP clients refuse.
+     */
+    @Test
+    void securityHeadersAreWrittenBeforeTheRouteRuns() throws Exception {
+        HeadersOnTheWayIn.contentTypeOptions.set(null);
+
+        HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/ocpi/versions"))
+                .header("Authorization", "Token bm8tc3VjaC10b2tlbg==").build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(answer.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+        assertThat(HeadersOnTheWayIn.contentTypeOptions.get()).as("X-Content-Type-Options as the request went on").isEqualTo("nosniff");
+    }
+
+    /** The last filter before the servlet: what the response already carries there. */
+    @TestConfiguration
+    static class HeadersOnTheWayIn {
+
+        static final AtomicReference<String> contentTypeOptions = new AtomicReference<>();
+
+        @Bean
+        FilterRegistrationBean<Filter> lastFilter() {
+            FilterRegistrationBean<Filter> registration = new FilterRegistrationBean<>((request, response, chain) -> {
+                contentTypeOptions.set(((jakarta.servlet.http.HttpServletResponse) response).getHeader("X-Content-Type-Options"));
+                chain.doFilter(request, response);
+            });
+            registration.addUrlPatterns("/ocpi/*");
+            registration.setOrder(Ordered.LOWEST_PRECEDENCE);
+            return registration;
+        }
     }
 }
