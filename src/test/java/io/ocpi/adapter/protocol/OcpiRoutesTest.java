@@ -5,15 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.ocpi.adapter.AdapterApplication;
 import io.ocpi.adapter.modules.versions.Endpoint;
 import io.ocpi.adapter.modules.versions.VersionsRoutes;
-import org.apache.camel.CamelContext;
-import org.apache.camel.Route;
-import org.apache.camel.model.ModelCamelContext;
 import jakarta.servlet.Filter;
+import jakarta.servlet.http.HttpServletResponse;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.concurrent.atomic.AtomicReference;
+import org.apache.camel.CamelContext;
+import org.apache.camel.Route;
+import org.apache.camel.model.ModelCamelContext;
 import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -28,7 +29,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.Ordered;
 
-/** Every OCPI route runs under the protocol's error handling, and version details list exactly what is served. */
+/**
+ * Every OCPI route runs under the protocol's error handling, responses carry the security headers before a route
+ * adds its own, and version details list exactly what is served.
+ */
 @CamelSpringBootTest
 @SpringBootTest(classes = AdapterApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.datasource.url=jdbc:h2:mem:routes;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1",
@@ -74,8 +78,7 @@ class OcpiRoutesTest {
      */
     @Test
     void aRefusedRequestIsNotLoggedByCamelsErrorHandler(CapturedOutput output) throws Exception {
-        HttpResponse<String> refused = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/ocpi/versions"))
-                .header("Authorization", "Token bm8tc3VjaC10b2tlbg==").build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> refused = versionsWithAnUnknownToken();
 
         assertThat(refused.statusCode()).isEqualTo(401);
         assertThat(refused.body()).contains("\"status_code\":2000");
@@ -92,11 +95,15 @@ class OcpiRoutesTest {
     void securityHeadersAreWrittenBeforeTheRouteRuns() throws Exception {
         HeadersOnTheWayIn.contentTypeOptions.set(null);
 
-        HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/ocpi/versions"))
-                .header("Authorization", "Token bm8tc3VjaC10b2tlbg==").build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> answer = versionsWithAnUnknownToken();
 
         assertThat(answer.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
         assertThat(HeadersOnTheWayIn.contentTypeOptions.get()).as("X-Content-Type-Options as the request went on").isEqualTo("nosniff");
+    }
+
+    private HttpResponse<String> versionsWithAnUnknownToken() throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/ocpi/versions"))
+                .header("Authorization", "Token bm8tc3VjaC10b2tlbg==").build(), HttpResponse.BodyHandlers.ofString());
     }
 
     /** The last filter before the servlet: what the response already carries there. */
@@ -108,7 +115,7 @@ class OcpiRoutesTest {
         @Bean
         FilterRegistrationBean<Filter> lastFilter() {
             FilterRegistrationBean<Filter> registration = new FilterRegistrationBean<>((request, response, chain) -> {
-                contentTypeOptions.set(((jakarta.servlet.http.HttpServletResponse) response).getHeader("X-Content-Type-Options"));
+                contentTypeOptions.set(((HttpServletResponse) response).getHeader("X-Content-Type-Options"));
                 chain.doFilter(request, response);
             });
             registration.addUrlPatterns("/ocpi/*");
