@@ -40,16 +40,16 @@ public class AdminSecurity {
                         .requestMatchers(EndpointRequest.toAnyEndpoint()).hasRole("ADMIN")
                         .anyRequest().permitAll())
                 .headers(headers -> headers.withObjectPostProcessor(new ObjectPostProcessor<HeaderWriterFilter>() {
-                    // Before the request goes on, not after: an OCPI route answers on a thread of its own, and
-                    // headers added from here meanwhile would share the response's header table with it, which
-                    // is not thread-safe (now and then a response went out with an empty header line).
+                    // Before the request goes on, not when the response is committed: whatever writes the answer
+                    // (an OCPI route, an error page) finds them in place, and nothing adds headers to a response
+                    // that someone else is writing (a response once went out with an empty header line so).
                     @Override
                     public <O extends HeaderWriterFilter> O postProcess(O filter) {
                         filter.setShouldWriteHeadersEagerly(true);
                         return filter;
                     }
                 }))
-                .httpBasic(basic -> { })
+                .httpBasic(basic -> basic.authenticationEntryPoint(lockoutFilter.countingRefusals()))
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .build();

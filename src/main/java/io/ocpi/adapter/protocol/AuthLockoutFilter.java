@@ -8,14 +8,16 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.UUID;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.authentication.www.BasicAuthenticationEntryPoint;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * First filter of every request: an address blocked by {@link AuthLockout} is answered HTTP 429, with Retry-After and
  * the OCPI envelope, before its credentials are even looked at (so that a guesser costs us no token lookup nor bcrypt
- * check). Wrong admin credentials are counted here, once Spring Security has refused them; wrong OCPI tokens are
- * counted where they are read ({@link OcpiProtocol#enter}).
+ * check). Failures are counted where credentials are refused: wrong OCPI tokens where they are read
+ * ({@link OcpiProtocol#enter}), wrong admin credentials where Spring Security answers them ({@link #countingRefusals}).
  */
 public class AuthLockoutFilter extends OncePerRequestFilter {
 
@@ -41,13 +43,22 @@ public class AuthLockoutFilter extends OncePerRequestFilter {
             }
         }
         chain.doFilter(request, response);
-        // OCPI routes answer asynchronously and count their own failures; a synchronous 401 to Basic credentials is
-        // the admin API refusing them (no credentials at all is a first request, not a guess).
-        String authorization = request.getHeader("Authorization");
-        if (!request.isAsyncStarted() && response.getStatus() == 401 && authorization != null
-                && authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
-            lockout.failed(request.getRemoteAddr(), true);
-        }
+    }
+
+    /**
+     * Spring Security's answer to a request without valid Basic credentials (HTTP 401 with a Basic challenge), which
+     * counts wrong ones as a failure of the address; none at all is a first request, not a guess.
+     */
+    public AuthenticationEntryPoint countingRefusals() {
+        BasicAuthenticationEntryPoint challenge = new BasicAuthenticationEntryPoint();
+        challenge.setRealmName("ocpi-adapter");
+        return (request, response, refused) -> {
+            String authorization = request.getHeader("Authorization");
+            if (authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
+                lockout.failed(request.getRemoteAddr(), true);
+            }
+            challenge.commence(request, response, refused);
+        };
     }
 
     private void refuse(HttpServletRequest request, HttpServletResponse response, Duration blocked) throws IOException {

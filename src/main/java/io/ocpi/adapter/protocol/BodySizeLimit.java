@@ -22,8 +22,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Refuses OCPI requests whose body is larger than {@code ocpi.max-body-size} with HTTP 413: by Content-Length before
  * anything is read, and for a body sent in chunks by reading at most one byte past the limit. A body within the limit
  * is read here and must be UTF-8 (RFC 8259), else HTTP 400 with OCPI 2001: Camel reads bodies as text, and would
- * otherwise turn bytes that are not UTF-8 into replacement characters, or fail on them. It runs on the servlet
- * thread, before the request is handed to Camel's own threads.
+ * otherwise turn bytes that are not UTF-8 into replacement characters, or fail on them. It runs before the request
+ * reaches Camel.
  */
 @Component
 public class BodySizeLimit extends OncePerRequestFilter {
@@ -38,7 +38,7 @@ public class BodySizeLimit extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !request.getRequestURI().startsWith(OcpiUrls.BASE_PATH + "/");
+        return !OcpiUrls.isOcpiPath(request);
     }
 
     @Override

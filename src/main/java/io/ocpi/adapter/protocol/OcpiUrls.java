@@ -1,6 +1,7 @@
 package io.ocpi.adapter.protocol;
 
 import io.ocpi.adapter.config.OcpiProperties;
+import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.bind.Binder;
@@ -27,6 +28,11 @@ public class OcpiUrls {
     /** Interfaces we serve as an eMSP (Receiver of locations, Sender of tokens, ...). */
     public static String emsp(String module) {
         return BASE_PATH + "/emsp/" + VERSION + "/" + module;
+    }
+
+    /** Whether a request is one of the OCPI interfaces (which authenticate their callers themselves). */
+    public static boolean isOcpiPath(HttpServletRequest request) {
+        return request.getRequestURI().startsWith(BASE_PATH + "/");
     }
 
     private final OcpiProperties properties;

@@ -30,15 +30,15 @@ import org.springframework.context.annotation.Import;
 import org.springframework.core.Ordered;
 
 /**
- * Every OCPI route runs under the protocol's error handling, responses carry the security headers before a route
- * adds its own, and version details list exactly what is served.
+ * Every OCPI route runs under the protocol's error handling, on the servlet thread that received the request;
+ * responses carry the security headers before a route adds its own, and version details list exactly what is served.
  */
 @CamelSpringBootTest
 @SpringBootTest(classes = AdapterApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.datasource.url=jdbc:h2:mem:routes;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1",
         "camel.main.jmx-enabled=false", "logging.level.org.apache.camel.processor.errorhandler=DEBUG"})
 @ExtendWith(OutputCaptureExtension.class)
-@Import(OcpiRoutesTest.HeadersOnTheWayIn.class)
+@Import(OcpiRoutesTest.LastFilter.class)
 class OcpiRoutesTest {
 
     @LocalServerPort
@@ -87,18 +87,32 @@ class OcpiRoutesTest {
 
     /**
      * The security headers are on the response before the request goes on to the route. Written on the way out, as
-     * Spring Security does by default, they were written by the servlet thread while the route, on a thread of its
-     * own, added its headers to the same response; its header table is not thread-safe, and now and then a response
-     * went out with an empty header line, which HTTP clients refuse.
+     * Spring Security does by default, they were once written while a route on another thread added its headers to
+     * the same response; its header table is not thread-safe, and now and then a response went out with an empty
+     * header line, which HTTP clients refuse.
      */
     @Test
     void securityHeadersAreWrittenBeforeTheRouteRuns() throws Exception {
-        HeadersOnTheWayIn.contentTypeOptions.set(null);
+        LastFilter.contentTypeOptions.set(null);
 
         HttpResponse<String> answer = versionsWithAnUnknownToken();
 
         assertThat(answer.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
-        assertThat(HeadersOnTheWayIn.contentTypeOptions.get()).as("X-Content-Type-Options as the request went on").isEqualTo("nosniff");
+        assertThat(LastFilter.contentTypeOptions.get()).as("X-Content-Type-Options as the request went on").isEqualTo("nosniff");
+    }
+
+    /**
+     * The route has answered by the time the servlet returns to the filters: no hand-off to another thread, no
+     * asynchronous dispatch to close the request (Camel's own engine costs each request both).
+     */
+    @Test
+    void aRequestIsAnsweredOnTheThreadThatReceivedIt() throws Exception {
+        LastFilter.onTheWayOut.set(null);
+
+        HttpResponse<String> answer = versionsWithAnUnknownToken();
+
+        assertThat(answer.statusCode()).isEqualTo(401);
+        assertThat(LastFilter.onTheWayOut.get()).as("when the servlet returned").isEqualTo("committed, not async");
     }
 
     private HttpResponse<String> versionsWithAnUnknownToken() throws Exception {
@@ -106,17 +120,20 @@ class OcpiRoutesTest {
                 .header("Authorization", "Token bm8tc3VjaC10b2tlbg==").build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    /** The last filter before the servlet: what the response already carries there. */
+    /** The last filter before the servlet: what the response carries on the way in, and its state on the way out. */
     @TestConfiguration
-    static class HeadersOnTheWayIn {
+    static class LastFilter {
 
         static final AtomicReference<String> contentTypeOptions = new AtomicReference<>();
+        static final AtomicReference<String> onTheWayOut = new AtomicReference<>();
 
         @Bean
         FilterRegistrationBean<Filter> lastFilter() {
             FilterRegistrationBean<Filter> registration = new FilterRegistrationBean<>((request, response, chain) -> {
                 contentTypeOptions.set(((HttpServletResponse) response).getHeader("X-Content-Type-Options"));
                 chain.doFilter(request, response);
+                onTheWayOut.set((response.isCommitted() ? "committed" : "not committed")
+                        + (request.isAsyncStarted() ? ", async" : ", not async"));
             });
             registration.addUrlPatterns("/ocpi/*");
             registration.setOrder(Ordered.LOWEST_PRECEDENCE);
