@@ -9,9 +9,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.apache.camel.RoutesBuilder;
 import org.apache.camel.impl.DefaultCamelContext;
+import org.apache.camel.model.ProcessorDefinitionHelper;
+import org.apache.camel.model.RouteDefinition;
+import org.apache.camel.model.ToDefinition;
 import org.apache.camel.support.PluginHelper;
 import org.apache.camel.support.ResourceHelper;
 
@@ -35,7 +40,7 @@ public final class RouteCheck {
         List<Path> checked = new ArrayList<>();
         for (Path file : files(routes, ".camel.yaml")) {
             checked.add(file);
-            checkRoutes(file).ifPresent(problems::add);
+            checkRoutes(file, mappings).ifPresent(problems::add);
         }
         for (Path file : files(mappings, ".jslt")) {
             checked.add(file);
@@ -51,18 +56,51 @@ public final class RouteCheck {
         return problems.isEmpty() ? 0 : 1;
     }
 
-    /** Parses a route file as the adapter does at start, without building its routes (no backend is needed). */
-    static java.util.Optional<String> checkRoutes(Path file) {
+    /**
+     * Parses a route file as the adapter does at start, without building its routes (no backend is needed), and
+     * checks the parameter count its SQL endpoints give.
+     */
+    static java.util.Optional<String> checkRoutes(Path file, Path mappings) {
         try (DefaultCamelContext camel = new DefaultCamelContext()) {
             camel.getPropertiesComponent().setIgnoreMissingLocation(true);
             for (RoutesBuilder builder : PluginHelper.getRoutesLoader(camel)
                     .findRoutesBuilders(ResourceHelper.resolveResource(camel, "file:" + file))) {
                 camel.addRoutes(builder);
             }
-            return java.util.Optional.empty();
+            List<String> wrong = new ArrayList<>();
+            for (RouteDefinition route : camel.getRouteDefinitions()) {
+                for (ToDefinition to : ProcessorDefinitionHelper.filterTypeInOutputs(route.getOutputs(), ToDefinition.class)) {
+                    checkParametersCount(route.getRouteId(), to.getEndpointUri(), mappings).ifPresent(wrong::add);
+                }
+            }
+            return wrong.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(file + ": " + String.join("; ", wrong));
         } catch (Exception e) {
             return java.util.Optional.of(file + ": " + messages(e));
         }
+    }
+
+    private static final Pattern SQL_FILE_ENDPOINT = Pattern.compile("sql:file:\\{\\{ocpi\\.bindings\\.mappings}}/([^?]+)\\?(.*)");
+    private static final Pattern PARAMETERS_COUNT = Pattern.compile("(?:^|&)parametersCount=(\\d+)");
+
+    /**
+     * An SQL endpoint may give its query's parameter count ({@code parametersCount}) so that Camel does not ask the
+     * database for it at every call, a round trip that also makes PostgreSQL parse and plan the query anew. A count
+     * out of step with the query file would fail every call; it is refused here instead.
+     */
+    static java.util.Optional<String> checkParametersCount(String routeId, String uri, Path mappings) throws IOException {
+        Matcher endpoint = SQL_FILE_ENDPOINT.matcher(uri);
+        if (!endpoint.matches()) {
+            return java.util.Optional.empty();
+        }
+        Matcher count = PARAMETERS_COUNT.matcher(endpoint.group(2));
+        Path query = mappings.resolve(endpoint.group(1));
+        if (!count.find() || !Files.isRegularFile(query)) {
+            return java.util.Optional.empty();
+        }
+        int given = Integer.parseInt(count.group(1));
+        int found = parameters(Files.readString(query));
+        return given == found ? java.util.Optional.empty() : java.util.Optional.of("route " + routeId + " gives parametersCount "
+                + given + " for " + endpoint.group(1) + ", which has " + found + " parameters");
     }
 
     static java.util.Optional<String> checkJslt(Path file) {
@@ -83,6 +121,32 @@ public final class RouteCheck {
         } catch (Exception e) {
             return java.util.Optional.of(file + ": " + messages(e));
         }
+    }
+
+    /**
+     * The parameters of a query as Camel's SQL component fills them: named ones ({@code :#name}, {@code :#${...}})
+     * and plain {@code ?}, outside comments, quoted text and quoted names.
+     */
+    static int parameters(String sql) {
+        int count = 0;
+        for (int i = 0; i < sql.length(); i++) {
+            char c = sql.charAt(i);
+            if (sql.startsWith("--", i)) {
+                i = indexOrEnd(sql, "\n", i + 2);
+            } else if (sql.startsWith("/*", i)) {
+                i = indexOrEnd(sql, "*/", i + 2) + 1;
+            } else if (c == '\'' || c == '"') {
+                i = indexOrEnd(sql, String.valueOf(c), i + 1);
+            } else if (c == '?' || sql.startsWith(":#", i)) {
+                count++;
+            }
+        }
+        return count;
+    }
+
+    private static int indexOrEnd(String text, String what, int from) {
+        int index = text.indexOf(what, from);
+        return index < 0 ? text.length() : index;
     }
 
     /** The messages of an exception and its causes: the YAML parser's, with the line, is usually the last. */

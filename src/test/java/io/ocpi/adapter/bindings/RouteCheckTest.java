@@ -39,9 +39,41 @@ class RouteCheckTest {
     void aBrokenRouteFileIsNamedWithItsLine(@TempDir Path routes) throws IOException {
         Path file = routes.resolve("broken.camel.yaml");
         Files.writeString(file, BROKEN_ROUTE);
-        assertThat(RouteCheck.checkRoutes(file)).hasValueSatisfying(problem ->
+        assertThat(RouteCheck.checkRoutes(file, Path.of("mappings"))).hasValueSatisfying(problem ->
                 assertThat(problem).contains("broken.camel.yaml").contains("setHeaderr").containsPattern("line 7|7:"));
         assertThat(RouteCheck.run(routes, Path.of("mappings"))).isEqualTo(1);
+    }
+
+    @Test
+    void anSqlCallWhoseParameterCountIsNotItsQuerysIsNamed(@TempDir Path routes) throws IOException {
+        Path file = routes.resolve("count.camel.yaml");
+        String route = """
+                - route:
+                    id: counted
+                    from:
+                      uri: direct:ocpi.tokens.authorize.counted
+                      steps:
+                        - to:
+                            uri: sql:file:{{ocpi.bindings.mappings}}/billing/contract-state.sql
+                            parameters:
+                              dataSource: "#billing"
+                              parametersCount: %d
+                """;
+        Files.writeString(file, route.formatted(2));
+        assertThat(RouteCheck.checkRoutes(file, Path.of("mappings"))).hasValue(file
+                + ": route counted gives parametersCount 2 for billing/contract-state.sql, which has 3 parameters");
+        Files.writeString(file, route.formatted(3));
+        assertThat(RouteCheck.checkRoutes(file, Path.of("mappings"))).isEmpty();
+    }
+
+    @Test
+    void theParametersOfAQueryAreCountedOutsideCommentsAndQuotes() {
+        assertThat(RouteCheck.parameters("""
+                -- the card's contract? by :#uid
+                SELECT 'a ? and :#b', "odd?name" /* :#c ? */ FROM t
+                WHERE uid = :#uid AND state = ? AND location = :#${header.OcpiLocationId} -- ?
+                """)).isEqualTo(3);
+        assertThat(RouteCheck.parameters("SELECT 1 /* no end ?")).isZero();
     }
 
     @Test
