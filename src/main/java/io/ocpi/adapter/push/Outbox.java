@@ -54,14 +54,21 @@ public class Outbox {
                 .update();
     }
 
-    /** Adds an event for one of our routes; call it inside the transaction of the change it announces. */
-    public void addEvent(String route, String module, String objectKey, String body, String headers) {
+    /**
+     * Adds an event for each of our routes that listen to it, in one statement (a CDR has three: billing, SAP, Kafka);
+     * call it inside the transaction of the change it announces.
+     */
+    public void addEvent(List<String> routes, String module, String objectKey, String body, String headers) {
         Timestamp now = Timestamp.from(Instant.now());
+        List<Object> params = new ArrayList<>();
+        for (String route : routes) {
+            Collections.addAll(params, route, headers, module, objectKey, body, Status.PENDING.name(), now, now);
+        }
         jdbc.sql("""
                         INSERT INTO ocpi_outbox (route, headers, module, object_key, method, path, body, status, attempts,
                             next_attempt_at, created_at)
-                        VALUES (?, ?, ?, ?, 'EVENT', '', ?, ?, 0, ?, ?)""")
-                .params(route, headers, module, objectKey, body, Status.PENDING.name(), now, now)
+                        VALUES """ + String.join(", ", Collections.nCopies(routes.size(), "(?, ?, ?, ?, 'EVENT', '', ?, ?, 0, ?, ?)")))
+                .params(params)
                 .update();
     }
 

@@ -88,9 +88,7 @@ public class Pushes {
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalArgumentException("event headers cannot be written as JSON", e);
         }
-        for (String route : routes) {
-            outbox.addEvent(route, module, objectKey, body, headerText);
-        }
+        outbox.addEvent(routes, module, objectKey, body, headerText);
     }
 
     private List<Peer> recipients(String module, Party concerns) {
