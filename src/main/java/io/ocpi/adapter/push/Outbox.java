@@ -13,7 +13,10 @@ import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -26,9 +29,14 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Repository
 public class Outbox {
 
+    private static final Logger LOG = LoggerFactory.getLogger(Outbox.class);
+    private static final long SLOW_CLAIM_MILLIS = 250;
+    private static final java.time.Duration STATISTICS_RENEWED_AT_MOST_EVERY = java.time.Duration.ofMinutes(1);
+
     private final JdbcClient jdbc;
     private final TransactionTemplate transaction;
     private final boolean postgres;
+    private final AtomicLong statisticsRenewedAt = new AtomicLong();
 
     public Outbox(JdbcClient jdbc, TransactionTemplate transaction, DataSource database) {
         this.jdbc = jdbc;
@@ -81,6 +89,39 @@ public class Outbox {
      * routes in {@code skipPeers} and {@code skipRoutes} (those this instance already holds enough of).
      */
     public Claim claim(int limit, java.time.Duration lease, Collection<Long> skipPeers, Collection<String> skipRoutes) {
+        long started = System.nanoTime();
+        Claim claim = claimWithin(limit, lease, skipPeers, skipRoutes);
+        long tookMillis = (System.nanoTime() - started) / 1_000_000;
+        if (postgres && tookMillis >= SLOW_CLAIM_MILLIS) {
+            renewStatistics(tookMillis);
+        }
+        return claim;
+    }
+
+    /**
+     * A claim takes milliseconds at any size of the outbox, planned from current statistics. Planned from statistics
+     * taken after a drain (the table's pages still there, no rows in them), once a backlog has come in again (a peer
+     * back after an outage, a burst of CDRs), it takes seconds: the anti-joins then read every pending item once per
+     * item claimed, whatever the planner is told. Autovacuum renews the statistics on its own schedule, a minute or
+     * more later, meanwhile the backlog drains at a fraction of its pace; a slow claim renews them at once, at most once
+     * in {@link #STATISTICS_RENEWED_AT_MOST_EVERY}.
+     */
+    private void renewStatistics(long tookMillis) {
+        long now = System.nanoTime();
+        long last = statisticsRenewedAt.get();
+        if (last != 0 && now - last < STATISTICS_RENEWED_AT_MOST_EVERY.toNanos() || !statisticsRenewedAt.compareAndSet(last, now)) {
+            return;
+        }
+        LOG.info("an outbox claim took {} ms: renewing the outbox's statistics (ANALYZE)", tookMillis);
+        try {
+            jdbc.sql("ANALYZE ocpi_outbox").update();
+        } catch (org.springframework.dao.DataAccessException e) {
+            // The claim stands; autovacuum will renew them in its time.
+            LOG.warn("the outbox's statistics could not be renewed: {}", e.getMessage());
+        }
+    }
+
+    private Claim claimWithin(int limit, java.time.Duration lease, Collection<Long> skipPeers, Collection<String> skipRoutes) {
         return transaction.execute(tx -> {
             if (postgres) {
                 // The outbox swings from empty to 100,000 items within seconds (a burst of CDRs, a peer back online),
