@@ -22,11 +22,16 @@ import org.apache.camel.support.ResourceHelper;
 
 /**
  * Checks the files integration teams edit without starting the adapter: every route file in {@code routes/} parses
- * as Camel YAML DSL, every JSLT mapping in {@code mappings/} compiles, every IDoc type reads. Run it with
+ * as Camel YAML DSL and the parameter counts its SQL calls give are their query files', every JSLT mapping in
+ * {@code mappings/} compiles, every IDoc type reads. Run it with
  * {@code java -jar ocpi-adapter.jar --check [routes folder] [mappings folder]}; it prints one line per file and exits
  * with 1 when one is wrong, naming the file and the line.
  */
 public final class RouteCheck {
+
+    /** An SQL endpoint whose query is a file of the mappings folder, and its parameters. */
+    private static final Pattern SQL_FILE_ENDPOINT = Pattern.compile("sql:file:\\{\\{ocpi\\.bindings\\.mappings}}/([^?]+)\\?(.*)");
+    private static final Pattern PARAMETERS_COUNT = Pattern.compile("(?:^|&)parametersCount=(\\d+)");
 
     private RouteCheck() {
     }
@@ -78,9 +83,6 @@ public final class RouteCheck {
             return java.util.Optional.of(file + ": " + messages(e));
         }
     }
-
-    private static final Pattern SQL_FILE_ENDPOINT = Pattern.compile("sql:file:\\{\\{ocpi\\.bindings\\.mappings}}/([^?]+)\\?(.*)");
-    private static final Pattern PARAMETERS_COUNT = Pattern.compile("(?:^|&)parametersCount=(\\d+)");
 
     /**
      * An SQL endpoint may give its query's parameter count ({@code parametersCount}) so that Camel does not ask the
