@@ -26,7 +26,7 @@ import org.springframework.stereotype.Component;
 public class ServletThreadHttpEngine extends SpringBootPlatformHttpEngine {
 
     public ServletThreadHttpEngine(@Value("${server.port:8080}") int port) {
-        super(port, Runnable::run);
+        super(port);
     }
 
     @Override
@@ -39,6 +39,7 @@ public class ServletThreadHttpEngine extends SpringBootPlatformHttpEngine {
         private static final Logger log = LoggerFactory.getLogger(ServletThreadHttpEngine.class);
 
         Consumer(PlatformHttpEndpoint endpoint, Processor processor) {
+            // No executor is used; given, so that Camel's consumer does not make one of its own per route.
             super(endpoint, processor, Runnable::run);
         }
 

@@ -109,7 +109,9 @@ public class Outbox {
     private void renewStatistics(long tookMillis) {
         long now = System.nanoTime();
         long last = statisticsRenewedAt.get();
-        if (last != 0 && now - last < STATISTICS_RENEWED_AT_MOST_EVERY.toNanos() || !statisticsRenewedAt.compareAndSet(last, now)) {
+        boolean renewedLately = last != 0 && now - last < STATISTICS_RENEWED_AT_MOST_EVERY.toNanos();
+        // Of claims slow at once on several threads, one renews them.
+        if (renewedLately || !statisticsRenewedAt.compareAndSet(last, now)) {
             return;
         }
         LOG.info("an outbox claim took {} ms: renewing the outbox's statistics (ANALYZE)", tookMillis);
