@@ -138,13 +138,13 @@ final class PeerConformance {
         try {
             PeerAnswer base64 = call("GET", versionsUrl, new PeerCredential(tokenA, TokenEncoding.BASE64), null, Map.of());
             if (base64.isSuccess()) {
-                checkProtocol("versions", base64, null, null);
+                checkProtocol("versions", base64, null);
                 report.conforms("versions", "token-encoding", "token A accepted Base64-encoded");
                 return Optional.of(TokenEncoding.BASE64);
             }
             PeerAnswer plain = call("GET", versionsUrl, new PeerCredential(tokenA, TokenEncoding.PLAIN), null, Map.of());
             if (plain.isSuccess()) {
-                checkProtocol("versions", plain, null, null);
+                checkProtocol("versions", plain, null);
                 report.deviates("versions", "token-encoding", "token A is refused Base64-encoded (" + base64.describe()
                         + ") and accepted plain; OCPI 2.2.1 sends credentials tokens Base64-encoded");
                 return Optional.of(TokenEncoding.PLAIN);
@@ -159,7 +159,7 @@ final class PeerConformance {
     private void unregister(Peer peer, String versionsUrl) {
         String credentialsUrl = peer.credentialsUrl().orElseThrow();
         PeerAnswer deleted = call("DELETE", credentialsUrl, PeerCredential.of(peer), null, Map.of());
-        checkProtocol("credentials", deleted, null, null);
+        checkProtocol("credentials", deleted, null);
         if (!deleted.isSuccess()) {
             report.deviates("credentials", "unregistration", deleted.describe());
             return;
@@ -178,15 +178,13 @@ final class PeerConformance {
 
     private void readSender(Peer peer, String module, String moduleUrl) {
         String area = module + " sender";
-        boolean tokens = ModuleId.TOKENS.equals(module);
-        Party ours = platform.party(tokens ? Role.CPO : Role.EMSP);
-        Party theirs = party(peer, tokens ? Role.EMSP : Role.CPO);
-        Map<String, String> routing = RoutingHeaders.outgoing(ours, theirs);
+        Sides sides = sides(peer, module, InterfaceRole.SENDER);
         String first = moduleUrl + (moduleUrl.contains("?") ? "&" : "?") + "limit=" + pageSize
                 // The sessions list wants a date_from (mod_sessions); the others take it too.
                 + (ModuleId.SESSIONS.equals(module) ? "&date_from=" + URLEncoder.encode(OcpiDateTime.format(Instant.EPOCH), StandardCharsets.UTF_8) : "");
         Set<String> seen = new HashSet<>();
-        List<JsonNode> objects = new ArrayList<>();
+        long read = 0;
+        JsonNode firstObject = null;
         Long total = null;
         int pages = 0;
         boolean complete = false;
@@ -196,8 +194,8 @@ final class PeerConformance {
                 report.deviates(area, "link-header", "the Link of page " + pages + " leads back to " + url + ", read before");
                 break;
             }
-            PeerAnswer page = call("GET", url, PeerCredential.of(peer), null, routing);
-            checkProtocol(area, page, ours, theirs);
+            PeerAnswer page = call("GET", url, PeerCredential.of(peer), null, sides.routing());
+            checkProtocol(area, page, sides);
             if (!page.isSuccess()) {
                 report.deviates(area, "list", page.describe());
                 break;
@@ -217,12 +215,16 @@ final class PeerConformance {
                 report.deviates(area, "pagination-headers", "page " + pages + " holds " + data.size() + " objects, more than its X-Limit " + limit);
             }
             total = count != null ? count : total;
-            data.forEach(objects::add);
+            for (JsonNode object : data) {
+                checkObject(area, module, peer, object);
+            }
+            firstObject = firstObject != null || data.isEmpty() ? firstObject : data.get(0);
+            read += data.size();
             Optional<String> next = OcpiClient.nextLink(page.response().headers().allValues("Link"));
             if (next.isEmpty()) {
-                complete = total == null || objects.size() >= total || data.isEmpty();
+                complete = total == null || read >= total || data.isEmpty();
                 if (!complete) {
-                    report.deviates(area, "link-header", "page " + pages + " ends after " + objects.size() + " of " + total
+                    report.deviates(area, "link-header", "page " + pages + " ends after " + read + " of " + total
                             + " objects (X-Total-Count) without a Link to the next page");
                 }
                 url = null;
@@ -236,25 +238,24 @@ final class PeerConformance {
         if (pages == 0) {
             return;
         }
-        if (complete && total != null && objects.size() != total) {
-            report.deviates(area, "pagination-headers", "read " + objects.size() + " objects, X-Total-Count said " + total);
+        if (complete && total != null && read != total) {
+            report.deviates(area, "pagination-headers", "read " + read + " objects, X-Total-Count said " + total);
         }
-        report.conforms(area, "list", "read " + objects.size() + (objects.size() == 1 ? " object in " : " objects in ") + pages + (pages == 1 ? " page" : " pages"));
+        report.conforms(area, "list", "read " + read + (read == 1 ? " object in " : " objects in ") + pages + (pages == 1 ? " page" : " pages"));
         report.conforms(area, "pagination-headers", "X-Total-Count and X-Limit on every page");
         report.conforms(area, "link-header", pages == 1 ? "one page, no Link needed" : "followed " + (pages - 1) + (pages == 2 ? " Link" : " Links") + " to the last page");
-        objects.forEach(object -> checkObject(area, module, peer, object));
-        if (!objects.isEmpty() && ModuleId.LOCATIONS.equals(module)) {
-            readOne(area, module, peer, PeerCalls.join(moduleUrl, OcpiUrls.segment(objects.get(0).path("id").asText())), routing, ours, theirs);
+        if (firstObject != null && ModuleId.LOCATIONS.equals(module)) {
+            readOne(area, module, peer, PeerCalls.join(moduleUrl, OcpiUrls.segment(firstObject.path("id").asText())), sides);
         }
-        if (!objects.isEmpty() && tokens) {
-            authorize(area, peer, moduleUrl, objects.get(0), routing, ours, theirs);
+        if (firstObject != null && ModuleId.TOKENS.equals(module)) {
+            authorize(area, peer, moduleUrl, firstObject, sides);
         }
     }
 
     /** A Sender's GET of one object: the object itself in data, not a list around it. */
-    private void readOne(String area, String module, Peer peer, String url, Map<String, String> routing, Party ours, Party theirs) {
-        PeerAnswer answer = call("GET", url, PeerCredential.of(peer), null, routing);
-        checkProtocol(area, answer, ours, theirs);
+    private void readOne(String area, String module, Peer peer, String url, Sides sides) {
+        PeerAnswer answer = call("GET", url, PeerCredential.of(peer), null, sides.routing());
+        checkProtocol(area, answer, sides);
         if (!answer.isSuccess()) {
             report.deviates(area, "get-object", answer.describe());
             return;
@@ -264,11 +265,11 @@ final class PeerConformance {
     }
 
     /** Real-time authorization of one of the eMSP's own tokens: an AuthorizationInfo, as an object. */
-    private void authorize(String area, Peer peer, String moduleUrl, JsonNode token, Map<String, String> routing, Party ours, Party theirs) {
+    private void authorize(String area, Peer peer, String moduleUrl, JsonNode token, Sides sides) {
         String url = PeerCalls.join(moduleUrl, OcpiUrls.segment(token.path("uid").asText()) + "/authorize?type="
                 + URLEncoder.encode(token.path("type").asText(), StandardCharsets.UTF_8));
-        PeerAnswer answer = call("POST", url, PeerCredential.of(peer), null, routing);
-        checkProtocol(area, answer, ours, theirs);
+        PeerAnswer answer = call("POST", url, PeerCredential.of(peer), null, sides.routing());
+        checkProtocol(area, answer, sides);
         if (!answer.isSuccess()) {
             report.deviates(area, "authorize", answer.describe());
             return;
@@ -288,21 +289,20 @@ final class PeerConformance {
     private void writeReceiver(Peer peer, String module, String moduleUrl) {
         String area = module + " receiver";
         boolean tokens = ModuleId.TOKENS.equals(module);
-        Party ours = platform.party(tokens ? Role.EMSP : Role.CPO);
-        Party theirs = party(peer, tokens ? Role.CPO : Role.EMSP);
-        Map<String, String> routing = RoutingHeaders.outgoing(ours, theirs);
+        Sides sides = sides(peer, module, InterfaceRole.RECEIVER);
+        Party ours = sides.ours();
         ObjectNode example = new ProbeFixtures(json, party(peer, Role.EMSP)).of(module, ours);
         String objectUrl;
         PeerAnswer pushed;
         if (ModuleId.CDRS.equals(module)) {
-            pushed = call("POST", moduleUrl, PeerCredential.of(peer), example, routing);
+            pushed = call("POST", moduleUrl, PeerCredential.of(peer), example, sides.routing());
             objectUrl = pushed.header("Location").orElse(null);
         } else {
             objectUrl = PeerCalls.join(moduleUrl, ours.countryCode() + "/" + ours.partyId() + "/"
                     + OcpiUrls.segment(example.path(tokens ? "uid" : "id").asText()) + (tokens ? "?type=" + example.path("type").asText() : ""));
-            pushed = call("PUT", objectUrl, PeerCredential.of(peer), example, routing);
+            pushed = call("PUT", objectUrl, PeerCredential.of(peer), example, sides.routing());
         }
-        checkProtocol(area, pushed, ours, theirs);
+        checkProtocol(area, pushed, sides);
         if (!pushed.isSuccess()) {
             report.deviates(area, "push", pushed.describe() + " for the specification's example");
             return;
@@ -312,14 +312,14 @@ final class PeerConformance {
             return;
         }
         report.conforms(area, "push", pushed.method() + " of the specification's example accepted (HTTP " + pushed.httpStatus() + ")");
-        readBack(area, module, peer, objectUrl, example, routing, ours, theirs);
+        readBack(area, module, peer, objectUrl, example, sides);
         String patch = PATCHES_WITHOUT_LAST_UPDATED.get(module);
         if (patch != null) {
-            refusal(area, peer, objectUrl, patch, routing, ours, theirs);
+            refusal(area, peer, objectUrl, patch, sides);
         }
         if (ModuleId.TARIFFS.equals(module)) {
-            PeerAnswer deleted = call("DELETE", objectUrl, PeerCredential.of(peer), null, routing);
-            checkProtocol(area, deleted, ours, theirs);
+            PeerAnswer deleted = call("DELETE", objectUrl, PeerCredential.of(peer), null, sides.routing());
+            checkProtocol(area, deleted, sides);
             if (deleted.isSuccess()) {
                 report.conforms(area, "delete", "DELETE of the example tariff accepted");
             } else {
@@ -329,10 +329,9 @@ final class PeerConformance {
     }
 
     /** GET of what we pushed: the same object, as our model reads both. */
-    private void readBack(String area, String module, Peer peer, String url, ObjectNode sent, Map<String, String> routing, Party ours,
-                          Party theirs) {
-        PeerAnswer answer = call("GET", url, PeerCredential.of(peer), null, routing);
-        checkProtocol(area, answer, ours, theirs);
+    private void readBack(String area, String module, Peer peer, String url, ObjectNode sent, Sides sides) {
+        PeerAnswer answer = call("GET", url, PeerCredential.of(peer), null, sides.routing());
+        checkProtocol(area, answer, sides);
         if (!answer.isSuccess()) {
             report.deviates(area, "read-back", answer.describe());
             return;
@@ -362,24 +361,24 @@ final class PeerConformance {
      * A PATCH without last_updated: OCPI 2001, and, since it is valid JSON addressing an existing object, no HTTP error
      * (status_codes: "a HTTP error MUST NOT be returned").
      */
-    private void refusal(String area, Peer peer, String url, String patch, Map<String, String> routing, Party ours, Party theirs) {
+    private void refusal(String area, Peer peer, String url, String patch, Sides sides) {
         PeerAnswer answer;
         try {
-            answer = call("PATCH", url, PeerCredential.of(peer), json.readTree(patch), routing);
+            answer = call("PATCH", url, PeerCredential.of(peer), json.readTree(patch), sides.routing());
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
-        checkProtocol(area, answer, ours, theirs);
+        checkProtocol(area, answer, sides);
         Integer status = answer.statusCode();
-        if (status == null || status == 1000) {
+        if (status == null || status < 2000) {
             report.deviates(area, "refusal", answer.describe() + " to a PATCH without last_updated; OCPI 2001 expected");
-        } else {
-            report.conforms(area, "refusal", "a PATCH without last_updated is refused with OCPI " + status);
+            return;
         }
-        if (status != null && status != 1000 && (answer.httpStatus() < 200 || answer.httpStatus() > 299)) {
+        report.conforms(area, "refusal", "a PATCH without last_updated is refused with OCPI " + status);
+        if (answer.httpStatus() < 200 || answer.httpStatus() > 299) {
             report.deviates(area, "http-status", answer.describe() + " to a PATCH without last_updated: a request that is valid JSON"
                     + " and addresses an existing object must not get an HTTP error (status_codes)");
-        } else if (status != null && status != 1000) {
+        } else {
             report.conforms(area, "http-status", "an OCPI-level refusal is answered HTTP " + answer.httpStatus());
         }
     }
@@ -387,10 +386,10 @@ final class PeerConformance {
     // --- Every answer and every object -------------------------------------------------------------------------
 
     /**
-     * The envelope, the request ids echoed and, for functional modules ({@code ours} not null), the routing headers
+     * The envelope, the request ids echoed and, for functional modules ({@code sides} not null), the routing headers
      * swapped: the answer is from the party we addressed, to ours.
      */
-    private void checkProtocol(String area, PeerAnswer answer, Party ours, Party theirs) {
+    private void checkProtocol(String area, PeerAnswer answer, Sides sides) {
         String call = answer.method() + " " + answer.url();
         JsonNode envelope = answer.envelope();
         if (envelope == null || !envelope.isObject() || answer.statusCode() == null) {
@@ -410,14 +409,14 @@ final class PeerConformance {
             }
         }
         report.conforms(area, "request-ids", "X-Request-ID and X-Correlation-ID echoed");
-        if (ours == null) {
+        if (sides == null) {
             return;
         }
         List<String> wrong = new ArrayList<>();
-        expectHeader(answer, RoutingHeaders.TO_COUNTRY_CODE, ours.countryCode(), wrong);
-        expectHeader(answer, RoutingHeaders.TO_PARTY_ID, ours.partyId(), wrong);
-        expectHeader(answer, RoutingHeaders.FROM_COUNTRY_CODE, theirs.countryCode(), wrong);
-        expectHeader(answer, RoutingHeaders.FROM_PARTY_ID, theirs.partyId(), wrong);
+        expectHeader(answer, RoutingHeaders.TO_COUNTRY_CODE, sides.ours().countryCode(), wrong);
+        expectHeader(answer, RoutingHeaders.TO_PARTY_ID, sides.ours().partyId(), wrong);
+        expectHeader(answer, RoutingHeaders.FROM_COUNTRY_CODE, sides.theirs().countryCode(), wrong);
+        expectHeader(answer, RoutingHeaders.FROM_PARTY_ID, sides.theirs().partyId(), wrong);
         if (wrong.isEmpty()) {
             report.conforms(area, "routing-headers", "OCPI-from/OCPI-to swapped in every answer");
         } else {
@@ -608,6 +607,18 @@ final class PeerConformance {
         return sent.equals(read) || sent.isNumber() && read.isNumber() && sent.decimalValue().compareTo(read.decimalValue()) == 0
                 ? Optional.empty()
                 : Optional.of(path + ": " + (read.isMissingNode() ? "missing" : read.toString()) + ", sent " + (sent.isMissingNode() ? "nothing" : sent.toString()));
+    }
+
+    /** Who talks to whom at a module's interface: the peer's party in the role it plays there, ours in the other. */
+    private record Sides(Party ours, Party theirs, Map<String, String> routing) {
+    }
+
+    private Sides sides(Peer peer, String module, InterfaceRole peerInterface) {
+        // The CPO serves locations, sessions, CDRs and tariffs and receives tokens; the eMSP the other way round.
+        boolean peerIsCpo = ModuleId.TOKENS.equals(module) == (peerInterface == InterfaceRole.RECEIVER);
+        Party ours = platform.party(peerIsCpo ? Role.EMSP : Role.CPO);
+        Party theirs = party(peer, peerIsCpo ? Role.CPO : Role.EMSP);
+        return new Sides(ours, theirs, RoutingHeaders.outgoing(ours, theirs));
     }
 
     /** The peer's party in a role (its first), or its first party of any role (a hub). */
