@@ -23,6 +23,7 @@ import io.ocpi.adapter.protocol.OcpiBodies;
 import io.ocpi.adapter.protocol.OcpiDateTime;
 import io.ocpi.adapter.protocol.OcpiException;
 import io.ocpi.adapter.protocol.OcpiExchange;
+import io.ocpi.adapter.protocol.OcpiStatus;
 import io.ocpi.adapter.protocol.OcpiUrls;
 import io.ocpi.adapter.protocol.Platform;
 import io.ocpi.adapter.protocol.RoutingHeaders;
@@ -73,16 +74,18 @@ final class PeerConformance {
     private final OcpiClient client;
     private final OcpiBodies bodies;
     private final Platform platform;
+    private final OcpiUrls urls;
     private final ObjectMapper json;
     private final ProbeReport report;
     private final int pageSize;
 
-    PeerConformance(CredentialsHandshake handshake, OcpiClient client, OcpiBodies bodies, Platform platform, ObjectMapper json,
-                    ProbeReport report, int pageSize) {
+    PeerConformance(CredentialsHandshake handshake, OcpiClient client, OcpiBodies bodies, Platform platform, OcpiUrls urls,
+                    ObjectMapper json, ProbeReport report, int pageSize) {
         this.handshake = handshake;
         this.client = client;
         this.bodies = bodies;
         this.platform = platform;
+        this.urls = urls;
         this.json = json;
         this.report = report;
         this.pageSize = pageSize;
@@ -97,7 +100,11 @@ final class PeerConformance {
         try {
             peer = handshake.register("conformance probe", versionsUrl, tokenA, encoding.get());
         } catch (RuntimeException refused) {
-            report.deviates("credentials", "registration", refused.getMessage());
+            boolean couldNotReachUs = refused.getCause() instanceof PeerCallException call
+                    && Integer.valueOf(OcpiStatus.UNABLE_TO_USE_CLIENT_API.code()).equals(call.ocpiStatus());
+            report.deviates("credentials", "registration", refused.getMessage() + (couldNotReachUs
+                    ? " (the peer reads our versions at " + urls.versions() + " during the handshake: can it reach that URL?"
+                    + " --server.port and --ocpi.public-url set it)" : ""));
             return;
         }
         report.connected(true);

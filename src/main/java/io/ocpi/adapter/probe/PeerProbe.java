@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ocpi.adapter.AdapterApplication;
 import io.ocpi.adapter.modules.credentials.CredentialsHandshake;
 import io.ocpi.adapter.protocol.OcpiBodies;
+import io.ocpi.adapter.protocol.OcpiUrls;
 import io.ocpi.adapter.protocol.Platform;
 import io.ocpi.adapter.protocol.client.OcpiClient;
 import java.io.IOException;
@@ -84,7 +85,7 @@ public final class PeerProbe {
                 .run(arguments(probeSettings(party, settings)))) {
             ObjectMapper json = probe.getBean(ObjectMapper.class);
             new PeerConformance(probe.getBean(CredentialsHandshake.class), probe.getBean(OcpiClient.class), probe.getBean(OcpiBodies.class),
-                    probe.getBean(Platform.class), json, report, pageSize).run(versionsUrl, token);
+                    probe.getBean(Platform.class), probe.getBean(OcpiUrls.class), json, report, pageSize).run(versionsUrl, token);
             if (asJson) {
                 report.printJson(out, json);
             } else {

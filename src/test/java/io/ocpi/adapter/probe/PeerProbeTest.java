@@ -143,16 +143,26 @@ class PeerProbeTest {
     }
 
     @Test
-    void aPeerThatCannotBeReachedEndsTheProbeWithExitCode2() {
+    void aPeerThatCannotBeReachedOrRegisteredWithEndsTheProbeWithExitCode2() {
         FakePeer gone = new FakePeer();
         String url = gone.url("/versions");
         gone.close();
 
-        Run run = probe("--probe-peer", url, "--token", "token-a");
+        Run unreachable = probe("--probe-peer", url, "--token", "token-a");
 
-        assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.out()).contains("DEVIATES").contains("peer unreachable at " + url).contains("Result: could not register with the peer");
+        assertThat(unreachable.exitCode()).isEqualTo(2);
+        assertThat(unreachable.out()).contains("DEVIATES").contains("peer unreachable at " + url).contains("Result: could not register with the peer");
         assertThat(probe("--probe-peer", url).exitCode()).isEqualTo(2);
+
+        try (FakePeer refusing = new FakePeer().offering221("credentials")) {
+            refusing.on("/2.2.1/credentials", request -> echo(request, 200, null, 3001, false, true));
+
+            Run refused = probe("--probe-peer", refusing.url("/versions"), "--token", "token-a", "--ocpi.public-url=http://probe.invalid:9090");
+
+            assertThat(refused.exitCode()).isEqualTo(2);
+            assertThat(refused.out()).contains("registration").contains("OCPI 3001")
+                    .contains("the peer reads our versions at http://probe.invalid:9090/ocpi/versions during the handshake");
+        }
     }
 
     /**
