@@ -2,6 +2,7 @@ package io.ocpi.adapter;
 
 import io.ocpi.adapter.admin.PasswordHash;
 import io.ocpi.adapter.bindings.RouteCheck;
+import io.ocpi.adapter.probe.PeerProbe;
 import java.nio.file.Path;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -13,7 +14,8 @@ public class AdapterApplication {
 
     /**
      * Starts the adapter; with {@code --check [routes] [mappings]}, only checks the route and mapping files; with
-     * {@code --hash-password}, only hashes the admin password read from standard input.
+     * {@code --hash-password}, only hashes the admin password read from standard input; with {@code --probe-peer},
+     * only checks a partner's platform against OCPI 2.2.1.
      */
     public static void main(String[] args) {
         if (args.length > 0 && args[0].equals("--hash-password")) {
@@ -21,6 +23,9 @@ public class AdapterApplication {
         }
         if (args.length > 0 && args[0].equals("--check")) {
             System.exit(RouteCheck.run(Path.of(args.length > 1 ? args[1] : "routes"), Path.of(args.length > 2 ? args[2] : "mappings")));
+        }
+        if (args.length > 0 && args[0].equals("--probe-peer")) {
+            System.exit(PeerProbe.run(args, System.out, System.err));
         }
         SpringApplication.run(AdapterApplication.class, args);
     }

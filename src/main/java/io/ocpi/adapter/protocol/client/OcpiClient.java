@@ -130,6 +130,28 @@ public class OcpiClient {
     /** The same, with a time limit of its own (a driver waiting at a charger cannot wait the usual 30 s). */
     public <T> PeerResponse<T> call(String method, String url, PeerCredential credential, Object body, JavaType dataType,
                                     Map<String, String> headers, java.time.Duration timeout) {
+        long started = System.nanoTime();
+        HttpResponse<byte[]> response = send(method, url, credential, body, headers, timeout);
+        return read(method, url, response, dataType, started, requestId(response));
+    }
+
+    /**
+     * The transport alone: the peer's answer whatever its HTTP status and envelope, for a caller that judges the answer
+     * itself (the peer probe). Only no answer at all is a {@link PeerCallException}.
+     */
+    public HttpResponse<byte[]> send(String method, String url, PeerCredential credential, Object body, Map<String, String> headers) {
+        long started = System.nanoTime();
+        HttpResponse<byte[]> response = send(method, url, credential, body, headers, settings.requestTimeout());
+        log(method, url, String.valueOf(response.statusCode()), started, requestId(response));
+        return response;
+    }
+
+    private static String requestId(HttpResponse<byte[]> response) {
+        return response.request().headers().firstValue(OcpiExchange.HEADER_REQUEST_ID).orElse(null);
+    }
+
+    private HttpResponse<byte[]> send(String method, String url, PeerCredential credential, Object body, Map<String, String> headers,
+                                      java.time.Duration timeout) {
         String requestId = UUID.randomUUID().toString();
         String correlationId = Optional.ofNullable(MDC.get("correlationId")).orElseGet(() -> UUID.randomUUID().toString());
         long started = System.nanoTime();
@@ -177,7 +199,7 @@ public class OcpiClient {
             Thread.currentThread().interrupt();
             throw new PeerCallException(url, 0, null, "interrupted while calling " + url, e);
         }
-        return read(method, url, response, dataType, started, requestId);
+        return response;
     }
 
     private <T> PeerResponse<T> read(String method, String url, HttpResponse<byte[]> response, JavaType dataType,
@@ -216,7 +238,7 @@ public class OcpiClient {
         return new PeerResponse<>(http, response.headers(), data, status);
     }
 
-    static Optional<String> nextLink(List<String> linkHeaders) {
+    public static Optional<String> nextLink(List<String> linkHeaders) {
         for (String header : linkHeaders) {
             Matcher matcher = NEXT_LINK.matcher(header);
             if (matcher.find()) {
