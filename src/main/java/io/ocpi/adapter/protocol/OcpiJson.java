@@ -80,7 +80,7 @@ public final class OcpiJson {
      * a number or boolean where the spec wants a string is refused, not turned into text; a string holding a control
      * character, a tab or a line break is refused, as the spec's string and CiString types are printable text; and a
      * fraction where the spec wants an int is refused, not cut off. Only there: the admin API reads
-     * {@code {"peer": 1}} with the same mapper, and objects stored before these rules are still read.
+     * {@code {"peer": 1}} with the same mapper, and what is already stored is read as it was written.
      */
     public static ObjectMapper strict(ObjectMapper mapper) {
         ObjectMapper strict = mapper.copy();
@@ -136,7 +136,7 @@ public final class OcpiJson {
         }
     }
 
-    static int firstUnprintable(String text) {
+    private static int firstUnprintable(String text) {
         for (int i = 0; i < text.length(); i++) {
             int type = Character.getType(text.charAt(i));
             if (type == Character.CONTROL || type == Character.LINE_SEPARATOR || type == Character.PARAGRAPH_SEPARATOR) {

@@ -501,7 +501,7 @@ public class PushDelivery {
      * its format cannot hold ({@link RefusedForGood}), or a value or key its database refuses (too long, out of range,
      * breaking a constraint).
      */
-    static boolean refusedForGood(Throwable failure) {
+    private static boolean refusedForGood(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof RefusedForGood || cause instanceof DataIntegrityViolationException) {
                 return true;

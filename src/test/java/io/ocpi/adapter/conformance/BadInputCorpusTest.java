@@ -292,12 +292,15 @@ class BadInputCorpusTest {
         /** OCPI strings are printable: no control character, line break or tab, in any text field. */
         Corpus text(String path) {
             String field = named(path);
-            refuse("line break in " + field, with(body, path, TextNode.valueOf("a\r\nb")), field + ": must be printable text");
-            refuse("tab in " + field, with(body, path, TextNode.valueOf("a\tb")), field + ": must be printable text");
-            refuse("NUL in " + field, with(body, path, TextNode.valueOf("a\u0000b")), field + ": must be printable text");
-            refuse("DEL in " + field, with(body, path, TextNode.valueOf("a\u007fb")), field + ": must be printable text");
-            refuse("C1 control in " + field, with(body, path, TextNode.valueOf("a\u0085b")), field + ": must be printable text");
-            refuse("Unicode line separator in " + field, with(body, path, TextNode.valueOf("a\u2028b")), field + ": must be printable text");
+            Map<String, String> unprintable = new java.util.LinkedHashMap<>();
+            unprintable.put("line break", "a\r\nb");
+            unprintable.put("tab", "a\tb");
+            unprintable.put("NUL", "a\u0000b");
+            unprintable.put("DEL", "a\u007fb");
+            unprintable.put("C1 control", "a\u0085b");
+            unprintable.put("Unicode line separator", "a\u2028b");
+            unprintable.forEach((what, value) -> refuse(what + " in " + field, with(body, path, TextNode.valueOf(value)),
+                    field + ": must be printable text"));
             return this;
         }
 
