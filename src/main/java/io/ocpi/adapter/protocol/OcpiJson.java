@@ -3,6 +3,7 @@ package io.ocpi.adapter.protocol;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.DeserializationContext;
@@ -47,7 +48,7 @@ public final class OcpiJson {
                 .addDeserializer(Instant.class, new JsonDeserializer<>() {
                     @Override
                     public Instant deserialize(JsonParser parser, DeserializationContext context) throws IOException {
-                        if (!parser.hasToken(com.fasterxml.jackson.core.JsonToken.VALUE_STRING)) {
+                        if (!parser.hasToken(JsonToken.VALUE_STRING)) {
                             return (Instant) context.handleUnexpectedToken(Instant.class, parser);
                         }
                         try {
@@ -57,16 +58,7 @@ public final class OcpiJson {
                         }
                     }
                 })
-                .addDeserializer(String.class, new StringDeserializer() {
-                    @Override
-                    public String deserialize(JsonParser parser, DeserializationContext context) throws IOException {
-                        String value = super.deserialize(parser, context);
-                        if (value != null && hasUnpairedSurrogate(value)) {
-                            throw JsonMappingException.from(parser, "contains an unpaired surrogate (not Unicode text)");
-                        }
-                        return value;
-                    }
-                });
+                .addDeserializer(String.class, new Text());
         return JsonMapper.builder()
                 .addModule(new JavaTimeModule())
                 .addModule(dateTime)
@@ -84,8 +76,11 @@ public final class OcpiJson {
     }
 
     /**
-     * The mapping of request bodies (OcpiBodies): a number or boolean where the spec wants a string is refused, not
-     * turned into text. Only there: the admin API reads {@code {"peer": 1}} with the same mapper.
+     * The mapping of request bodies (OcpiBodies), and of everything else a peer or a route hands us as an OCPI object:
+     * a number or boolean where the spec wants a string is refused, not turned into text; a string holding a control
+     * character, a tab or a line break is refused, as the spec's string and CiString types are printable text; and a
+     * fraction where the spec wants an int is refused, not cut off. Only there: the admin API reads
+     * {@code {"peer": 1}} with the same mapper, and what is already stored is read as it was written.
      */
     public static ObjectMapper strict(ObjectMapper mapper) {
         ObjectMapper strict = mapper.copy();
@@ -93,7 +88,62 @@ public final class OcpiJson {
                 .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
                 .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
                 .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
+        strict.registerModule(new SimpleModule("ocpi-bodies")
+                .addDeserializer(String.class, new PrintableText())
+                .addDeserializer(Integer.class, new WholeNumber()));
         return strict;
+    }
+
+    /** Text as it is, unless it holds half of a surrogate pair. */
+    private static class Text extends StringDeserializer {
+        @Override
+        public String deserialize(JsonParser parser, DeserializationContext context) throws IOException {
+            String value = super.deserialize(parser, context);
+            if (value != null && hasUnpairedSurrogate(value)) {
+                throw JsonMappingException.from(parser, "contains an unpaired surrogate (not Unicode text)");
+            }
+            return value;
+        }
+    }
+
+    /** Text without control characters (C0, DEL, C1), tabs or line breaks (also U+2028 and U+2029). */
+    private static final class PrintableText extends Text {
+        @Override
+        public String deserialize(JsonParser parser, DeserializationContext context) throws IOException {
+            String value = super.deserialize(parser, context);
+            int at = value == null ? -1 : firstUnprintable(value);
+            if (at >= 0) {
+                throw JsonMappingException.from(parser, String.format("must be printable text, without control characters or line breaks"
+                        + " (U+%04X at position %d)", (int) value.charAt(at), at + 1));
+            }
+            return value;
+        }
+    }
+
+    /** An int of the spec: a whole number, also when written with a zero fraction (230.0); never a fraction cut off. */
+    private static final class WholeNumber extends JsonDeserializer<Integer> {
+        @Override
+        public Integer deserialize(JsonParser parser, DeserializationContext context) throws IOException {
+            if (!parser.hasToken(JsonToken.VALUE_NUMBER_INT) && !parser.hasToken(JsonToken.VALUE_NUMBER_FLOAT)) {
+                return (Integer) context.handleUnexpectedToken(Integer.class, parser);
+            }
+            try {
+                return parser.getDecimalValue().intValueExact();
+            } catch (ArithmeticException notAnInt) {
+                throw JsonMappingException.from(parser, "must be a whole number, not " + parser.getText()
+                        + " (an int, from " + Integer.MIN_VALUE + " to " + Integer.MAX_VALUE + ")");
+            }
+        }
+    }
+
+    private static int firstUnprintable(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            int type = Character.getType(text.charAt(i));
+            if (type == Character.CONTROL || type == Character.LINE_SEPARATOR || type == Character.PARAGRAPH_SEPARATOR) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     static boolean hasUnpairedSurrogate(String text) {

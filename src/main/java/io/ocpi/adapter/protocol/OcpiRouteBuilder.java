@@ -68,7 +68,7 @@ public abstract class OcpiRouteBuilder extends RouteBuilder {
         if (value == null || value.isBlank()) {
             throw OcpiException.invalid(name + ": missing");
         }
-        if (!value.chars().allMatch(c -> c >= 0x20 && c <= 0x7E)) {
+        if (!CiString.Validator.isPrintableAscii(value)) {
             throw OcpiException.invalid(name + ": must be printable ASCII");
         }
         Integer max = ID_LENGTHS.get(name);

@@ -34,6 +34,7 @@ import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 import org.springframework.stereotype.Component;
 
@@ -413,20 +414,28 @@ public class PushDelivery {
 
     /**
      * Hands an event to the route that listens to it. Whatever fails there (a backend down, a route stopped, a
-     * mapping error) is tried again with the same backoff as a push, and kept as a dead letter at the limits.
+     * mapping error) is tried again with the same backoff as a push, and kept as a dead letter at the limits; a
+     * failure that no retry mends ({@link #refusedForGood}) is a dead letter at once. Each attempt is logged in one
+     * line (the stack trace at DEBUG), and by the outbox alone (see {@link EventDeliveryLogging}).
      */
     private void deliverEvent(OutboxItem item) {
-        Exchange result = producer.send(item.route(), exchange -> {
+        Exchange result = EventDeliveryLogging.delivering(() -> producer.send(item.route(), exchange -> {
             exchange.getIn().setHeaders(eventHeaders(item));
             exchange.getIn().setHeader(DELIVERY_ID, item.id());
             exchange.getIn().setBody(item.body());
-        });
+        }));
         Exception failure = result.getException();
         if (failure == null) {
             delivered(item);
             return;
         }
+        LOG.debug("event {} for {} failed", item.id(), item.route(), failure);
         String reason = failure.getClass().getSimpleName() + ": " + failure.getMessage();
+        if (refusedForGood(failure)) {
+            LOG.warn("event {} for {} refused by its backend, kept as dead letter: {}", item.id(), item.route(), reason);
+            dead(item, reason);
+            return;
+        }
         boolean tooOld = item.createdAt().plus(settings.maxAge()).isBefore(Instant.now());
         if (item.attempts() >= settings.maxAttempts() || tooOld) {
             LOG.warn("event {} for {} given up after {} attempts: {}", item.id(), item.route(), item.attempts(), reason);
@@ -485,6 +494,20 @@ public class PushDelivery {
     private void dead(OutboxItem item, String reason) {
         outbox.dead(item.id(), reason);
         metrics.dead();
+    }
+
+    /**
+     * A route's failure that sending the event again will not mend: its backend refuses the data itself, as a value
+     * its format cannot hold ({@link RefusedForGood}), or a value or key its database refuses (too long, out of range,
+     * breaking a constraint).
+     */
+    private static boolean refusedForGood(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof RefusedForGood || cause instanceof DataIntegrityViolationException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** OCPI 2xxx, or an HTTP client error other than 429 (too many requests): sending again will not help. */

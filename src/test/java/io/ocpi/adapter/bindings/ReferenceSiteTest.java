@@ -34,7 +34,10 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -42,6 +45,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * CI), a MINA SSHD SFTP server standing in for SAP's file drop, a KRaft Kafka broker, and a peer over HTTP. The
  * routes and mappings are the shipped ones in routes/ and mappings/.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class ReferenceSiteTest {
 
     static final String SFTP_USER = "sap";
@@ -166,6 +170,40 @@ class ReferenceSiteTest {
         try (Stream<Path> files = Files.list(outbound)) {
             assertThat(files.map(Path::toString)).noneMatch(name -> name.endsWith(".part"));
         }
+    }
+
+    @Test
+    void aCdrABackendCanNeverTakeBecomesADeadLetterAtOnceWithOneLogLine(CapturedOutput output) throws Exception {
+        String forSap = "CDR-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        String forBilling = "CDR-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        // total_time has more digits than the IDoc's field of 15 characters (billing does not keep it); total_energy
+        // has more than billing's NUMERIC(12, 3) column (the IDoc's field holds it).
+        platform.call("POST", "/ocpi/emsp/2.2.1/cdrs", Samples.cdr("PCP", forSap, "ADE")
+                .replace("\"total_time\":1,", "\"total_time\":1.23456789012345,")).assertStatus(201);
+        platform.call("POST", "/ocpi/emsp/2.2.1/cdrs", Samples.cdr("PCP", forBilling, "ADE")
+                .replace("\"total_energy\":10,", "\"total_energy\":1234567890.5,")).assertStatus(201);
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> "DEAD".equals(event("sap", forSap).get("status"))
+                && "DEAD".equals(event("billing", forBilling).get("status")));
+        // The other sinks took them.
+        await().atMost(Duration.ofSeconds(20)).until(() -> lineItems(forSap) == 1
+                && idocFiles(sftpRoot.resolve("home/outbound")).stream().anyMatch(f -> read(f).contains(forBilling)));
+        Thread.sleep(1000);
+        for (Map<String, Object> dead : List.of(event("sap", forSap), event("billing", forBilling))) {
+            assertThat(dead.get("status")).isEqualTo("DEAD");
+            assertThat(((Number) dead.get("attempts")).intValue()).as("attempts").isEqualTo(1);
+            assertThat(output.getAll().lines().filter(line -> line.contains("event " + dead.get("id") + " ")))
+                    .as("log lines of event " + dead.get("id")).singleElement().asString().contains("dead letter");
+        }
+        assertThat((String) event("sap", forSap).get("last_error")).contains("Z1CDRHD.TOTAL_TIME", "longer than its 15 characters");
+        assertThat((String) event("billing", forBilling).get("last_error")).contains("DataIntegrityViolation");
+        assertThat(output.getAll()).doesNotContain("Exhausted after delivery attempt").doesNotContain("\tat ");
+    }
+
+    /** The outbox item that hands the CDR to a route of that binding. */
+    static Map<String, Object> event(String binding, String cdrId) {
+        return billing.queryForMap("SELECT id, status, attempts, last_error FROM ocpi_outbox WHERE route LIKE ? AND body LIKE ?",
+                "%." + binding, "%\"" + cdrId + "\"%");
     }
 
     @Test

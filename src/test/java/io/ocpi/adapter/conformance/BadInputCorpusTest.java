@@ -41,7 +41,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * Bad input on every endpoint that takes a body or an id in its URL: malformed JSON, wrong types, missing required
  * fields, over-long strings, unknown enum values, bad dates, broken UTF-8, lone surrogates, deep nesting, duplicate
- * keys, a body over the size limit, URL ids that are too long, not printable ASCII, or differ from the body's. Each is
+ * keys, a body over the size limit, control characters and line breaks in text, CiStrings that are not ASCII, ids in
+ * bodies that no URL can carry, fractions where an int belongs, URL ids that are too long, not printable ASCII, or
+ * differ from the body's. Each is
  * answered with a client error (HTTP 400 and OCPI 2001; 413 for the body size) whose message names the field or the
  * problem; afterwards the database holds exactly what it held before, and a valid request still works.
  */
@@ -287,6 +289,52 @@ class BadInputCorpusTest {
             return this;
         }
 
+        /** OCPI strings are printable: no control character, line break or tab, in any text field. */
+        Corpus text(String path) {
+            String field = named(path);
+            Map<String, String> unprintable = new java.util.LinkedHashMap<>();
+            unprintable.put("line break", "a\r\nb");
+            unprintable.put("tab", "a\tb");
+            unprintable.put("NUL", "a\u0000b");
+            unprintable.put("DEL", "a\u007fb");
+            unprintable.put("C1 control", "a\u0085b");
+            unprintable.put("Unicode line separator", "a\u2028b");
+            unprintable.forEach((what, value) -> refuse(what + " in " + field, with(body, path, TextNode.valueOf(value)),
+                    field + ": must be printable text"));
+            return this;
+        }
+
+        /** A CiString: printable ASCII. */
+        Corpus ciString(String path) {
+            String field = named(path);
+            refuse("non-ASCII CiString " + field, with(body, path, TextNode.valueOf("caf\u00e9")), field + ": must be printable ASCII");
+            refuse("line break in CiString " + field, with(body, path, TextNode.valueOf("a\nb")), field + ": must be printable text");
+            return this;
+        }
+
+        /** The id of an object URLs name, or a reference to one: a CiString that fits in one URL path segment. */
+        Corpus objectId(String path) {
+            String field = named(path);
+            ciString(path);
+            refuse("NUL in id " + field, with(body, path, TextNode.valueOf("a\u0000b")), field + ": must be printable text");
+            refuse("CR LF in id " + field, with(body, path, TextNode.valueOf("a\r\nb")), field + ": must be printable text");
+            for (String id : List.of("a/b\\c", "../..", "..", ".", "a%2Fb", "1;DROP")) {
+                refuse("id " + field + " '" + id + "' that no URL can carry", with(body, path, TextNode.valueOf(id)),
+                        field + ": must fit in a URL path segment");
+            }
+            return this;
+        }
+
+        /** An OCPI int: a fraction is refused, never cut off. */
+        Corpus integer(String path) {
+            String field = named(path);
+            refuse("fraction for int " + field, with(body, path, json("{\"a\":230.5}").get("a")), field + ": must be a whole number, not 230.5");
+            refuse("small fraction for int " + field, with(body, path, json("{\"a\":16.0001}").get("a")), field + ": must be a whole number, not 16.0001");
+            refuse("exponent with fraction for int " + field, with(body, path, json("{\"a\":2.305e2}").get("a")), field + ": must be a whole number");
+            refuse("int out of range " + field, with(body, path, json("{\"a\":3000000000}").get("a")), field + ": must be a whole number");
+            return this;
+        }
+
         Corpus number(String path) {
             String field = named(path);
             refuse("string for number " + field, with(body, path, TextNode.valueOf("12")), field + ": must be a number");
@@ -400,41 +448,50 @@ class BadInputCorpusTest {
                 .urlIds().string("city").string("evses/0/evse_id").maxLength("city", 45).maxLength("evses/0/uid", 36)
                 .number("evses/0/connectors/0/max_voltage").bool("publish").array("evses").array("facilities").enumeration("evses/0/status")
                 .enumeration("parking_type").date("last_updated").date("evses/0/connectors/0/last_updated").required("coordinates")
-                .required("evses/0/connectors/0/standard").required("coordinates/latitude").duplicate("id").endpoint());
+                .required("evses/0/connectors/0/standard").required("coordinates/latitude").duplicate("id")
+                .objectId("id").objectId("evses/0/uid").objectId("evses/0/connectors/0/id").ciString("evses/0/evse_id").text("name")
+                .integer("evses/0/connectors/0/max_voltage")
+                .refuse("line break in a DisplayText", with(location("L-NEW"), "directions",
+                        json("{\"a\":[{\"language\":\"en\",\"text\":\"Turn left\\nthen right\"}]}").get("a")), "directions[0].text: must be printable text")
+                .endpoint());
         all.add(corpus("PUT EVSE", "PUT", locations + "/LOC0/{id}", "E-NEW", "uid", "evse_uid", 36, evse("E-NEW"))
                 .urlIds().string("evse_id").maxLength("evse_id", 48).maxLength("connectors/0/id", 36).number("connectors/0/max_amperage")
                 .array("connectors").array("capabilities").enumeration("status").enumeration("connectors/0/format").date("last_updated")
-                .required("status").required("connectors", "must not be empty").duplicate("uid").endpoint());
+                .required("status").required("connectors", "must not be empty").duplicate("uid")
+                .objectId("uid").ciString("evse_id").text("physical_reference").integer("connectors/0/max_amperage").endpoint());
         all.add(corpus("PUT connector", "PUT", locations + "/LOC0/LOC0-E1/{id}", "9", "id", "connector_id", 36, connector("9"))
                 .urlIds().string("terms_and_conditions").maxLength("tariff_ids/0", 36).number("max_voltage").array("tariff_ids")
-                .enumeration("standard").enumeration("power_type").date("last_updated").required("format").duplicate("id").endpoint());
+                .enumeration("standard").enumeration("power_type").date("last_updated").required("format").duplicate("id")
+                .objectId("id").objectId("tariff_ids/0").text("terms_and_conditions").integer("max_voltage").integer("max_electric_power")
+                .endpoint());
         all.add(corpus("PATCH location", "PATCH", locations + "/LOC0", json("{\"name\":\"Renamed\",\"last_updated\":\"2024-02-01T00:00:00Z\"}"))
                 .string("name").maxLength("name", 255).array("facilities").enumeration("parking_type").date("last_updated")
                 .required("address").refuse("PATCH without last_updated", json("{\"name\":\"x\"}"), "last_updated: required in every PATCH")
                 .refuse("PATCH of the id", json("{\"id\":\"OTHER\",\"last_updated\":\"2024-02-01T00:00:00Z\"}"), "id: 'OTHER' differs from 'LOC0'")
                 .refuse("PATCH with a wrong-typed EVSE list", json("{\"evses\":[1],\"last_updated\":\"2024-02-01T00:00:00Z\"}"), "evses[0]: must be an object")
-                .duplicate("name").endpoint());
+                .duplicate("name").text("name").endpoint());
         all.add(corpus("PATCH EVSE", "PATCH", locations + "/LOC0/LOC0-E1", json("{\"status\":\"CHARGING\",\"evse_id\":\"NL*PCP*E1\",\"last_updated\":\"2024-02-01T00:00:00Z\"}"))
                 .string("evse_id").maxLength("evse_id", 48).enumeration("status").date("last_updated").required("status")
                 .refuse("PATCH of the uid", json("{\"uid\":\"OTHER\",\"last_updated\":\"2024-02-01T00:00:00Z\"}"), "uid: 'OTHER' differs from 'LOC0-E1'")
                 .refuse("PATCH without last_updated", json("{\"status\":\"CHARGING\"}"), "last_updated: required in every PATCH")
-                .duplicate("status").endpoint());
+                .duplicate("status").ciString("evse_id").endpoint());
         all.add(corpus("PATCH connector", "PATCH", locations + "/LOC0/LOC0-E1/1", json("{\"max_amperage\":16,\"tariff_ids\":[\"T1\"],\"last_updated\":\"2024-02-01T00:00:00Z\"}"))
                 .number("max_amperage").array("tariff_ids").maxLength("tariff_ids/0", 36).date("last_updated").required("standard")
                 .refuse("PATCH of the id", json("{\"id\":\"2\",\"last_updated\":\"2024-02-01T00:00:00Z\"}"), "id: '2' differs from '1'")
-                .duplicate("max_amperage").endpoint());
+                .duplicate("max_amperage").integer("max_amperage").objectId("tariff_ids/0").endpoint());
 
         String sessions = "/ocpi/emsp/2.2.1/sessions/NL/PCP";
         all.add(corpus("PUT session", "PUT", sessions + "/{id}", "S-NEW", "id", "session_id", 36, session("S-NEW"))
                 .urlIds().string("meter_id").string("cdr_token/uid").maxLength("location_id", 36).maxLength("currency", 3).number("kwh")
                 .array("charging_periods").enumeration("status").enumeration("cdr_token/type").date("start_date_time").required("cdr_token")
-                .required("cdr_token/contract_id").duplicate("id").endpoint());
+                .required("cdr_token/contract_id").duplicate("id").objectId("id").objectId("location_id").objectId("cdr_token/uid")
+                .ciString("cdr_token/contract_id").ciString("authorization_reference").text("meter_id").endpoint());
         all.add(corpus("PATCH session", "PATCH", sessions + "/S0", json("{\"kwh\":2.5,\"last_updated\":\"2024-02-01T00:00:00Z\"}"))
                 .number("kwh").array("charging_periods").enumeration("status").date("last_updated").required("currency")
                 .refuse("PATCH with a charging period lacking dimensions", json("{\"charging_periods\":[{\"start_date_time\":\"2024-01-01T10:00:00Z\"}],"
                         + "\"last_updated\":\"2024-02-01T00:00:00Z\"}"), "charging_periods[0].dimensions: must not be empty")
                 .refuse("PATCH without last_updated", json("{\"kwh\":2.5}"), "last_updated: required in every PATCH")
-                .duplicate("kwh").endpoint());
+                .duplicate("kwh").text("meter_id").objectId("evse_uid").endpoint());
 
         ObjectNode cdr = json(Samples.cdr("PCP", "CDR-NEW", "TNM"));
         all.add(corpus("POST CDR", "POST", "/ocpi/emsp/2.2.1/cdrs", cdr)
@@ -445,23 +502,26 @@ class BadInputCorpusTest {
                 .required("charging_periods", "must not be empty").required("total_cost/excl_vat").duplicate("id")
                 .refuse("credit CDR without its reference", with(cdr, "credit", com.fasterxml.jackson.databind.node.BooleanNode.TRUE),
                         "credit_reference_id: must be set for a credit CDR")
+                .objectId("id").objectId("session_id").objectId("cdr_location/id").objectId("cdr_location/evse_uid")
+                .ciString("cdr_location/evse_id").ciString("invoice_reference_id").text("cdr_location/address").text("remark")
                 .endpoint());
 
         all.add(corpus("PUT tariff", "PUT", "/ocpi/emsp/2.2.1/tariffs/NL/PCP/{id}", "T-NEW", "id", "tariff_id", 36, json(Samples.tariff("PCP", "T-NEW")))
                 .urlIds().string("currency").maxLength("currency", 3).number("elements/0/price_components/0/price")
                 .number("elements/0/price_components/0/step_size").array("elements").enumeration("elements/0/price_components/0/type")
-                .date("last_updated").required("elements", "must not be empty").duplicate("currency").endpoint());
+                .date("last_updated").required("elements", "must not be empty").duplicate("currency")
+                .objectId("id").text("currency").integer("elements/0/price_components/0/step_size").endpoint());
 
         String tokens = "/ocpi/cpo/2.2.1/tokens/NL/TNM";
         all.add(corpus("PUT token", "PUT", tokens + "/{id}?type=RFID", "TK-NEW", "uid", "token_uid", 36, token("TK-NEW"))
                 .urlIds().string("issuer").maxLength("contract_id", 36).maxLength("issuer", 64).bool("valid").enumeration("type")
                 .enumeration("whitelist").date("last_updated").required("valid").required("whitelist").duplicate("uid")
                 .refuse("URL type differs from body type", with(token("TK-NEW"), "type", TextNode.valueOf("APP_USER")), "type: 'APP_USER' differs from 'RFID'")
-                .endpoint());
+                .objectId("uid").ciString("contract_id").ciString("group_id").text("issuer").endpoint());
         all.add(corpus("PATCH token", "PATCH", tokens + "/TK0?type=RFID", json("{\"valid\":false,\"last_updated\":\"2024-02-01T00:00:00Z\"}"))
                 .bool("valid").enumeration("whitelist").date("last_updated").required("issuer")
                 .refuse("PATCH without last_updated", json("{\"valid\":false}"), "last_updated: required in every PATCH")
-                .duplicate("valid").endpoint());
+                .duplicate("valid").text("issuer").endpoint());
 
         ObjectNode set = json("{\"charging_profile\":" + PROFILE + ",\"response_url\":\"" + RESPONSE_URL + "\"}");
         all.add(corpus("PUT charging profile", "PUT", "/ocpi/cpo/2.2.1/chargingprofiles/OURS1", set)
@@ -469,12 +529,13 @@ class BadInputCorpusTest {
                 .array("charging_profile/charging_profile_period").enumeration("charging_profile/charging_rate_unit")
                 .date("charging_profile/start_date_time").required("charging_profile").duplicate("response_url")
                 .refuse("response URL that is no URL", with(set, "response_url", TextNode.valueOf("not a url")), "response_url: must be an http(s) URL")
+                .text("response_url").integer("charging_profile/charging_profile_period/0/start_period").integer("charging_profile/duration")
                 .endpoint());
         ObjectNode active = json("{\"start_date_time\":\"2024-01-01T10:00:00Z\",\"charging_profile\":" + PROFILE + "}");
         all.add(corpus("PUT active charging profile", "PUT", "/ocpi/emsp/2.2.1/chargingprofiles/THEIR-S", active)
                 .number("charging_profile/charging_profile_period/0/start_period").enumeration("charging_profile/charging_rate_unit")
                 .date("start_date_time").required("charging_profile").required("charging_profile/charging_rate_unit")
-                .duplicate("start_date_time").endpoint());
+                .duplicate("start_date_time").integer("charging_profile/charging_profile_period/0/start_period").endpoint());
         // The result of a request we sent: its id is known once the corpus runs.
         all.add(corpus("POST charging profile result", "POST", "/ocpi/emsp/2.2.1/chargingprofiles/results/{request}",
                 json("{\"result\":\"ACCEPTED\"}")).enumeration("result").required("result").duplicate("result").endpoint());
@@ -484,7 +545,7 @@ class BadInputCorpusTest {
                 .string("party_id").maxLength("party_id", 3).enumeration("role").enumeration("status").date("last_updated").required("status")
                 .refuse("party_id differs from the URL", json("{\"party_id\":\"XYZ\",\"country_code\":\"FR\",\"role\":\"CPO\",\"status\":\"CONNECTED\","
                         + "\"last_updated\":\"2024-01-01T00:00:00Z\"}"), "party_id: 'XYZ' differs from 'ABC' in the URL")
-                .duplicate("status").endpoint());
+                .duplicate("status").ciString("party_id").endpoint());
 
         ObjectNode start = json("{\"response_url\":\"" + RESPONSE_URL + "\",\"location_id\":\"LOC1\"}");
         start.set("token", commandToken());
@@ -493,26 +554,30 @@ class BadInputCorpusTest {
                 .enumeration("token/type").date("token/last_updated").required("token").required("location_id").required("token/valid")
                 .refuse("response URL that is no URL", with(start, "response_url", TextNode.valueOf("mailto:someone")), "response_url: must be an http(s) URL")
                 .refuse("connector without EVSE", with(start, "connector_id", TextNode.valueOf("1")), "evse_uid: required when connector_id is given")
-                .duplicate("location_id").endpoint());
+                .duplicate("location_id").objectId("location_id").objectId("token/uid").ciString("authorization_reference").text("response_url")
+                .endpoint());
         ObjectNode reserve = json("{\"response_url\":\"" + RESPONSE_URL + "\",\"expiry_date\":\"2024-01-01T12:00:00Z\",\"reservation_id\":\"R1\","
                 + "\"location_id\":\"LOC1\"}");
         reserve.set("token", commandToken());
         all.add(corpus("POST RESERVE_NOW", "POST", "/ocpi/cpo/2.2.1/commands/RESERVE_NOW", reserve)
                 .string("reservation_id").maxLength("reservation_id", 36).date("expiry_date").required("expiry_date").required("token")
-                .enumeration("token/whitelist").duplicate("reservation_id").endpoint());
+                .enumeration("token/whitelist").duplicate("reservation_id").ciString("reservation_id").objectId("location_id").endpoint());
         ObjectNode cancel = json("{\"response_url\":\"" + RESPONSE_URL + "\",\"reservation_id\":\"R1\"}");
         all.add(corpus("POST CANCEL_RESERVATION", "POST", "/ocpi/cpo/2.2.1/commands/CANCEL_RESERVATION", cancel)
                 .string("reservation_id").maxLength("reservation_id", 36).maxLength("response_url", 255).required("reservation_id")
-                .required("response_url").duplicate("reservation_id").endpoint());
+                .required("response_url").duplicate("reservation_id").ciString("reservation_id").endpoint());
         ObjectNode stop = json("{\"response_url\":\"" + RESPONSE_URL + "\",\"session_id\":\"OURS1\"}");
         all.add(corpus("POST STOP_SESSION", "POST", "/ocpi/cpo/2.2.1/commands/STOP_SESSION", stop)
-                .string("session_id").maxLength("session_id", 36).required("session_id").duplicate("session_id").endpoint());
+                .string("session_id").maxLength("session_id", 36).required("session_id").duplicate("session_id").objectId("session_id").endpoint());
         ObjectNode unlock = json("{\"response_url\":\"" + RESPONSE_URL + "\",\"location_id\":\"LOC1\",\"evse_uid\":\"E1\",\"connector_id\":\"1\"}");
         all.add(corpus("POST UNLOCK_CONNECTOR", "POST", "/ocpi/cpo/2.2.1/commands/UNLOCK_CONNECTOR", unlock)
-                .string("evse_uid").maxLength("connector_id", 36).required("connector_id").required("evse_uid").duplicate("evse_uid").endpoint());
+                .string("evse_uid").maxLength("connector_id", 36).required("connector_id").required("evse_uid").duplicate("evse_uid")
+                .objectId("evse_uid").objectId("connector_id").endpoint());
         all.add(corpus("POST command result", "POST", "/ocpi/emsp/2.2.1/commands/START_SESSION/REQ1", json("{\"result\":\"ACCEPTED\"}"))
                 .enumeration("result").array("message").required("result")
                 .refuse("message without language", json("{\"result\":\"ACCEPTED\",\"message\":[{\"text\":\"ok\"}]}"), "message[0].language: must not be null")
+                .refuse("line break in a message text", json("{\"result\":\"ACCEPTED\",\"message\":[{\"language\":\"en\",\"text\":\"ok\\nthen\"}]}"),
+                        "message[0].text: must be printable text")
                 .duplicate("result").endpoint());
 
         ObjectNode credentials = (ObjectNode) AdapterInstance.JSON.valueToTree(PeerPlatform.credentials("new-token", "http://localhost:9/versions"));
@@ -522,7 +587,7 @@ class BadInputCorpusTest {
                 .required("roles/0/business_details/name").required("url").required("roles", "must not be empty").duplicate("token")
                 .refuse("token with a space", with(credentials, "token", TextNode.valueOf("a b")), "token: must be printable ASCII without spaces")
                 .refuse("party id of 4 characters", with(credentials, "roles/0/party_id", TextNode.valueOf("ABCD")), "roles[0].party_id: must be 3 letters or digits")
-                .endpoint());
+                .text("roles/0/business_details/name").endpoint());
         all.add(new Corpus("PUT credentials", "PUT", "/ocpi/2.2.1/credentials", "", null, null, 0, credentials, null)
                 .string("url").maxLength("token", 64).enumeration("roles/0/role").required("token").required("roles/0/country_code")
                 .duplicate("url").endpoint());
@@ -534,7 +599,7 @@ class BadInputCorpusTest {
         all.add(corpus("POST authorize", "POST", "/ocpi/emsp/2.2.1/tokens/OURTOKEN/authorize?type=RFID",
                 json("{\"location_id\":\"LOC1\",\"evse_uids\":[\"E1\",\"E2\"]}"))
                 .string("location_id").string("evse_uids/1").maxLength("location_id", 36).maxLength("evse_uids/1", 36).array("evse_uids")
-                .required("location_id").duplicate("location_id").bodyOptional().endpoint());
+                .required("location_id").duplicate("location_id").objectId("location_id").objectId("evse_uids/1").bodyOptional().endpoint());
         return all;
     }
 

@@ -27,6 +27,8 @@ import io.ocpi.adapter.modules.sessions.Session;
 import io.ocpi.adapter.modules.tariffs.Tariff;
 import io.ocpi.adapter.modules.tokens.LocationReferences;
 import io.ocpi.adapter.modules.tokens.Token;
+import io.ocpi.adapter.protocol.CiString;
+import io.ocpi.adapter.protocol.ObjectId;
 import io.ocpi.adapter.protocol.OcpiDateTime;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -71,6 +73,15 @@ public final class ModelFuzz {
 
         Size size() {
             return field.getAnnotation(Size.class);
+        }
+
+        /** A CiString: printable ASCII; an object id besides fits in a URL path segment. */
+        boolean ciString() {
+            return field.isAnnotationPresent(CiString.class) || objectId();
+        }
+
+        boolean objectId() {
+            return field.isAnnotationPresent(ObjectId.class);
         }
     }
 
@@ -256,6 +267,10 @@ public final class ModelFuzz {
 
     /** Letters of several scripts, a pair of surrogates (one emoji) among them: all of it is valid text. */
     private static final String[] ALPHABET = ("A B C x y z 0 1 9 - _ . * # ' \" \\ / : é ü ß € Ω 中 文 😀").split(" ");
+    /** What a CiString may hold of it: printable ASCII. */
+    private static final String[] ASCII = java.util.Arrays.stream(ALPHABET).filter(letter -> letter.charAt(0) < 0x7F).toArray(String[]::new);
+    /** What an object id may hold: no character a URL path segment cannot carry, and no dots (a '.' or '..' id). */
+    private static final String[] ID = java.util.Arrays.stream(ASCII).filter(letter -> !"/\\.".contains(letter)).toArray(String[]::new);
 
     /** The seed with up to {@code changes} of its fields set to other values the model allows. */
     public static Sample vary(Seed seed, Random random, int changes) {
@@ -283,9 +298,10 @@ public final class ModelFuzz {
             int min = size == null ? 0 : size.min();
             int max = size == null ? 40 : Math.min(size.max(), 80);
             int length = min + random.nextInt(max - min + 1);
+            String[] alphabet = leaf.objectId() ? ID : leaf.ciString() ? ASCII : ALPHABET;
             StringBuilder text = new StringBuilder();
             while (text.length() < length) {
-                String next = ALPHABET[random.nextInt(ALPHABET.length)];
+                String next = alphabet[random.nextInt(alphabet.length)];
                 if (text.length() + next.length() <= length) {
                     text.append(next);
                 } else {
@@ -323,17 +339,20 @@ public final class ModelFuzz {
     /** The seed with one field broken, and what the refusal must say; null when the chosen field cannot be broken so. */
     public static Sample mutate(Seed seed, Random random) {
         List<Leaf> leaves = leaves(seed.json(), seed.type(), false);
-        int candidates = leaves.size() * 5;
+        int candidates = leaves.size() * KINDS;
         int start = random.nextInt(candidates);
         for (int n = 0; n < candidates; n++) {
             int candidate = (start + n) % candidates;
-            Sample sample = mutate(seed, leaves.get(candidate / 5), candidate % 5, random);
+            Sample sample = mutate(seed, leaves.get(candidate / KINDS), candidate % KINDS, random);
             if (sample != null) {
                 return sample;
             }
         }
         throw new IllegalStateException("nothing to break in " + seed);
     }
+
+    /** The ways {@link #mutate(Seed, Leaf, int, Random)} breaks a field. */
+    private static final int KINDS = 9;
 
     private static Sample mutate(Seed seed, Leaf leaf, int kind, Random random) {
         Class<?> type = leaf.type();
@@ -348,6 +367,14 @@ public final class ModelFuzz {
                             name + ": size must be between") : null;
             case 3 -> type.isEnum() ? broken(seed, leaf, TextNode.valueOf(notOf(type, random, "UNKNOWN", "ACCEPTED_LATER", "", " ", "rfid",
                     "Fast", "NULL", "AVAILABLE_SOON")), "unknown value in " + name, name + ": unknown value") : null;
+            case 4 -> type == String.class ? broken(seed, leaf, TextNode.valueOf(unprintable(current, random)), "control character in " + name,
+                    name + ": must be printable text") : null;
+            case 5 -> leaf.ciString() ? broken(seed, leaf, TextNode.valueOf(pick(random, "\u00e9", "\u20ac", "\u00a0", "\ud83d\ude00")),
+                    "not ASCII in CiString " + name, name + ": must be printable ASCII") : null;
+            case 6 -> leaf.objectId() ? broken(seed, leaf, TextNode.valueOf(pick(random, "a/b\\c", "../..", "..", ".", "50%", "a;b")),
+                    "id no URL can carry in " + name, name + ": must fit in a URL path segment") : null;
+            case 7 -> type == Integer.class ? broken(seed, leaf, DecimalNode.valueOf(new BigDecimal(current.asInt() + "." + (1 + random.nextInt(9)))),
+                    "fraction for int " + name, name + ": must be a whole number") : null;
             default -> type == Instant.class ? broken(seed, leaf, TextNode.valueOf(pick(random, "2019-13-01T00:00:00Z", "2019-06-31T10:00:00Z",
                     "tomorrow", "2019-06-19 10:00:00Z", "19-06-2019T10:00:00Z", "2019-06-19T25:00:00Z", "", "2019-06-19T10:00:00+25:00")),
                     "bad date in " + name, name + ": must be an RFC 3339 date-time") : null;
@@ -391,6 +418,13 @@ public final class ModelFuzz {
             node = step instanceof Integer index ? node.get(index) : node.get((String) step);
         }
         return node;
+    }
+
+    /** The text with a control character, a tab or a line break put somewhere in it. */
+    private static String unprintable(JsonNode current, Random random) {
+        String text = current == null ? "x" : current.asText();
+        int at = random.nextInt(text.length() + 1);
+        return text.substring(0, at) + pick(random, "\n", "\r\n", "\t", "\u0000", "\u001b", "\u007f", "\u0085", "\u2028") + text.substring(at);
     }
 
     /** One of the values that is no constant of the enum. */

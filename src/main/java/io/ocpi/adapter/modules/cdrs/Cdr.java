@@ -3,6 +3,8 @@ package io.ocpi.adapter.modules.cdrs;
 import io.ocpi.adapter.modules.common.OwnedObject;
 import io.ocpi.adapter.modules.common.Price;
 import io.ocpi.adapter.modules.tariffs.Tariff;
+import io.ocpi.adapter.protocol.CiString;
+import io.ocpi.adapter.protocol.ObjectId;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.NotEmpty;
@@ -14,15 +16,15 @@ import java.util.List;
 
 /** CDR object: the final, immutable record of a charging session that the eMSP bills. */
 public record Cdr(
-        @NotNull @Size(max = 2) String countryCode,
-        @NotNull @Size(max = 3) String partyId,
-        @NotNull @Size(max = 39) String id,
+        @NotNull @CiString @Size(max = 2) String countryCode,
+        @NotNull @CiString @Size(max = 3) String partyId,
+        @NotNull @ObjectId @Size(max = 39) String id,
         @NotNull Instant startDateTime,
         @NotNull Instant endDateTime,
-        @Size(max = 36) String sessionId,
+        @ObjectId @Size(max = 36) String sessionId,
         @NotNull @Valid CdrToken cdrToken,
         @NotNull AuthMethod authMethod,
-        @Size(max = 36) String authorizationReference,
+        @CiString @Size(max = 36) String authorizationReference,
         @NotNull @Valid CdrLocation cdrLocation,
         @Size(max = 255) String meterId,
         @NotNull @Size(max = 3) String currency,
@@ -39,9 +41,9 @@ public record Cdr(
         @Valid Price totalParkingCost,
         @Valid Price totalReservationCost,
         @Size(max = 255) String remark,
-        @Size(max = 39) String invoiceReferenceId,
+        @CiString @Size(max = 39) String invoiceReferenceId,
         Boolean credit,
-        @Size(max = 39) String creditReferenceId,
+        @CiString @Size(max = 39) String creditReferenceId,
         Boolean homeChargingCompensation,
         @NotNull Instant lastUpdated) implements OwnedObject {
 

@@ -1,5 +1,6 @@
 package io.ocpi.adapter.modules.cdrs;
 
+import io.ocpi.adapter.protocol.ObjectId;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
@@ -11,5 +12,5 @@ import java.util.List;
 public record ChargingPeriod(
         @NotNull Instant startDateTime,
         @NotEmpty List<@Valid @NotNull CdrDimension> dimensions,
-        @Size(max = 36) String tariffId) {
+        @ObjectId @Size(max = 36) String tariffId) {
 }

@@ -1,6 +1,8 @@
 package io.ocpi.adapter.modules.commands;
 
 import io.ocpi.adapter.modules.tokens.Token;
+import io.ocpi.adapter.protocol.CiString;
+import io.ocpi.adapter.protocol.ObjectId;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -14,8 +16,8 @@ import jakarta.validation.constraints.Size;
 public record StartSession(
         @NotNull @Size(max = 255) @Pattern(regexp = "https?://.+", message = "must be an http(s) URL") String responseUrl,
         @NotNull @Valid Token token,
-        @NotNull @Size(max = 36) String locationId,
-        @Size(max = 36) String evseUid,
-        @Size(max = 36) String connectorId,
-        @Size(max = 36) String authorizationReference) implements CommandRequest {
+        @NotNull @ObjectId @Size(max = 36) String locationId,
+        @ObjectId @Size(max = 36) String evseUid,
+        @ObjectId @Size(max = 36) String connectorId,
+        @CiString @Size(max = 36) String authorizationReference) implements CommandRequest {
 }

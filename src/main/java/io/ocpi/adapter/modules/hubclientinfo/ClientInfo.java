@@ -1,6 +1,7 @@
 package io.ocpi.adapter.modules.hubclientinfo;
 
 import io.ocpi.adapter.modules.common.Role;
+import io.ocpi.adapter.protocol.CiString;
 import io.ocpi.adapter.registry.ConnectionStatus;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -8,8 +9,8 @@ import java.time.Instant;
 
 /** ClientInfo object: a party behind a hub, in one role, and whether the hub can reach it. */
 public record ClientInfo(
-        @NotNull @Size(max = 3) String partyId,
-        @NotNull @Size(max = 2) String countryCode,
+        @NotNull @CiString @Size(max = 3) String partyId,
+        @NotNull @CiString @Size(max = 2) String countryCode,
         @NotNull Role role,
         @NotNull ConnectionStatus status,
         @NotNull Instant lastUpdated) {

@@ -1,5 +1,6 @@
 package io.ocpi.adapter.modules.locations;
 
+import io.ocpi.adapter.protocol.ObjectId;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
@@ -7,14 +8,14 @@ import java.util.List;
 
 /** Connector object: a socket, or a cable with plug, of an EVSE. */
 public record Connector(
-        @NotNull @Size(max = 36) String id,
+        @NotNull @ObjectId @Size(max = 36) String id,
         @NotNull ConnectorType standard,
         @NotNull ConnectorFormat format,
         @NotNull PowerType powerType,
         @NotNull Integer maxVoltage,
         @NotNull Integer maxAmperage,
         Integer maxElectricPower,
-        List<@NotNull @Size(max = 36) String> tariffIds,
+        List<@NotNull @ObjectId @Size(max = 36) String> tariffIds,
         @Size(max = 255) String termsAndConditions,
         @NotNull Instant lastUpdated) {
 }

@@ -2,6 +2,8 @@ package io.ocpi.adapter.modules.locations;
 
 import io.ocpi.adapter.modules.common.DisplayText;
 import io.ocpi.adapter.modules.common.Image;
+import io.ocpi.adapter.protocol.CiString;
+import io.ocpi.adapter.protocol.ObjectId;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
@@ -11,8 +13,8 @@ import java.util.List;
 
 /** EVSE object: the part of a location that charges one vehicle at a time, through one of its connectors. */
 public record Evse(
-        @NotNull @Size(max = 36) String uid,
-        @Size(max = 48) String evseId,
+        @NotNull @ObjectId @Size(max = 36) String uid,
+        @CiString @Size(max = 48) String evseId,
         @NotNull Status status,
         List<@Valid @NotNull StatusSchedule> statusSchedule,
         List<@NotNull Capability> capabilities,

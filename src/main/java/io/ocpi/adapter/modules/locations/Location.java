@@ -4,6 +4,8 @@ import io.ocpi.adapter.modules.common.BusinessDetails;
 import io.ocpi.adapter.modules.common.DisplayText;
 import io.ocpi.adapter.modules.common.Image;
 import io.ocpi.adapter.modules.common.OwnedObject;
+import io.ocpi.adapter.protocol.CiString;
+import io.ocpi.adapter.protocol.ObjectId;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.NotNull;
@@ -13,9 +15,9 @@ import java.util.List;
 
 /** Location object: a place where a CPO has EVSEs, with its address, opening hours and who may see it. */
 public record Location(
-        @NotNull @Size(max = 2) String countryCode,
-        @NotNull @Size(max = 3) String partyId,
-        @NotNull @Size(max = 36) String id,
+        @NotNull @CiString @Size(max = 2) String countryCode,
+        @NotNull @CiString @Size(max = 3) String partyId,
+        @NotNull @ObjectId @Size(max = 36) String id,
         @NotNull Boolean publish,
         List<@Valid @NotNull PublishTokenType> publishAllowedTo,
         @Size(max = 255) String name,

@@ -5,6 +5,8 @@ import io.ocpi.adapter.modules.cdrs.CdrToken;
 import io.ocpi.adapter.modules.cdrs.ChargingPeriod;
 import io.ocpi.adapter.modules.common.OwnedObject;
 import io.ocpi.adapter.modules.common.Price;
+import io.ocpi.adapter.protocol.CiString;
+import io.ocpi.adapter.protocol.ObjectId;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -14,18 +16,18 @@ import java.util.List;
 
 /** Session object: a charging session as it happens, owned by the CPO. */
 public record Session(
-        @NotNull @Size(max = 2) String countryCode,
-        @NotNull @Size(max = 3) String partyId,
-        @NotNull @Size(max = 36) String id,
+        @NotNull @CiString @Size(max = 2) String countryCode,
+        @NotNull @CiString @Size(max = 3) String partyId,
+        @NotNull @ObjectId @Size(max = 36) String id,
         @NotNull Instant startDateTime,
         Instant endDateTime,
         @NotNull BigDecimal kwh,
         @NotNull @Valid CdrToken cdrToken,
         @NotNull AuthMethod authMethod,
-        @Size(max = 36) String authorizationReference,
-        @NotNull @Size(max = 36) String locationId,
-        @NotNull @Size(max = 36) String evseUid,
-        @NotNull @Size(max = 36) String connectorId,
+        @CiString @Size(max = 36) String authorizationReference,
+        @NotNull @ObjectId @Size(max = 36) String locationId,
+        @NotNull @ObjectId @Size(max = 36) String evseUid,
+        @NotNull @ObjectId @Size(max = 36) String connectorId,
         @Size(max = 255) String meterId,
         @NotNull @Size(max = 3) String currency,
         List<@Valid @NotNull ChargingPeriod> chargingPeriods,

@@ -4,6 +4,8 @@ import io.ocpi.adapter.modules.common.DisplayText;
 import io.ocpi.adapter.modules.common.OwnedObject;
 import io.ocpi.adapter.modules.common.Price;
 import io.ocpi.adapter.modules.locations.EnergyMix;
+import io.ocpi.adapter.protocol.CiString;
+import io.ocpi.adapter.protocol.ObjectId;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
@@ -13,9 +15,9 @@ import java.util.List;
 
 /** Tariff object: what charging costs at a CPO, owned by the CPO. */
 public record Tariff(
-        @NotNull @Size(max = 2) String countryCode,
-        @NotNull @Size(max = 3) String partyId,
-        @NotNull @Size(max = 36) String id,
+        @NotNull @CiString @Size(max = 2) String countryCode,
+        @NotNull @CiString @Size(max = 3) String partyId,
+        @NotNull @ObjectId @Size(max = 36) String id,
         @NotNull @Size(max = 3) String currency,
         TariffType type,
         List<@Valid @NotNull DisplayText> tariffAltText,

@@ -1,6 +1,7 @@
 package io.ocpi.adapter.modules.tokens;
 
 import io.ocpi.adapter.modules.common.DisplayText;
+import io.ocpi.adapter.protocol.CiString;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -13,6 +14,6 @@ public record AuthorizationInfo(
         @NotNull AllowedType allowed,
         @NotNull @Valid Token token,
         @Valid LocationReferences location,
-        @Size(max = 36) String authorizationReference,
+        @CiString @Size(max = 36) String authorizationReference,
         @Valid DisplayText info) {
 }

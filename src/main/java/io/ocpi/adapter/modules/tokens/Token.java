@@ -2,6 +2,8 @@ package io.ocpi.adapter.modules.tokens;
 
 import io.ocpi.adapter.modules.common.OwnedObject;
 import io.ocpi.adapter.modules.sessions.ProfileType;
+import io.ocpi.adapter.protocol.CiString;
+import io.ocpi.adapter.protocol.ObjectId;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -12,14 +14,14 @@ import java.time.Instant;
  * A token is known by uid and type together, so the same uid may exist once per {@link TokenType}.
  */
 public record Token(
-        @NotNull @Size(max = 2) String countryCode,
-        @NotNull @Size(max = 3) String partyId,
-        @NotNull @Size(max = 36) String uid,
+        @NotNull @CiString @Size(max = 2) String countryCode,
+        @NotNull @CiString @Size(max = 3) String partyId,
+        @NotNull @ObjectId @Size(max = 36) String uid,
         @NotNull TokenType type,
-        @NotNull @Size(max = 36) String contractId,
+        @NotNull @CiString @Size(max = 36) String contractId,
         @Size(max = 64) String visualNumber,
         @NotNull @Size(max = 64) String issuer,
-        @Size(max = 36) String groupId,
+        @CiString @Size(max = 36) String groupId,
         @NotNull Boolean valid,
         @NotNull WhitelistType whitelist,
         @Size(max = 2) String language,

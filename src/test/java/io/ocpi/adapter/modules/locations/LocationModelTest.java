@@ -179,6 +179,20 @@ class LocationModelTest {
     }
 
     @Test
+    void refusesAFractionWhereTheSpecSaysIntButTakesAZeroFraction() throws IOException {
+        ObjectNode location = (ObjectNode) example("location_example.json");
+        connector(location, 0, 0).put("max_voltage", new java.math.BigDecimal("230.5"));
+
+        assertThatThrownBy(() -> bodies.read(mapper.writeValueAsBytes(location), Location.class))
+                .isInstanceOf(OcpiException.class)
+                .hasMessageContaining("evses[0].connectors[0].max_voltage: must be a whole number, not 230.5");
+
+        connector(location, 0, 0).put("max_voltage", new java.math.BigDecimal("230.0"));
+        assertThat(bodies.read(mapper.writeValueAsBytes(location), Location.class).evses().get(0).connectors().get(0).maxVoltage())
+                .isEqualTo(230);
+    }
+
+    @Test
     void refusesAnEvseWithoutConnectors() throws IOException {
         ObjectNode location = (ObjectNode) example("location_example.json");
         ((ObjectNode) location.withArray("evses").get(1)).set("connectors", mapper.createArrayNode());
