@@ -61,7 +61,13 @@ class ChargingProfilesConformanceTest {
         Exchange request = requested.poll(5, TimeUnit.SECONDS);
         assertThat(request.getIn().getHeader("OcpiOperation")).isEqualTo("SET");
         platform.input("ocpi.chargingprofiles.respond", "ACCEPTED", Map.of("OcpiRequestId", request.getIn().getHeader("OcpiRequestId")));
-        assertThat(platform.peer.received("/profile-results/1").get(0).body()).contains("\"result\":\"ACCEPTED\"");
+        FakePeer.Received setResult = platform.peer.received("/profile-results/1").get(0);
+        assertThat(setResult.body()).contains("\"result\":\"ACCEPTED\"");
+        // From the CPO that runs the session to the eMSP whose session it is, as a hub needs them to route the result.
+        assertThat(setResult.header("OCPI-from-country-code")).isEqualTo("NL");
+        assertThat(setResult.header("OCPI-from-party-id")).isEqualTo("ADC");
+        assertThat(setResult.header("OCPI-to-country-code")).isEqualTo("NL");
+        assertThat(setResult.header("OCPI-to-party-id")).isEqualTo("PMS");
 
         platform.peer.on("/profile-results/2", Answer.ocpi("null"));
         String encoded = java.net.URLEncoder.encode(platform.peer.url("/profile-results/2"), StandardCharsets.UTF_8);

@@ -84,6 +84,11 @@ class CommandsConformanceTest {
         assertThat(posted).hasSize(1);
         assertThat(AdapterInstance.JSON.readTree(posted.get(0).body()).get("result").asText()).isEqualTo("ACCEPTED");
         assertThat(posted.get(0).header("Authorization")).isEqualTo("Token " + AdapterInstance.base64("peer-token-b"));
+        // A result is a request of its own: from the party that took the command to the party that sent it.
+        assertThat(posted.get(0).header("OCPI-from-country-code")).isEqualTo("NL");
+        assertThat(posted.get(0).header("OCPI-from-party-id")).isEqualTo("ADC");
+        assertThat(posted.get(0).header("OCPI-to-country-code")).isEqualTo("NL");
+        assertThat(posted.get(0).header("OCPI-to-party-id")).isEqualTo("PMS");
     }
 
     @Test
@@ -98,7 +103,12 @@ class CommandsConformanceTest {
                 Map.of("response_url", platform.peer.url("/results/stop-1"), "session_id", "S1"));
         assertThat(reply.assertStatus(200).data().get("result").asText()).isEqualTo("ACCEPTED");
         await().atMost(Duration.ofSeconds(10)).until(() -> platform.peer.received("/results/stop-1").size() == 1);
-        assertThat(platform.peer.received("/results/stop-1").get(0).body()).contains("\"TIMEOUT\"");
+        FakePeer.Received timeout = platform.peer.received("/results/stop-1").get(0);
+        assertThat(timeout.body()).contains("\"TIMEOUT\"");
+        // Sent without routing headers: the result goes to the eMSP whose session it is.
+        assertThat(timeout.header("OCPI-from-party-id")).isEqualTo("ADC");
+        assertThat(timeout.header("OCPI-to-country-code")).isEqualTo("NL");
+        assertThat(timeout.header("OCPI-to-party-id")).isEqualTo("PMS");
     }
 
     @Test
