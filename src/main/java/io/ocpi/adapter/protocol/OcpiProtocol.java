@@ -98,15 +98,16 @@ public class OcpiProtocol {
     public void respond(Exchange exchange) {
         Object body = exchange.getMessage().getBody();
         OcpiResult result = body instanceof OcpiResult r ? r : OcpiResult.ok(body);
-        write(exchange, result.httpStatus(), new OcpiResponse<>(result.data(), result.status().code(), result.message(),
-                java.time.Instant.now()), result.headers());
+        write(exchange, httpStatus(exchange, result.status(), result.httpStatus()),
+                new OcpiResponse<>(result.data(), result.status().code(), result.message(), java.time.Instant.now()), result.headers());
     }
 
     /** Error handler of every OCPI route. */
     public void fail(Exchange exchange) {
         Throwable error = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
         if (error instanceof OcpiException ocpi) {
-            write(exchange, ocpi.httpStatus(), OcpiResponse.error(ocpi.status(), ocpi.getMessage()), Map.of());
+            write(exchange, httpStatus(exchange, ocpi.status(), ocpi.httpStatus()), OcpiResponse.error(ocpi.status(), ocpi.getMessage()),
+                    Map.of());
         } else if (isOutage(error)) {
             LOG.warn("database unavailable: {}", describe(error));
             write(exchange, 503, OcpiResponse.error(OcpiStatus.SERVER_ERROR, UNAVAILABLE), Map.of("Retry-After", RETRY_AFTER_SECONDS));
@@ -115,6 +116,16 @@ public class OcpiProtocol {
             write(exchange, 500, OcpiResponse.error(OcpiStatus.SERVER_ERROR, "internal error, see the adapter log for request id "
                     + exchange.getProperty(OcpiExchange.REQUEST_ID)), Map.of());
         }
+    }
+
+    /**
+     * A client error answered HTTP 200, as the spec has it for requests that reached the OCPI layer, gets its HTTP
+     * error instead when the calling peer is set to that.
+     */
+    private static int httpStatus(Exchange exchange, OcpiStatus status, int httpStatus) {
+        Caller caller = exchange.getProperty(OcpiExchange.CALLER, Caller.class);
+        boolean httpErrors = caller != null && caller.peer().httpErrorsForRefusals();
+        return httpErrors && httpStatus == 200 && OcpiStatus.isClientError(status.code()) ? status.httpError() : httpStatus;
     }
 
     /**

@@ -89,13 +89,15 @@ class ChargingProfilesConformanceTest {
         assertThat(platform.call("DELETE", "/ocpi/cpo/2.2.1/chargingprofiles/NOPE?response_url=http%3A%2F%2Flocalhost%2Fr", null)
                 .assertStatus(200).data().get("result").asText()).isEqualTo("UNKNOWN_SESSION");
         Reply noDuration = platform.call("GET", "/ocpi/cpo/2.2.1/chargingprofiles/S1?response_url=http%3A%2F%2Flocalhost%2Fr", null);
-        assertThat(noDuration.status()).isEqualTo(400);
+        assertThat(noDuration.status()).isEqualTo(200);
+        assertThat(noDuration.ocpiStatus()).isEqualTo(2001);
         assertThat(noDuration.json().get("status_message").asText()).isEqualTo("duration: missing");
         assertThat(platform.call("GET", "/ocpi/cpo/2.2.1/chargingprofiles/S1?duration=60", null).json().get("status_message").asText())
                 .isEqualTo("response_url: missing");
         Reply badProfile = platform.call("PUT", "/ocpi/cpo/2.2.1/chargingprofiles/S1", "{\"charging_profile\":{\"charging_rate_unit\":\"kW\"},"
                 + "\"response_url\":\"http://localhost/r\"}");
-        assertThat(badProfile.status()).isEqualTo(400);
+        assertThat(badProfile.status()).isEqualTo(200);
+        assertThat(badProfile.ocpiStatus()).isEqualTo(2001);
         assertThat(badProfile.json().get("status_message").asText()).startsWith("charging_profile.charging_rate_unit: unknown value 'kW'");
         Map<String, String> auth = Map.of("Authorization", "Token " + AdapterInstance.base64(platform.token));
         assertThat(AdapterInstance.send("POST", platform.adapter.baseUrl() + "/ocpi/emsp/2.2.1/chargingprofiles/results/nope", auth,

@@ -107,4 +107,43 @@ class EnvelopeTest {
         assertThat(reply.json().get("status_message").asText())
                 .contains("DE*XYZ").contains("NL*ADC (CPO)").contains("NL*ADE (EMSP)");
     }
+
+    @Test
+    void refusalsOfValidJsonAreHttp200UnlessThePeerIsSetToHttpErrors() {
+        String location = Samples.location("L-RULE", "2024-01-01T00:00:00Z").replace("\"ADC\"", "\"PCP\"");
+        platform.call("PUT", "/ocpi/emsp/2.2.1/locations/NL/PCP/L-RULE", location).assertStatus(201);
+        String path = "/ocpi/emsp/2.2.1/locations/NL/PCP/L-RULE";
+
+        Reply noLastUpdated = platform.call("PATCH", path, "{\"name\":\"Renamed\"}");
+        assertThat(noLastUpdated.status()).isEqualTo(200);
+        assertThat(noLastUpdated.ocpiStatus()).isEqualTo(2001);
+        assertThat(noLastUpdated.json().get("status_message").asText()).contains("last_updated");
+        Reply badEnum = platform.call("PATCH", path, "{\"parking_type\":\"ROOFTOP\",\"last_updated\":\"2024-01-02T00:00:00Z\"}");
+        assertThat(badEnum.status()).isEqualTo(200);
+        assertThat(badEnum.ocpiStatus()).isEqualTo(2001);
+        Reply idMismatch = platform.call("PUT", path, location.replace("\"L-RULE\"", "\"OTHER\""));
+        assertThat(idMismatch.status()).isEqualTo(200);
+        assertThat(idMismatch.ocpiStatus()).isEqualTo(2001);
+        Reply notJson = platform.call("PATCH", path, "{\"name\":");
+        assertThat(notJson.status()).isEqualTo(400);
+        assertThat(notJson.ocpiStatus()).isEqualTo(2001);
+        assertThat(platform.call("GET", "/ocpi/emsp/2.2.1/locations/NL/PCP/NOWHERE", null).status()).isEqualTo(404);
+
+        long peerId = java.util.stream.StreamSupport.stream(platform.adapter.admin("GET", "/peers", null).assertStatus(200).json().spliterator(), false)
+                .filter(peer -> peer.get("name").asText().equals("peer"))
+                .findFirst().orElseThrow().get("id").asLong();
+        Reply set = platform.adapter.admin("POST", "/peers/" + peerId + "/http-errors-for-refusals", Map.of());
+        assertThat(set.assertStatus(200).json().get("http_errors_for_refusals").asBoolean()).isTrue();
+        try {
+            Reply refused = platform.call("PATCH", path, "{\"name\":\"Renamed\"}");
+            assertThat(refused.status()).isEqualTo(400);
+            assertThat(refused.ocpiStatus()).isEqualTo(2001);
+            Reply mismatch = platform.call("PUT", path, location.replace("\"L-RULE\"", "\"OTHER\""));
+            assertThat(mismatch.status()).isEqualTo(400);
+        } finally {
+            Reply back = platform.adapter.admin("POST", "/peers/" + peerId + "/http-200-for-refusals", Map.of());
+            assertThat(back.assertStatus(200).json().get("http_errors_for_refusals").asBoolean()).isFalse();
+        }
+        assertThat(platform.call("PATCH", path, "{\"name\":\"Renamed\"}").status()).isEqualTo(200);
+    }
 }
