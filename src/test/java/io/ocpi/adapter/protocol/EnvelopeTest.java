@@ -77,6 +77,17 @@ class EnvelopeTest {
     }
 
     @Test
+    void urlsRefusedBeforeAnyRouteEchoBothIds() {
+        Map<String, String> ids = Map.of("X-Request-ID", "req-url", "X-Correlation-ID", "corr-url");
+        for (String refused : new String[] {"/ocpi/emsp/2.2.1/locations/NL/PCP/a%2Fb", "/ocpi/emsp/2.2.1/locations/NL/PCP/A%0AB"}) {
+            Reply reply = platform.call("GET", refused, null, ids);
+            assertThat(reply.status()).as(refused).isEqualTo(400);
+            assertThat(reply.header("X-Request-ID")).as(refused).isEqualTo("req-url");
+            assertThat(reply.header("X-Correlation-ID")).as(refused).isEqualTo("corr-url");
+        }
+    }
+
+    @Test
     void overlongIdsAreAnsweredWithFreshOnes() {
         String longId = "r".repeat(5000);
         String atLimit = "c".repeat(255);
