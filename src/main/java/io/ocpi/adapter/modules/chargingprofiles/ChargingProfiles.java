@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ocpi.adapter.config.OcpiProperties;
 import io.ocpi.adapter.modules.common.Party;
 import io.ocpi.adapter.modules.common.Role;
+import io.ocpi.adapter.modules.sessions.OurSessions;
 import io.ocpi.adapter.modules.versions.InterfaceRole;
 import io.ocpi.adapter.modules.versions.ModuleId;
 import io.ocpi.adapter.protocol.Caller;
@@ -71,10 +72,13 @@ public class ChargingProfiles {
     private final PeerRepository peers;
     private final PeerCalls calls;
     private final OcpiUrls urls;
+    private final OurSessions sessions;
     private final OcpiProperties properties;
 
     public ChargingProfiles(AsyncRequests requests, OwnedObjects objects, OcpiBodies bodies, ObjectMapper json, Platform platform,
-                            OcpiEvents events, PeerRepository peers, PeerCalls calls, OcpiUrls urls, OcpiProperties properties) {
+                            OcpiEvents events, PeerRepository peers, PeerCalls calls, OcpiUrls urls, OcpiProperties properties,
+                            OurSessions sessions) {
+        this.sessions = sessions;
         this.requests = requests;
         this.objects = objects;
         this.bodies = bodies;
@@ -101,12 +105,7 @@ public class ChargingProfiles {
         if (responseUrl.length() > 255 || !responseUrl.matches("https?://.+")) {
             throw OcpiException.invalid("response_url: must be an http(s) URL of at most 255 characters");
         }
-        Party sessionEmsp = objects.findOurs(ModuleId.SESSIONS, platform.parties(Role.CPO), sessionId, "")
-                .map(objects::object)
-                .map(session -> new Party(session.path("cdr_token").path("country_code").asText(),
-                        session.path("cdr_token").path("party_id").asText()))
-                .filter(emsp -> platform.isHub(caller) || platform.partiesOf(caller).contains(emsp))
-                .orElse(null);
+        Party sessionEmsp = sessions.emspFor(caller, sessionId).orElse(null);
         if (sessionEmsp == null) {
             return OcpiResult.ok(response(ChargingProfileResponseType.UNKNOWN_SESSION));
         }

@@ -7,6 +7,7 @@ import io.ocpi.adapter.config.OcpiProperties;
 import io.ocpi.adapter.modules.common.DisplayText;
 import io.ocpi.adapter.modules.common.Party;
 import io.ocpi.adapter.modules.common.Role;
+import io.ocpi.adapter.modules.sessions.OurSessions;
 import io.ocpi.adapter.modules.tokens.Token;
 import io.ocpi.adapter.modules.versions.InterfaceRole;
 import io.ocpi.adapter.modules.versions.ModuleId;
@@ -63,9 +64,12 @@ public class Commands {
     private final PeerCalls calls;
     private final OcpiUrls urls;
     private final OcpiProperties properties;
+    private final OurSessions sessions;
 
     public Commands(AsyncRequests requests, OwnedObjects objects, OcpiBodies bodies, ObjectMapper json, Platform platform,
-                    OcpiEvents events, PeerRepository peers, PeerCalls calls, OcpiUrls urls, OcpiProperties properties) {
+                    OcpiEvents events, PeerRepository peers, PeerCalls calls, OcpiUrls urls, OcpiProperties properties,
+                    OurSessions sessions) {
+        this.sessions = sessions;
         this.requests = requests;
         this.objects = objects;
         this.bodies = bodies;
@@ -99,13 +103,7 @@ public class Commands {
         }
         Party sessionEmsp = null;
         if (command instanceof StopSession stop) {
-            // Another eMSP's session is as unknown to the caller as one that does not exist.
-            sessionEmsp = objects.findOurs(ModuleId.SESSIONS, platform.parties(Role.CPO), stop.sessionId(), "")
-                    .map(objects::object)
-                    .map(session -> new Party(session.path("cdr_token").path("country_code").asText(),
-                            session.path("cdr_token").path("party_id").asText()))
-                    .filter(emsp -> platform.isHub(caller) || platform.partiesOf(caller).contains(emsp))
-                    .orElse(null);
+            sessionEmsp = sessions.emspFor(caller, stop.sessionId()).orElse(null);
             if (sessionEmsp == null) {
                 return OcpiResult.ok(response(CommandResponseType.UNKNOWN_SESSION, "Unknown session " + stop.sessionId()));
             }
