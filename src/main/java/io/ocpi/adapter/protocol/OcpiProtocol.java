@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.ocpi.adapter.modules.common.Party;
 import io.ocpi.adapter.modules.common.Role;
 import io.ocpi.adapter.registry.TokenScope;
 import java.sql.SQLException;
@@ -91,7 +92,8 @@ public class OcpiProtocol {
             throw new OcpiException(OcpiStatus.UNKNOWN_RECEIVER, 404, RoutingHeaders.TO_COUNTRY_CODE + "/" + RoutingHeaders.TO_PARTY_ID
                     + ": " + request.to() + " is not a party of this platform, which is " + platform.describe());
         }
-        exchange.setProperty(OcpiExchange.ROUTING, new RoutingHeaders(request.from(), request.to() != null ? request.to() : platform.party(side)));
+        Party answering = request.to() != null ? request.to() : platform.party(side);
+        exchange.setProperty(OcpiExchange.ROUTING, new RoutingHeaders(request.from(), answering));
     }
 
     /** Last step of every OCPI route: the body is the response data, or an {@link OcpiResult}. */

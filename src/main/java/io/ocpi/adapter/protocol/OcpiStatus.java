@@ -6,8 +6,9 @@ package io.ocpi.adapter.protocol;
  * <p>The spec's rule: a request that is valid JSON and addresses an existing resource has reached the OCPI layer and
  * gets no HTTP error. So a client error (2xxx) found there is answered HTTP 200 with the code in the envelope
  * ({@link #httpStatus}); HTTP errors are kept for what never reached it (no valid JSON: 400, unknown token: 401, another
- * party's object: 403, no such object: 404, a method not allowed: 405, too large: 413), and for server errors. A peer that only looks at the HTTP
- * status can be set to get the {@link #httpError} of every client error instead (Peer#httpErrorsForRefusals).
+ * party's object: 403, no such object: 404, a method not allowed: 405, too large: 413), and for server errors. A peer
+ * that only looks at the HTTP status can be set to get the {@link #httpError} of every client error instead
+ * (Peer#httpErrorsForRefusals).
  */
 public enum OcpiStatus {
     SUCCESS(1000, 200),

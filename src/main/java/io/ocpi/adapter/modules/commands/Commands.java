@@ -116,8 +116,8 @@ public class Commands {
                 : sessionEmsp != null ? sessionEmsp
                 : platform.partyOf(caller, Role.EMSP);
         String requestText = objects.write(command);
-        String id = requests.create(ModuleId.COMMANDS, Direction.RECEIVED, type.name(), caller.peer().id(), requestText, command.responseUrl(),
-                new RoutingHeaders(sender, routing.to()));
+        String id = requests.create(ModuleId.COMMANDS, Direction.RECEIVED, type.name(), caller.peer().id(), requestText,
+                command.responseUrl(), new RoutingHeaders(sender, routing.to()));
         Object answer = events.announce(ModuleId.COMMANDS, "requested", requestText, Map.of(
                 REQUEST_ID, id, COMMAND, type.name(), OcpiEvents.PEER, caller.peer().name()));
         CommandResponse response = answer == null
