@@ -3,6 +3,7 @@ package io.ocpi.adapter.admin;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ocpi.adapter.protocol.AuthLockout;
 import io.ocpi.adapter.protocol.AuthLockoutFilter;
+import io.ocpi.adapter.protocol.ResponseHeaders;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.actuate.autoconfigure.security.servlet.EndpointRequest;
 import org.springframework.context.annotation.Bean;
@@ -30,9 +31,11 @@ import org.springframework.security.web.session.DisableEncodeUrlFilter;
 public class AdminSecurity {
 
     @Bean
-    public SecurityFilterChain adminFilterChain(HttpSecurity http, AuthLockout lockout, ObjectMapper json) throws Exception {
+    public SecurityFilterChain adminFilterChain(HttpSecurity http, AuthLockout lockout, ObjectMapper json, ResponseHeaders responseHeaders)
+            throws Exception {
         // In the security chain rather than a filter of its own, so that it guards the management port as well.
-        AuthLockoutFilter lockoutFilter = new AuthLockoutFilter(lockout, EndpointRequest.to("health", "prometheus"), json);
+        AuthLockoutFilter lockoutFilter = new AuthLockoutFilter(lockout, EndpointRequest.to("health", "prometheus"), json,
+                responseHeaders);
         return http
                 .addFilterBefore(lockoutFilter, DisableEncodeUrlFilter.class)
                 .authorizeHttpRequests(requests -> requests

@@ -12,10 +12,11 @@ import java.util.List;
 /** A peer as the admin API shows it: everything but the token we hold for it. */
 public record PeerView(long id, String name, PeerStatus status, ConnectionStatus connectionStatus, String versionsUrl,
                        String version, TokenEncoding tokenEncoding, List<CredentialsRole> roles, List<Endpoint> endpoints,
-                       Instant createdAt, Instant updatedAt) {
+                       Instant createdAt, Instant updatedAt, boolean httpErrorsForRefusals) {
 
     static PeerView of(Peer peer) {
         return new PeerView(peer.id(), peer.name(), peer.status(), peer.connectionStatus(), peer.versionsUrl(), peer.version(),
-                peer.tokenEncoding(), peer.roles(), peer.endpoints(), peer.createdAt(), peer.updatedAt());
+                peer.tokenEncoding(), peer.roles(), peer.endpoints(), peer.createdAt(), peer.updatedAt(),
+                peer.httpErrorsForRefusals());
     }
 }

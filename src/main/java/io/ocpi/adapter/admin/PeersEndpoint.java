@@ -22,6 +22,8 @@ import org.springframework.stereotype.Component;
  *   <li>{@code POST /actuator/peers/{id}/rotate-token}: credentials update that renews both tokens;</li>
  *   <li>{@code POST /actuator/peers/{id}/plain-token} or {@code .../base64-token}: how we encode our token for the peer
  *       (and whether it may send its own plain when {@code ocpi.auth.accept-plain-tokens} is off);</li>
+ *   <li>{@code POST /actuator/peers/{id}/http-errors-for-refusals} or {@code .../http-200-for-refusals}: whether the
+ *       peer's requests refused at the OCPI layer get an HTTP error, or HTTP 200 as the spec says (the default);</li>
  *   <li>{@code POST /actuator/peers/{id}/pull-<module>}: pull the peer's complete list of a module into the store;</li>
  *   <li>{@code DELETE /actuator/peers/{id}}: unregister.</li>
  * </ul>
@@ -63,11 +65,14 @@ public class PeersEndpoint {
             case "rotate-token" -> PeerView.of(handshake.rotate(id));
             case "plain-token" -> encoding(id, TokenEncoding.PLAIN);
             case "base64-token" -> encoding(id, TokenEncoding.BASE64);
+            case "http-errors-for-refusals" -> httpErrorsForRefusals(id, true);
+            case "http-200-for-refusals" -> httpErrorsForRefusals(id, false);
             default -> {
                 if (action.startsWith("pull-")) {
                     yield pulls.pull(id, action.substring("pull-".length()), null);
                 }
                 throw new IllegalArgumentException("unknown action '" + action + "'; known: rotate-token, plain-token, base64-token, "
+                        + "http-errors-for-refusals, http-200-for-refusals, "
                         + String.join(", ", pulls.modules().stream().map(m -> "pull-" + m).toList()));
             }
         });
@@ -75,6 +80,11 @@ public class PeersEndpoint {
 
     private PeerView encoding(long id, TokenEncoding encoding) {
         peers.setTokenEncoding(id, encoding);
+        return PeerView.of(peers.find(id).orElseThrow());
+    }
+
+    private PeerView httpErrorsForRefusals(long id, boolean httpErrors) {
+        peers.setHttpErrorsForRefusals(id, httpErrors);
         return PeerView.of(peers.find(id).orElseThrow());
     }
 

@@ -7,7 +7,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Duration;
-import java.util.UUID;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.authentication.www.BasicAuthenticationEntryPoint;
 import org.springframework.security.web.util.matcher.RequestMatcher;
@@ -24,12 +23,14 @@ public class AuthLockoutFilter extends OncePerRequestFilter {
     private final AuthLockout lockout;
     private final RequestMatcher open;
     private final ObjectMapper json;
+    private final ResponseHeaders responseHeaders;
 
     /** @param open requests never refused (health probes, the metrics scrape) */
-    public AuthLockoutFilter(AuthLockout lockout, RequestMatcher open, ObjectMapper json) {
+    public AuthLockoutFilter(AuthLockout lockout, RequestMatcher open, ObjectMapper json, ResponseHeaders responseHeaders) {
         this.lockout = lockout;
         this.open = open;
         this.json = json;
+        this.responseHeaders = responseHeaders;
     }
 
     @Override
@@ -65,14 +66,9 @@ public class AuthLockoutFilter extends OncePerRequestFilter {
         long seconds = Math.max(1, (blocked.toMillis() + 999) / 1000);
         response.setStatus(429);
         response.setHeader("Retry-After", Long.toString(seconds));
-        response.setHeader(OcpiExchange.HEADER_REQUEST_ID, orNew(request.getHeader(OcpiExchange.HEADER_REQUEST_ID)));
-        response.setHeader(OcpiExchange.HEADER_CORRELATION_ID, orNew(request.getHeader(OcpiExchange.HEADER_CORRELATION_ID)));
+        responseHeaders.of(request).forEach(response::setHeader);
         response.setContentType("application/json");
         json.writeValue(response.getOutputStream(), OcpiResponse.error(OcpiStatus.CLIENT_ERROR,
                 "too many failed authentications from this address; try again in " + seconds + " s"));
-    }
-
-    private static String orNew(String value) {
-        return value == null || value.isBlank() ? UUID.randomUUID().toString() : value;
     }
 }

@@ -30,10 +30,12 @@ public class BodySizeLimit extends OncePerRequestFilter {
 
     private final long maxBytes;
     private final ObjectMapper json;
+    private final ResponseHeaders responseHeaders;
 
-    public BodySizeLimit(OcpiProperties properties, ObjectMapper json) {
+    public BodySizeLimit(OcpiProperties properties, ObjectMapper json, ResponseHeaders responseHeaders) {
         this.maxBytes = properties.maxBodySize().toBytes();
         this.json = json;
+        this.responseHeaders = responseHeaders;
     }
 
     @Override
@@ -70,10 +72,7 @@ public class BodySizeLimit extends OncePerRequestFilter {
             throws IOException {
         response.setStatus(httpStatus);
         response.setContentType("application/json");
-        String requestId = request.getHeader(OcpiExchange.HEADER_REQUEST_ID);
-        if (requestId != null) {
-            response.setHeader(OcpiExchange.HEADER_REQUEST_ID, requestId);
-        }
+        responseHeaders.of(request).forEach(response::setHeader);
         json.writeValue(response.getOutputStream(), OcpiResponse.error(status, message));
     }
 

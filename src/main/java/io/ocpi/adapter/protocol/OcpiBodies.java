@@ -46,13 +46,13 @@ public class OcpiBodies {
 
     public <T> T read(InputStream body, Class<T> type) {
         if (body == null) {
-            throw OcpiException.invalid("request body: missing");
+            throw OcpiException.notJson("request body: missing");
         }
         T value;
         try {
             value = mapper.readValue(body, type);
         } catch (IOException e) {
-            throw OcpiException.invalid(describe(e));
+            throw refusal(e);
         }
         if (value == null) {
             throw OcpiException.invalid("request body: must be a JSON object, not null");
@@ -68,7 +68,7 @@ public class OcpiBodies {
     /** Reads a PATCH body: a JSON object whose fields replace those of the stored object. */
     public com.fasterxml.jackson.databind.node.ObjectNode readObject(byte[] body) {
         if (body == null || body.length == 0) {
-            throw OcpiException.invalid("request body: missing");
+            throw OcpiException.notJson("request body: missing");
         }
         try {
             com.fasterxml.jackson.databind.JsonNode tree = mapper.readTree(body);
@@ -77,7 +77,7 @@ public class OcpiBodies {
             }
             throw OcpiException.invalid("request body: must be a JSON object");
         } catch (IOException e) {
-            throw OcpiException.invalid(describe(e));
+            throw refusal(e);
         }
     }
 
@@ -106,10 +106,30 @@ public class OcpiBodies {
         }
     }
 
-    static String describe(IOException e) {
-        // Not JSON at all (also when met while mapping a field, or beyond the nesting limit): say where it broke.
+    /**
+     * A body that could not be read: no valid JSON (HTTP 400 for every peer, it never reached the OCPI layer), or JSON
+     * that is no valid object of the type.
+     */
+    private static OcpiException refusal(IOException e) {
+        // Jackson reports a body of blanks, and more after the value, as a value of the wrong shape.
+        boolean noOneValue = e instanceof MismatchedInputException mismatch && mismatch.getPath().isEmpty()
+                && (mismatch.getOriginalMessage().startsWith("Trailing token") || mismatch.getOriginalMessage().startsWith("No content"));
+        return syntaxError(e) != null || noOneValue ? OcpiException.notJson(describe(e)) : OcpiException.invalid(describe(e));
+    }
+
+    /**
+     * Where the body is no JSON at all, also when met while mapping a field; or beyond what the parser reads (nesting
+     * depth) or a key twice, which make no one JSON structure either. Null when the body is JSON.
+     */
+    private static JsonProcessingException syntaxError(IOException e) {
         Throwable cause = e instanceof JsonMappingException && e.getCause() instanceof JsonProcessingException read ? read : e;
-        if (cause instanceof JsonProcessingException processing && !(cause instanceof JsonMappingException)) {
+        return cause instanceof JsonProcessingException processing && !(cause instanceof JsonMappingException) ? processing : null;
+    }
+
+    static String describe(IOException e) {
+        // Not JSON at all: say where it broke.
+        JsonProcessingException processing = syntaxError(e);
+        if (processing != null) {
             String where = processing.getLocation() == null ? ""
                     : " at line " + processing.getLocation().getLineNr() + ", column " + processing.getLocation().getColumnNr();
             String field = e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty() ? " (in " + path(mapping) + ")" : "";

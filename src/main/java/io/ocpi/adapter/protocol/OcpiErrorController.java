@@ -2,7 +2,6 @@ package io.ocpi.adapter.protocol;
 
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
-import java.util.UUID;
 import org.springframework.boot.web.servlet.error.ErrorController;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -16,6 +15,12 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 public class OcpiErrorController implements ErrorController {
+
+    private final ResponseHeaders responseHeaders;
+
+    public OcpiErrorController(ResponseHeaders responseHeaders) {
+        this.responseHeaders = responseHeaders;
+    }
 
     @RequestMapping("${server.error.path:${error.path:/error}}")
     public ResponseEntity<OcpiResponse<Void>> error(HttpServletRequest request) {
@@ -41,13 +46,8 @@ public class OcpiErrorController implements ErrorController {
         OcpiStatus ocpi = status >= 500 ? OcpiStatus.SERVER_ERROR
                 : status == 400 && reason instanceof String text && !text.isBlank() ? OcpiStatus.INVALID_OR_MISSING_PARAMETERS
                 : OcpiStatus.CLIENT_ERROR;
-        headers.set(OcpiExchange.HEADER_REQUEST_ID, orNew(request.getHeader(OcpiExchange.HEADER_REQUEST_ID)));
-        headers.set(OcpiExchange.HEADER_CORRELATION_ID, orNew(request.getHeader(OcpiExchange.HEADER_CORRELATION_ID)));
+        responseHeaders.of(request).forEach(headers::set);
         return ResponseEntity.status(status).headers(headers).contentType(MediaType.APPLICATION_JSON)
                 .body(OcpiResponse.error(ocpi, message));
-    }
-
-    private static String orNew(String value) {
-        return value == null || value.isBlank() ? UUID.randomUUID().toString() : value;
     }
 }

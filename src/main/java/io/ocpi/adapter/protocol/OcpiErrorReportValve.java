@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Requests the web server refuses before any servlet sees them (an encoded {@code /} or {@code \} in the path, a
- * malformed URI) are answered in the OCPI envelope too, instead of Tomcat's HTML error page.
+ * malformed URI) are answered in the OCPI envelope too, with the request's ids, instead of Tomcat's HTML error page.
  */
 public class OcpiErrorReportValve extends ErrorReportValve {
 
@@ -29,6 +29,8 @@ public class OcpiErrorReportValve extends ErrorReportValve {
         OcpiStatus ocpi = status >= 500 ? OcpiStatus.SERVER_ERROR : OcpiStatus.CLIENT_ERROR;
         try {
             response.setContentType("application/json");
+            response.setHeader(OcpiExchange.HEADER_REQUEST_ID, OcpiExchange.idOrNew(request.getHeader(OcpiExchange.HEADER_REQUEST_ID)));
+            response.setHeader(OcpiExchange.HEADER_CORRELATION_ID, OcpiExchange.idOrNew(request.getHeader(OcpiExchange.HEADER_CORRELATION_ID)));
             response.setCharacterEncoding(StandardCharsets.UTF_8.name());
             Writer writer = response.getReporter();
             if (writer != null) {

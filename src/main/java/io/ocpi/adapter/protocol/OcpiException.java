@@ -2,7 +2,8 @@ package io.ocpi.adapter.protocol;
 
 /**
  * A request that ends in an OCPI error envelope. Thrown anywhere in a route; the protocol's error handler
- * turns it into the response, so no route writes error envelopes itself.
+ * turns it into the response, so no route writes error envelopes itself. Without an HTTP status of its own it is a
+ * refusal at the OCPI layer, answered with the status' {@link OcpiStatus#httpStatus}.
  */
 public class OcpiException extends RuntimeException {
 
@@ -27,8 +28,14 @@ public class OcpiException extends RuntimeException {
         return httpStatus;
     }
 
+    /** A request refused at the OCPI layer: invalid or missing parameters (HTTP 200, or 400 for peers set to HTTP errors). */
     public static OcpiException invalid(String message) {
         return new OcpiException(OcpiStatus.INVALID_OR_MISSING_PARAMETERS, message);
+    }
+
+    /** A body that is no valid JSON never reaches the OCPI layer: HTTP 400 for every peer. */
+    public static OcpiException notJson(String message) {
+        return new OcpiException(OcpiStatus.INVALID_OR_MISSING_PARAMETERS, 400, message);
     }
 
     public static OcpiException unauthorized(String message) {

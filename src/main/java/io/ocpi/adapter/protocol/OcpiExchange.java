@@ -9,14 +9,31 @@ public final class OcpiExchange {
     public static final String REQUEST_ID = "ocpi.requestId";
     public static final String CORRELATION_ID = "ocpi.correlationId";
     public static final String STARTED = "ocpi.started";
+    /** The request's routing: from the party that asked (null when it did not say), to the party of ours that answers. */
     public static final String ROUTING = "ocpi.routing";
-    /** Which of our parties answers this request (the OCPI-from of the response). */
-    public static final String ANSWERING_PARTY = "ocpi.answeringParty";
 
     public static final String HEADER_REQUEST_ID = "X-Request-ID";
     public static final String HEADER_CORRELATION_ID = "X-Correlation-ID";
+    /** The longest X-Request-ID or X-Correlation-ID echoed: the length of the spec's longest strings. */
+    public static final int MAX_ID_LENGTH = 255;
 
     private OcpiExchange() {
+    }
+
+    /**
+     * The value of an X-Request-ID or X-Correlation-ID header as the answer echoes it: as the request sent it, or a
+     * fresh one when it sent none or one longer than {@value #MAX_ID_LENGTH} characters.
+     */
+    public static String idOrNew(String value) {
+        return value == null || value.isBlank() || value.length() > MAX_ID_LENGTH ? java.util.UUID.randomUUID().toString() : value;
+    }
+
+    public static RoutingHeaders routing(Exchange exchange) {
+        RoutingHeaders routing = exchange.getProperty(ROUTING, RoutingHeaders.class);
+        if (routing == null) {
+            throw new IllegalStateException("route " + exchange.getFromRouteId() + " reads the routing headers of no functional module");
+        }
+        return routing;
     }
 
     public static Caller caller(Exchange exchange) {

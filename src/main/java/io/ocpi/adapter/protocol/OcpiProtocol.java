@@ -12,7 +12,6 @@ import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientException;
 import java.util.Map;
-import java.util.UUID;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.component.platform.http.springboot.PlatformHttpMessage;
@@ -41,9 +40,12 @@ public class OcpiProtocol {
     private final ObjectMapper json;
     private final MeterRegistry meters;
     private final AuthLockout lockout;
+    private final ResponseHeaders responseHeaders;
 
-    public OcpiProtocol(CredentialsTokenReader tokens, Platform platform, ObjectMapper json, MeterRegistry meters, AuthLockout lockout) {
+    public OcpiProtocol(CredentialsTokenReader tokens, Platform platform, ObjectMapper json, MeterRegistry meters, AuthLockout lockout,
+                        ResponseHeaders responseHeaders) {
         this.lockout = lockout;
+        this.responseHeaders = responseHeaders;
         this.tokens = tokens;
         this.platform = platform;
         this.json = json;
@@ -54,8 +56,8 @@ public class OcpiProtocol {
     public void enter(Exchange exchange, Access access) {
         exchange.setProperty(OcpiExchange.STARTED, System.nanoTime());
         Message in = exchange.getIn();
-        String requestId = headerOrNew(in, OcpiExchange.HEADER_REQUEST_ID);
-        String correlationId = headerOrNew(in, OcpiExchange.HEADER_CORRELATION_ID);
+        String requestId = OcpiExchange.idOrNew(in.getHeader(OcpiExchange.HEADER_REQUEST_ID, String.class));
+        String correlationId = OcpiExchange.idOrNew(in.getHeader(OcpiExchange.HEADER_CORRELATION_ID, String.class));
         exchange.setProperty(OcpiExchange.REQUEST_ID, requestId);
         exchange.setProperty(OcpiExchange.CORRELATION_ID, correlationId);
         MDC.clear();
@@ -86,27 +88,28 @@ public class OcpiProtocol {
      */
     public void route(Exchange exchange, Role side) {
         RoutingHeaders request = RoutingHeaders.read(exchange.getIn());
-        exchange.setProperty(OcpiExchange.ROUTING, request);
         if (request.to() != null && !platform.isOurs(request.to())) {
             throw new OcpiException(OcpiStatus.UNKNOWN_RECEIVER, 404, RoutingHeaders.TO_COUNTRY_CODE + "/" + RoutingHeaders.TO_PARTY_ID
-                    + ": " + request.to() + " is not a party of this platform");
+                    + ": " + request.to() + " is not a party of this platform, which is " + platform.describe());
         }
-        exchange.setProperty(OcpiExchange.ANSWERING_PARTY, request.to() != null ? request.to() : platform.party(side));
+        Party answering = request.to() != null ? request.to() : platform.party(side);
+        exchange.setProperty(OcpiExchange.ROUTING, new RoutingHeaders(request.from(), answering));
     }
 
     /** Last step of every OCPI route: the body is the response data, or an {@link OcpiResult}. */
     public void respond(Exchange exchange) {
         Object body = exchange.getMessage().getBody();
         OcpiResult result = body instanceof OcpiResult r ? r : OcpiResult.ok(body);
-        write(exchange, result.httpStatus(), new OcpiResponse<>(result.data(), result.status().code(), result.message(),
-                java.time.Instant.now()), result.headers());
+        write(exchange, httpStatus(exchange, result.status(), result.httpStatus()),
+                new OcpiResponse<>(result.data(), result.status().code(), result.message(), java.time.Instant.now()), result.headers());
     }
 
     /** Error handler of every OCPI route. */
     public void fail(Exchange exchange) {
         Throwable error = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
         if (error instanceof OcpiException ocpi) {
-            write(exchange, ocpi.httpStatus(), OcpiResponse.error(ocpi.status(), ocpi.getMessage()), Map.of());
+            write(exchange, httpStatus(exchange, ocpi.status(), ocpi.httpStatus()), OcpiResponse.error(ocpi.status(), ocpi.getMessage()),
+                    Map.of());
         } else if (isOutage(error)) {
             LOG.warn("database unavailable: {}", describe(error));
             write(exchange, 503, OcpiResponse.error(OcpiStatus.SERVER_ERROR, UNAVAILABLE), Map.of("Retry-After", RETRY_AFTER_SECONDS));
@@ -115,6 +118,16 @@ public class OcpiProtocol {
             write(exchange, 500, OcpiResponse.error(OcpiStatus.SERVER_ERROR, "internal error, see the adapter log for request id "
                     + exchange.getProperty(OcpiExchange.REQUEST_ID)), Map.of());
         }
+    }
+
+    /**
+     * A client error answered HTTP 200, as the spec has it for requests that reached the OCPI layer, gets its HTTP
+     * error instead when the calling peer is set to that.
+     */
+    private static int httpStatus(Exchange exchange, OcpiStatus status, int httpStatus) {
+        Caller caller = exchange.getProperty(OcpiExchange.CALLER, Caller.class);
+        boolean httpErrors = caller != null && caller.peer().httpErrorsForRefusals();
+        return httpErrors && httpStatus == 200 && OcpiStatus.isClientError(status.code()) ? status.httpError() : httpStatus;
     }
 
     /**
@@ -158,7 +171,9 @@ public class OcpiProtocol {
         out.setHeader(Exchange.CONTENT_TYPE, "application/json");
         out.setHeader(OcpiExchange.HEADER_REQUEST_ID, exchange.getProperty(OcpiExchange.REQUEST_ID));
         out.setHeader(OcpiExchange.HEADER_CORRELATION_ID, exchange.getProperty(OcpiExchange.CORRELATION_ID));
-        routingHeaders(exchange).forEach(out::setHeader);
+        if (exchange.getIn() instanceof PlatformHttpMessage http) {
+            responseHeaders.routing(http.getRequest()).forEach(out::setHeader);
+        }
         headers.forEach(out::setHeader);
         try {
             out.setBody(json.writeValueAsBytes(envelope));
@@ -193,29 +208,8 @@ public class OcpiProtocol {
                 .record(nanos, java.util.concurrent.TimeUnit.NANOSECONDS);
     }
 
-    /** A response swaps the request's routing headers: it comes from the party addressed, to the party that asked. */
-    private static Map<String, String> routingHeaders(Exchange exchange) {
-        Party answering = exchange.getProperty(OcpiExchange.ANSWERING_PARTY, Party.class);
-        if (answering == null) {
-            return Map.of();
-        }
-        Map<String, String> headers = new java.util.LinkedHashMap<>();
-        headers.put(RoutingHeaders.FROM_COUNTRY_CODE, answering.countryCode());
-        headers.put(RoutingHeaders.FROM_PARTY_ID, answering.partyId());
-        RoutingHeaders request = exchange.getProperty(OcpiExchange.ROUTING, RoutingHeaders.class);
-        if (request != null && request.from() != null) {
-            headers.put(RoutingHeaders.TO_COUNTRY_CODE, request.from().countryCode());
-            headers.put(RoutingHeaders.TO_PARTY_ID, request.from().partyId());
-        }
-        return headers;
-    }
-
     private static String remoteAddress(Message in) {
         return in instanceof PlatformHttpMessage http ? http.getRequest().getRemoteAddr() : null;
     }
 
-    private static String headerOrNew(Message in, String name) {
-        String value = in.getHeader(name, String.class);
-        return value == null || value.isBlank() ? UUID.randomUUID().toString() : value;
-    }
 }

@@ -1,12 +1,14 @@
 package io.ocpi.adapter.protocol;
 
 /**
- * The OCPI status codes of status_codes.asciidoc, each with the HTTP status this adapter answers it with.
+ * The OCPI status codes of status_codes.asciidoc, each with the HTTP error that stands for it.
  *
- * <p>The spec asks for HTTP 2xx once a request "reached the OCPI layer". We answer client errors with HTTP 4xx
- * all the same: a peer that only looks at the HTTP status then still learns that its request failed, and the
- * envelope carries the exact OCPI code for those that read it. The handshake outcomes 3001-3003 keep HTTP 200,
- * as the registration flow of the spec expects.
+ * <p>The spec's rule: a request that is valid JSON and addresses an existing resource has reached the OCPI layer and
+ * gets no HTTP error. So a client error (2xxx) found there is answered HTTP 200 with the code in the envelope
+ * ({@link #httpStatus}); HTTP errors are kept for what never reached it (no valid JSON: 400, unknown token: 401, another
+ * party's object: 403, no such object: 404, a method not allowed: 405, too large: 413), and for server errors. A peer
+ * that only looks at the HTTP status can be set to get the {@link #httpError} of every client error instead
+ * (Peer#httpErrorsForRefusals).
  */
 public enum OcpiStatus {
     SUCCESS(1000, 200),
@@ -28,19 +30,29 @@ public enum OcpiStatus {
     CONNECTION_PROBLEM(4003, 200);
 
     private final int code;
-    private final int httpStatus;
+    private final int httpError;
 
-    OcpiStatus(int code, int httpStatus) {
+    OcpiStatus(int code, int httpError) {
         this.code = code;
-        this.httpStatus = httpStatus;
+        this.httpError = httpError;
     }
 
     public int code() {
         return code;
     }
 
+    /** The HTTP status of an answer with this code from the OCPI layer: 200 for a client error, by the spec's rule. */
     public int httpStatus() {
-        return httpStatus;
+        return isClientError(code) ? 200 : httpError;
+    }
+
+    /** The HTTP status that stands for this code: the HTTP error of a client error. */
+    public int httpError() {
+        return httpError;
+    }
+
+    public static boolean isClientError(int code) {
+        return code >= 2000 && code < 3000;
     }
 
     public static boolean isSuccess(int code) {

@@ -1,6 +1,7 @@
 package io.ocpi.adapter.protocol;
 
 import io.ocpi.adapter.config.OcpiProperties;
+import io.ocpi.adapter.modules.common.Role;
 import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,6 +34,15 @@ public class OcpiUrls {
     /** Whether a request is one of the OCPI interfaces (which authenticate their callers themselves). */
     public static boolean isOcpiPath(HttpServletRequest request) {
         return request.getRequestURI().startsWith(BASE_PATH + "/");
+    }
+
+    /**
+     * Which of our roles serves the functional module at {@code path}: CPO under {@code /ocpi/cpo/}, eMSP under
+     * {@code /ocpi/emsp/}; none for the configuration modules (versions, credentials, hubclientinfo).
+     */
+    public static java.util.Optional<Role> side(String path) {
+        return path.startsWith(BASE_PATH + "/cpo/") ? java.util.Optional.of(Role.CPO)
+                : path.startsWith(BASE_PATH + "/emsp/") ? java.util.Optional.of(Role.EMSP) : java.util.Optional.empty();
     }
 
     private final OcpiProperties properties;

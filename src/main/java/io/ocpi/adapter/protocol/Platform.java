@@ -30,6 +30,12 @@ public class Platform {
                 .orElseThrow(() -> new OcpiException(OcpiStatus.SERVER_ERROR, "this platform has no " + role + " role configured"));
     }
 
+    /** Our parties as a peer should address them, e.g. {@code NL*ADC (CPO), NL*ADE (EMSP)}. */
+    public String describe() {
+        return roles.stream().map(r -> new Party(r.countryCode(), r.partyId()) + " (" + r.role() + ")")
+                .collect(java.util.stream.Collectors.joining(", "));
+    }
+
     public boolean isOurs(Party party) {
         return roles.stream().anyMatch(r -> new Party(r.countryCode(), r.partyId()).equals(party));
     }
@@ -55,6 +61,13 @@ public class Platform {
         if (!isHub(caller) && caller.peer().roles().stream().noneMatch(r -> r.role() == role)) {
             throw new OcpiException(OcpiStatus.CLIENT_ERROR, 403, "only a " + role + " may use this interface; the caller's credentials roles have none");
         }
+    }
+
+    /** The caller's party in {@code role} (the first when it has several there), or its first party when it has none. */
+    public Party partyOf(Caller caller, Role role) {
+        List<CredentialsRole> theirs = caller.peer().roles();
+        CredentialsRole chosen = theirs.stream().filter(r -> r.role() == role).findFirst().orElse(theirs.get(0));
+        return new Party(chosen.countryCode(), chosen.partyId());
     }
 
     /** The caller's parties, for Sender lists that show each party only what concerns it (sessions, CDRs). */

@@ -1,6 +1,7 @@
 package io.ocpi.adapter.protocol;
 
 import io.ocpi.adapter.modules.common.Party;
+import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 import org.apache.camel.Message;
 
@@ -25,15 +26,29 @@ public record RoutingHeaders(Party from, Party to) {
                 TO_COUNTRY_CODE, to.countryCode(), TO_PARTY_ID, to.partyId());
     }
 
-    public static RoutingHeaders read(Message in) {
-        return new RoutingHeaders(
-                party(in, FROM_COUNTRY_CODE, FROM_PARTY_ID),
-                party(in, TO_COUNTRY_CODE, TO_PARTY_ID));
+    /** The routing headers of an answer: from the party that answers, to the party that asked (when known). */
+    public static java.util.Map<String, String> answer(Party answering, Party asking) {
+        java.util.Map<String, String> headers = new java.util.LinkedHashMap<>();
+        headers.put(FROM_COUNTRY_CODE, answering.countryCode());
+        headers.put(FROM_PARTY_ID, answering.partyId());
+        if (asking != null) {
+            headers.put(TO_COUNTRY_CODE, asking.countryCode());
+            headers.put(TO_PARTY_ID, asking.partyId());
+        }
+        return headers;
     }
 
-    private static Party party(Message in, String countryHeader, String partyHeader) {
-        String country = in.getHeader(countryHeader, String.class);
-        String party = in.getHeader(partyHeader, String.class);
+    public static RoutingHeaders read(Message in) {
+        UnaryOperator<String> header = name -> in.getHeader(name, String.class);
+        return new RoutingHeaders(
+                party(header, FROM_COUNTRY_CODE, FROM_PARTY_ID),
+                party(header, TO_COUNTRY_CODE, TO_PARTY_ID));
+    }
+
+    /** One party of the routing headers, null when the request names none. */
+    static Party party(UnaryOperator<String> header, String countryHeader, String partyHeader) {
+        String country = header.apply(countryHeader);
+        String party = header.apply(partyHeader);
         if (country == null && party == null) {
             return null;
         }

@@ -12,6 +12,8 @@ import java.util.Optional;
  *
  * @param outgoingToken the credentials token we present when calling the peer. Kept as given, because we must
  *                      send it; the tokens the peer presents to us are only stored as hashes (see {@link PeerTokens}).
+ * @param httpErrorsForRefusals whether the peer's requests that we refuse at the OCPI layer are answered with an HTTP
+ *                      error (400, 404) rather than the spec's HTTP 200, for peers that only look at the HTTP status
  */
 public record Peer(
         long id,
@@ -25,7 +27,14 @@ public record Peer(
         List<CredentialsRole> roles,
         List<Endpoint> endpoints,
         Instant createdAt,
-        Instant updatedAt) {
+        Instant updatedAt,
+        boolean httpErrorsForRefusals) {
+
+    /** The same peer with its roles and endpoints, which the registry keeps apart from its row. */
+    public Peer withDetails(List<CredentialsRole> roles, List<Endpoint> endpoints) {
+        return new Peer(id, name, status, connectionStatus, versionsUrl, version, tokenEncoding, outgoingToken, roles, endpoints,
+                createdAt, updatedAt, httpErrorsForRefusals);
+    }
 
     public Optional<String> endpoint(String module, InterfaceRole role) {
         return endpoints.stream()
@@ -47,7 +56,7 @@ public record Peer(
     public String toString() {
         return "Peer[id=" + id + ", name=" + name + ", status=" + status + ", connectionStatus=" + connectionStatus + ", versionsUrl="
                 + versionsUrl + ", version=" + version + ", tokenEncoding=" + tokenEncoding + ", outgoingToken=<hidden>, roles=" + roles
-                + ", endpoints=" + endpoints + "]";
+                + ", endpoints=" + endpoints + ", httpErrorsForRefusals=" + httpErrorsForRefusals + "]";
     }
 
     /** True when one of the peer's roles carries this country code and party id (CiString: case-insensitive). */

@@ -129,6 +129,16 @@ public class PeerRepository {
                 .update();
     }
 
+    /** Whether refusals of the peer's requests at the OCPI layer get an HTTP error rather than HTTP 200 (see {@link Peer}). */
+    public void setHttpErrorsForRefusals(long id, boolean httpErrors) {
+        int updated = jdbc.sql("UPDATE peer SET http_errors_for_refusals = ?, updated_at = ? WHERE id = ?")
+                .params(httpErrors, Timestamp.from(Instant.now()), id)
+                .update();
+        if (updated == 0) {
+            throw new IllegalArgumentException("no peer with id " + id);
+        }
+    }
+
     public void setTokenEncoding(long id, TokenEncoding encoding) {
         int updated = jdbc.sql("UPDATE peer SET token_encoding = ?, updated_at = ? WHERE id = ?")
                 .params(encoding.name(), Timestamp.from(Instant.now()), id)
@@ -163,7 +173,8 @@ public class PeerRepository {
                 List.of(),
                 List.of(),
                 rs.getTimestamp("created_at").toInstant(),
-                rs.getTimestamp("updated_at").toInstant());
+                rs.getTimestamp("updated_at").toInstant(),
+                rs.getBoolean("http_errors_for_refusals"));
     }
 
     private Peer withKnownDetails(Peer peer) {
@@ -173,8 +184,7 @@ public class PeerRepository {
             details.put(peer.id(), new Details(read.updatedAt(), read.roles(), read.endpoints()));
             return read;
         }
-        return new Peer(peer.id(), peer.name(), peer.status(), peer.connectionStatus(), peer.versionsUrl(), peer.version(),
-                peer.tokenEncoding(), peer.outgoingToken(), known.roles(), known.endpoints(), peer.createdAt(), peer.updatedAt());
+        return peer.withDetails(known.roles(), known.endpoints());
     }
 
     private Peer withDetails(Peer peer) {
@@ -190,8 +200,7 @@ public class PeerRepository {
                 .param(peer.id())
                 .query((rs, n) -> new Endpoint(rs.getString("module"), InterfaceRole.valueOf(rs.getString("interface_role")), rs.getString("url")))
                 .list();
-        return new Peer(peer.id(), peer.name(), peer.status(), peer.connectionStatus(), peer.versionsUrl(), peer.version(),
-                peer.tokenEncoding(), peer.outgoingToken(), roles, endpoints, peer.createdAt(), peer.updatedAt());
+        return peer.withDetails(roles, endpoints);
     }
 
     private String toJson(BusinessDetails details) {

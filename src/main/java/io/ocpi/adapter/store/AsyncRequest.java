@@ -1,5 +1,6 @@
 package io.ocpi.adapter.store;
 
+import io.ocpi.adapter.protocol.RoutingHeaders;
 import java.time.Instant;
 
 /**
@@ -7,9 +8,11 @@ import java.time.Instant;
  *
  * @param direction RECEIVED when a peer asked us (its result goes to {@code responseUrl}), SENT when we asked a peer
  *                  (its result comes to our URL, which carries {@code id})
+ * @param routing   from the party that asked to the party asked; the result goes the other way
  */
 public record AsyncRequest(String id, String module, Direction direction, String operation, long peerId, String request,
-                           String responseUrl, String response, String result, Status status, Instant deadline) {
+                           String responseUrl, String response, String result, Status status, Instant deadline,
+                           RoutingHeaders routing) {
 
     public enum Direction { RECEIVED, SENT }
 

@@ -1,5 +1,7 @@
 package io.ocpi.adapter.store;
 
+import io.ocpi.adapter.modules.common.Party;
+import io.ocpi.adapter.protocol.RoutingHeaders;
 import io.ocpi.adapter.store.AsyncRequest.Direction;
 import io.ocpi.adapter.store.AsyncRequest.Status;
 import java.sql.ResultSet;
@@ -22,13 +24,17 @@ public class AsyncRequests {
         this.jdbc = jdbc;
     }
 
-    public String create(String module, Direction direction, String operation, long peerId, String request, String responseUrl) {
+    /** @param routing from the party that asked to the party asked */
+    public String create(String module, Direction direction, String operation, long peerId, String request, String responseUrl,
+                         RoutingHeaders routing) {
         String id = UUID.randomUUID().toString();
         Timestamp now = Timestamp.from(Instant.now());
         jdbc.sql("""
-                        INSERT INTO ocpi_async_request (id, module, direction, operation, peer_id, request, response_url, status, created_at, updated_at)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(id, module, direction.name(), operation, peerId, request, responseUrl, Status.PENDING.name(), now, now)
+                        INSERT INTO ocpi_async_request (id, module, direction, operation, peer_id, request, response_url, status, created_at, updated_at,
+                                                        from_country_code, from_party_id, to_country_code, to_party_id)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(id, module, direction.name(), operation, peerId, request, responseUrl, Status.PENDING.name(), now, now,
+                        routing.from().countryCode(), routing.from().partyId(), routing.to().countryCode(), routing.to().partyId())
                 .update();
         return id;
     }
@@ -69,6 +75,12 @@ public class AsyncRequests {
         return new AsyncRequest(rs.getString("id"), rs.getString("module"), Direction.valueOf(rs.getString("direction")),
                 rs.getString("operation"), rs.getLong("peer_id"), rs.getString("request"), rs.getString("response_url"),
                 rs.getString("response"), rs.getString("result"), Status.valueOf(rs.getString("status")),
-                deadline == null ? null : deadline.toInstant());
+                deadline == null ? null : deadline.toInstant(),
+                new RoutingHeaders(party(rs, "from_country_code", "from_party_id"), party(rs, "to_country_code", "to_party_id")));
+    }
+
+    private static Party party(ResultSet rs, String countryColumn, String partyColumn) throws SQLException {
+        String country = rs.getString(countryColumn);
+        return country == null ? null : new Party(country, rs.getString(partyColumn));
     }
 }

@@ -43,9 +43,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * fields, over-long strings, unknown enum values, bad dates, broken UTF-8, lone surrogates, deep nesting, duplicate
  * keys, a body over the size limit, control characters and line breaks in text, CiStrings that are not ASCII, ids in
  * bodies that no URL can carry, fractions where an int belongs, URL ids that are too long, not printable ASCII, or
- * differ from the body's. Each is
- * answered with a client error (HTTP 400 and OCPI 2001; 413 for the body size) whose message names the field or the
- * problem; afterwards the database holds exactly what it held before, and a valid request still works.
+ * differ from the body's. Each is answered with a client error whose message names the field or the problem: OCPI
+ * 2001 with HTTP 200 when the request reached the OCPI layer (valid JSON), HTTP 400 when it did not (no valid JSON, a
+ * URL the web server refuses), 413 for the body size. Afterwards the database holds exactly what it held before, and
+ * a valid request still works.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class BadInputCorpusTest {
@@ -233,7 +234,14 @@ class BadInputCorpusTest {
             everyBody();
         }
 
+        /** Valid JSON that is no valid object: refused at the OCPI layer, HTTP 200 and OCPI 2001. */
         Corpus refuse(String what, Object broken, String messagePart) {
+            cases.add(new Case(what, urlId, bytes(broken), 200, 2001, messagePart));
+            return this;
+        }
+
+        /** A body that is no valid JSON: HTTP 400 and OCPI 2001. */
+        Corpus notJson(String what, Object broken, String messagePart) {
             cases.add(new Case(what, urlId, bytes(broken), 400, 2001, messagePart));
             return this;
         }
@@ -241,25 +249,25 @@ class BadInputCorpusTest {
         /** What every body endpoint must refuse, whatever its object. */
         private void everyBody() {
             String text = body.toString();
-            refuse("malformed JSON", text.substring(0, text.length() / 2), "malformed JSON");
-            refuse("empty body", "", "request body: missing");
+            notJson("malformed JSON", text.substring(0, text.length() / 2), "malformed JSON");
+            notJson("empty body", "", "request body: missing");
             refuse("JSON null", "null", "request body: must be a JSON object");
             refuse("array for the object", "[" + text + "]", "request body: must be a JSON object");
             refuse("string for the object", "\"" + name + "\"", "request body: must be a JSON object");
-            refuse("trailing garbage", text + "}", "malformed JSON");
-            refuse("unquoted NaN", text.substring(0, text.length() - 1) + ",\"nan\":NaN}", "malformed JSON");
-            refuse("invalid UTF-8 (0xFF)", broken(text, new byte[] {(byte) 0xFF}), "request body: not valid UTF-8: byte 0xFF at offset");
-            refuse("invalid UTF-8 (truncated sequence)", broken(text, new byte[] {(byte) 0xC3, '"'}), "request body: not valid UTF-8: byte 0xC3");
-            refuse("invalid UTF-8 (overlong)", broken(text, new byte[] {(byte) 0xC0, (byte) 0xAF}), "request body: not valid UTF-8: byte 0xC0");
-            refuse("invalid UTF-8 (encoded surrogate)", broken(text, new byte[] {(byte) 0xED, (byte) 0xA0, (byte) 0x80}),
+            notJson("trailing garbage", text + "}", "malformed JSON");
+            notJson("unquoted NaN", text.substring(0, text.length() - 1) + ",\"nan\":NaN}", "malformed JSON");
+            notJson("invalid UTF-8 (0xFF)", broken(text, new byte[] {(byte) 0xFF}), "request body: not valid UTF-8: byte 0xFF at offset");
+            notJson("invalid UTF-8 (truncated sequence)", broken(text, new byte[] {(byte) 0xC3, '"'}), "request body: not valid UTF-8: byte 0xC3");
+            notJson("invalid UTF-8 (overlong)", broken(text, new byte[] {(byte) 0xC0, (byte) 0xAF}), "request body: not valid UTF-8: byte 0xC0");
+            notJson("invalid UTF-8 (encoded surrogate)", broken(text, new byte[] {(byte) 0xED, (byte) 0xA0, (byte) 0x80}),
                     "request body: not valid UTF-8: byte 0xED");
-            refuse("invalid UTF-8 (last byte cut off)", cutOff(text), "request body: not valid UTF-8");
+            notJson("invalid UTF-8 (last byte cut off)", cutOff(text), "request body: not valid UTF-8");
             StringBuilder deep = new StringBuilder(text.substring(0, text.length() - 1)).append(",\"deep\":");
             deep.append("[".repeat(10_000)).append("]".repeat(10_000)).append('}');
-            refuse("10,000 nested arrays", deep.toString(), "nesting depth");
+            notJson("10,000 nested arrays", deep.toString(), "nesting depth");
             StringBuilder deepObjects = new StringBuilder(text.substring(0, text.length() - 1)).append(",\"deep\":");
             deepObjects.append("{\"a\":".repeat(10_000)).append("1").append("}".repeat(10_000)).append('}');
-            refuse("10,000 nested objects", deepObjects.toString(), "nesting depth");
+            notJson("10,000 nested objects", deepObjects.toString(), "nesting depth");
             cases.add(new Case(HUGE, urlId, bytes(text), 413, 2000, "larger than"));
         }
 
@@ -396,21 +404,21 @@ class BadInputCorpusTest {
         Corpus duplicate(String field) {
             String text = body.toString();
             String value = body.get(field).toString();
-            refuse("duplicate key " + field, "{\"" + field + "\":" + value + "," + text.substring(1), "Duplicate field '" + field + "'");
+            notJson("duplicate key " + field, "{\"" + field + "\":" + value + "," + text.substring(1), "Duplicate field '" + field + "'");
             return this;
         }
 
         /** The URL names the object: its id must be a valid CiString and agree with the body's. */
         Corpus urlIds() {
-            cases.add(new Case("URL id differs from body " + idField, "OTHER1", bytes(body), 400, 2001,
+            cases.add(new Case("URL id differs from body " + idField, "OTHER1", bytes(body), 200, 2001,
                     idField + ": '" + body.get(idField).asText() + "' differs from 'OTHER1' in the URL"));
-            cases.add(new Case("body " + idField + " differs from URL id", urlId, bytes(with(body, idField, TextNode.valueOf("OTHER2"))), 400, 2001,
+            cases.add(new Case("body " + idField + " differs from URL id", urlId, bytes(with(body, idField, TextNode.valueOf("OTHER2"))), 200, 2001,
                     idField + ": 'OTHER2' differs from '" + urlId + "' in the URL"));
-            cases.add(new Case("quotes and SQL in the URL id", "x'%20OR%20'1'%3D'1", bytes(body), 400, 2001, idField + ": '"));
+            cases.add(new Case("quotes and SQL in the URL id", "x'%20OR%20'1'%3D'1", bytes(body), 200, 2001, idField + ": '"));
             cases.add(new Case("over-long URL id", "U".repeat(idMax + 1), bytes(with(body, idField, TextNode.valueOf("U".repeat(idMax + 1)))),
-                    400, 2001, idParam + ": at most " + idMax + " characters"));
-            cases.add(new Case("tab in the URL id", "A%09B", bytes(body), 400, 2001, idParam + ": must be printable ASCII"));
-            cases.add(new Case("non-ASCII URL id", "%C3%A9t%C3%A9", bytes(body), 400, 2001, idParam + ": must be printable ASCII"));
+                    200, 2001, idParam + ": at most " + idMax + " characters"));
+            cases.add(new Case("tab in the URL id", "A%09B", bytes(body), 200, 2001, idParam + ": must be printable ASCII"));
+            cases.add(new Case("non-ASCII URL id", "%C3%A9t%C3%A9", bytes(body), 200, 2001, idParam + ": must be printable ASCII"));
             // Refused by the HTTP firewall before any route: the envelope says which part of the URL.
             cases.add(new Case("SQL statement in the URL id", "1%3B%20DROP%20TABLE%20ocpi_object", bytes(body), 400, 2001, "malicious String \"%3B\""));
             cases.add(new Case("line break in the URL id", "A%0AB", bytes(body), 400, 2001, "malicious String"));
@@ -697,26 +705,26 @@ class BadInputCorpusTest {
         String longId = "U".repeat(37);
         String sql = "x'%20OR%20'1'%3D'1";
         return Stream.of(
-                new Object[] {"GET", "/ocpi/emsp/2.2.1/locations/NL/PCP/" + longId, 400, 2001, "location_id: at most 36 characters"},
-                new Object[] {"GET", "/ocpi/emsp/2.2.1/locations/NL/PCP/LOC0/%C3%A9", 400, 2001, "evse_uid: must be printable ASCII"},
-                new Object[] {"GET", "/ocpi/emsp/2.2.1/locations/NL/PCP/LOC0/LOC0-E1/A%09B", 400, 2001, "connector_id: must be printable ASCII"},
+                new Object[] {"GET", "/ocpi/emsp/2.2.1/locations/NL/PCP/" + longId, 200, 2001, "location_id: at most 36 characters"},
+                new Object[] {"GET", "/ocpi/emsp/2.2.1/locations/NL/PCP/LOC0/%C3%A9", 200, 2001, "evse_uid: must be printable ASCII"},
+                new Object[] {"GET", "/ocpi/emsp/2.2.1/locations/NL/PCP/LOC0/LOC0-E1/A%09B", 200, 2001, "connector_id: must be printable ASCII"},
                 new Object[] {"GET", "/ocpi/emsp/2.2.1/locations/NL/PCP/" + sql, 404, 2000, "unknown"},
-                new Object[] {"GET", "/ocpi/emsp/2.2.1/locations/N1/PCP/LOC0", 400, 2001, "country_code: 'N1' is not an ISO 3166-1 alpha-2 code"},
-                new Object[] {"GET", "/ocpi/emsp/2.2.1/locations/NL/PC%22/LOC0", 400, 2001, "party_id: 'PC\"' is not a 3-character party id"},
-                new Object[] {"GET", "/ocpi/cpo/2.2.1/locations/" + longId, 400, 2001, "location_id: at most 36 characters"},
+                new Object[] {"GET", "/ocpi/emsp/2.2.1/locations/N1/PCP/LOC0", 200, 2001, "country_code: 'N1' is not an ISO 3166-1 alpha-2 code"},
+                new Object[] {"GET", "/ocpi/emsp/2.2.1/locations/NL/PC%22/LOC0", 200, 2001, "party_id: 'PC\"' is not a 3-character party id"},
+                new Object[] {"GET", "/ocpi/cpo/2.2.1/locations/" + longId, 200, 2001, "location_id: at most 36 characters"},
                 new Object[] {"GET", "/ocpi/emsp/2.2.1/sessions/NL/PCP/" + sql, 404, 2000, "unknown"},
-                new Object[] {"GET", "/ocpi/emsp/2.2.1/cdrs/NL/PCP/" + "C".repeat(40), 400, 2001, "cdr_id: at most 39 characters"},
-                new Object[] {"GET", "/ocpi/emsp/2.2.1/tariffs/NL/PCP/%E2%82%AC", 400, 2001, "tariff_id: must be printable ASCII"},
-                new Object[] {"DELETE", "/ocpi/emsp/2.2.1/tariffs/NL/PCP/" + longId, 400, 2001, "tariff_id: at most 36 characters"},
-                new Object[] {"GET", "/ocpi/cpo/2.2.1/tokens/NL/TNM/TK0?type=rfid", 400, 2001, "type: unknown value 'rfid'"},
-                new Object[] {"GET", "/ocpi/cpo/2.2.1/tokens/NL/TNM/" + longId, 400, 2001, "token_uid: at most 36 characters"},
-                new Object[] {"GET", "/ocpi/cpo/2.2.1/chargingprofiles/OURS1?duration=soon&response_url=" + RESPONSE_URL, 400, 2001,
+                new Object[] {"GET", "/ocpi/emsp/2.2.1/cdrs/NL/PCP/" + "C".repeat(40), 200, 2001, "cdr_id: at most 39 characters"},
+                new Object[] {"GET", "/ocpi/emsp/2.2.1/tariffs/NL/PCP/%E2%82%AC", 200, 2001, "tariff_id: must be printable ASCII"},
+                new Object[] {"DELETE", "/ocpi/emsp/2.2.1/tariffs/NL/PCP/" + longId, 200, 2001, "tariff_id: at most 36 characters"},
+                new Object[] {"GET", "/ocpi/cpo/2.2.1/tokens/NL/TNM/TK0?type=rfid", 200, 2001, "type: unknown value 'rfid'"},
+                new Object[] {"GET", "/ocpi/cpo/2.2.1/tokens/NL/TNM/" + longId, 200, 2001, "token_uid: at most 36 characters"},
+                new Object[] {"GET", "/ocpi/cpo/2.2.1/chargingprofiles/OURS1?duration=soon&response_url=" + RESPONSE_URL, 200, 2001,
                         "duration: 'soon' is not a whole number of seconds"},
-                new Object[] {"GET", "/ocpi/cpo/2.2.1/chargingprofiles/OURS1?duration=60&response_url=ftp%3A%2F%2Fx", 400, 2001,
+                new Object[] {"GET", "/ocpi/cpo/2.2.1/chargingprofiles/OURS1?duration=60&response_url=ftp%3A%2F%2Fx", 200, 2001,
                         "response_url: must be an http(s) URL"},
-                new Object[] {"DELETE", "/ocpi/cpo/2.2.1/chargingprofiles/" + longId + "?response_url=" + RESPONSE_URL, 400, 2001,
+                new Object[] {"DELETE", "/ocpi/cpo/2.2.1/chargingprofiles/" + longId + "?response_url=" + RESPONSE_URL, 200, 2001,
                         "session_id: at most 36 characters"},
-                new Object[] {"POST", "/ocpi/emsp/2.2.1/tokens/" + longId + "/authorize", 400, 2001, "token_uid: at most 36 characters"},
+                new Object[] {"POST", "/ocpi/emsp/2.2.1/tokens/" + longId + "/authorize", 200, 2001, "token_uid: at most 36 characters"},
                 new Object[] {"POST", "/ocpi/cpo/2.2.1/commands/REBOOT", 404, 2000, "unknown command 'REBOOT'"})
                 .map(org.junit.jupiter.params.provider.Arguments::of);
     }

@@ -61,7 +61,13 @@ class ChargingProfilesConformanceTest {
         Exchange request = requested.poll(5, TimeUnit.SECONDS);
         assertThat(request.getIn().getHeader("OcpiOperation")).isEqualTo("SET");
         platform.input("ocpi.chargingprofiles.respond", "ACCEPTED", Map.of("OcpiRequestId", request.getIn().getHeader("OcpiRequestId")));
-        assertThat(platform.peer.received("/profile-results/1").get(0).body()).contains("\"result\":\"ACCEPTED\"");
+        FakePeer.Received setResult = platform.peer.received("/profile-results/1").get(0);
+        assertThat(setResult.body()).contains("\"result\":\"ACCEPTED\"");
+        // From the CPO that runs the session to the eMSP whose session it is, as a hub needs them to route the result.
+        assertThat(setResult.header("OCPI-from-country-code")).isEqualTo("NL");
+        assertThat(setResult.header("OCPI-from-party-id")).isEqualTo("ADC");
+        assertThat(setResult.header("OCPI-to-country-code")).isEqualTo("NL");
+        assertThat(setResult.header("OCPI-to-party-id")).isEqualTo("PMS");
 
         platform.peer.on("/profile-results/2", Answer.ocpi("null"));
         String encoded = java.net.URLEncoder.encode(platform.peer.url("/profile-results/2"), StandardCharsets.UTF_8);
@@ -83,13 +89,15 @@ class ChargingProfilesConformanceTest {
         assertThat(platform.call("DELETE", "/ocpi/cpo/2.2.1/chargingprofiles/NOPE?response_url=http%3A%2F%2Flocalhost%2Fr", null)
                 .assertStatus(200).data().get("result").asText()).isEqualTo("UNKNOWN_SESSION");
         Reply noDuration = platform.call("GET", "/ocpi/cpo/2.2.1/chargingprofiles/S1?response_url=http%3A%2F%2Flocalhost%2Fr", null);
-        assertThat(noDuration.status()).isEqualTo(400);
+        assertThat(noDuration.status()).isEqualTo(200);
+        assertThat(noDuration.ocpiStatus()).isEqualTo(2001);
         assertThat(noDuration.json().get("status_message").asText()).isEqualTo("duration: missing");
         assertThat(platform.call("GET", "/ocpi/cpo/2.2.1/chargingprofiles/S1?duration=60", null).json().get("status_message").asText())
                 .isEqualTo("response_url: missing");
         Reply badProfile = platform.call("PUT", "/ocpi/cpo/2.2.1/chargingprofiles/S1", "{\"charging_profile\":{\"charging_rate_unit\":\"kW\"},"
                 + "\"response_url\":\"http://localhost/r\"}");
-        assertThat(badProfile.status()).isEqualTo(400);
+        assertThat(badProfile.status()).isEqualTo(200);
+        assertThat(badProfile.ocpiStatus()).isEqualTo(2001);
         assertThat(badProfile.json().get("status_message").asText()).startsWith("charging_profile.charging_rate_unit: unknown value 'kW'");
         Map<String, String> auth = Map.of("Authorization", "Token " + AdapterInstance.base64(platform.token));
         assertThat(AdapterInstance.send("POST", platform.adapter.baseUrl() + "/ocpi/emsp/2.2.1/chargingprofiles/results/nope", auth,

@@ -84,6 +84,11 @@ class CommandsConformanceTest {
         assertThat(posted).hasSize(1);
         assertThat(AdapterInstance.JSON.readTree(posted.get(0).body()).get("result").asText()).isEqualTo("ACCEPTED");
         assertThat(posted.get(0).header("Authorization")).isEqualTo("Token " + AdapterInstance.base64("peer-token-b"));
+        // A result is a request of its own: from the party that took the command to the party that sent it.
+        assertThat(posted.get(0).header("OCPI-from-country-code")).isEqualTo("NL");
+        assertThat(posted.get(0).header("OCPI-from-party-id")).isEqualTo("ADC");
+        assertThat(posted.get(0).header("OCPI-to-country-code")).isEqualTo("NL");
+        assertThat(posted.get(0).header("OCPI-to-party-id")).isEqualTo("PMS");
     }
 
     @Test
@@ -98,13 +103,18 @@ class CommandsConformanceTest {
                 Map.of("response_url", platform.peer.url("/results/stop-1"), "session_id", "S1"));
         assertThat(reply.assertStatus(200).data().get("result").asText()).isEqualTo("ACCEPTED");
         await().atMost(Duration.ofSeconds(10)).until(() -> platform.peer.received("/results/stop-1").size() == 1);
-        assertThat(platform.peer.received("/results/stop-1").get(0).body()).contains("\"TIMEOUT\"");
+        FakePeer.Received timeout = platform.peer.received("/results/stop-1").get(0);
+        assertThat(timeout.body()).contains("\"TIMEOUT\"");
+        // Sent without routing headers: the result goes to the eMSP whose session it is.
+        assertThat(timeout.header("OCPI-from-party-id")).isEqualTo("ADC");
+        assertThat(timeout.header("OCPI-to-country-code")).isEqualTo("NL");
+        assertThat(timeout.header("OCPI-to-party-id")).isEqualTo("PMS");
     }
 
     @Test
     void unknownLocationsSessionsAndCommandsAreRefused() {
         Reply unknownLocation = platform.call("POST", "/ocpi/cpo/2.2.1/commands/START_SESSION", startSession(platform.peer.url("/r"), "NOWHERE"));
-        assertThat(unknownLocation.status()).isEqualTo(404);
+        assertThat(unknownLocation.status()).isEqualTo(200);
         assertThat(unknownLocation.ocpiStatus()).isEqualTo(2003);
         assertThat(unknownLocation.data().get("result").asText()).isEqualTo("REJECTED");
 
@@ -113,7 +123,8 @@ class CommandsConformanceTest {
 
         assertThat(platform.call("POST", "/ocpi/cpo/2.2.1/commands/SELF_DESTRUCT", Map.of()).status()).isEqualTo(404);
         Reply missing = platform.call("POST", "/ocpi/cpo/2.2.1/commands/UNLOCK_CONNECTOR", Map.of("response_url", platform.peer.url("/r")));
-        assertThat(missing.status()).isEqualTo(400);
+        assertThat(missing.status()).isEqualTo(200);
+        assertThat(missing.ocpiStatus()).isEqualTo(2001);
         assertThat(missing.json().get("status_message").asText()).contains("location_id: must not be null");
     }
 

@@ -73,10 +73,10 @@ class SpecExamplesTest {
         JsonNode flawed = example("location_put_example_add_evse.json");
         String evsePath = path + "/" + flawed.get("uid").asText();
         Reply refused = platform.call("PUT", evsePath, flawed);
-        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.ocpiStatus()).isEqualTo(2001);
         assertThat(refused.json().get("status_message").asText()).isEqualTo("physical_reference: must be a string");
         refused = platform.call("PUT", evsePath, ((ObjectNode) flawed.deepCopy()).put("physical_reference", "3"));
-        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.ocpiStatus()).isEqualTo(2001);
         assertThat(refused.json().get("status_message").asText()).isEqualTo("connectors[0].last_updated: must not be null; "
                 + "connectors[0].max_amperage: must not be null; connectors[0].max_voltage: must not be null; "
                 + "connectors[0].power_type: must not be null");

@@ -36,7 +36,7 @@ class TokensConformanceTest {
         assertThat(all.data()).extracting(t -> t.get("uid").asText()).containsExactly("CARD2");
         assertThat(all.header("X-Total-Count")).isEqualTo("3");
         assertThat(all.header("Link")).contains("offset=2&limit=1");
-        assertThat(platform.call("GET", "/ocpi/emsp/2.2.1/tokens?date_to=notadate", null).status()).isEqualTo(400);
+        assertThat(platform.call("GET", "/ocpi/emsp/2.2.1/tokens?date_to=notadate", null).ocpiStatus()).isEqualTo(2001);
     }
 
     @Test

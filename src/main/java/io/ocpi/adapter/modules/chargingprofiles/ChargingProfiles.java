@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ocpi.adapter.config.OcpiProperties;
 import io.ocpi.adapter.modules.common.Party;
 import io.ocpi.adapter.modules.common.Role;
+import io.ocpi.adapter.modules.sessions.OurSessions;
 import io.ocpi.adapter.modules.versions.InterfaceRole;
 import io.ocpi.adapter.modules.versions.ModuleId;
 import io.ocpi.adapter.protocol.Caller;
@@ -15,6 +16,7 @@ import io.ocpi.adapter.protocol.OcpiException;
 import io.ocpi.adapter.protocol.OcpiResult;
 import io.ocpi.adapter.protocol.OcpiUrls;
 import io.ocpi.adapter.protocol.Platform;
+import io.ocpi.adapter.protocol.RoutingHeaders;
 import io.ocpi.adapter.protocol.client.PeerCalls;
 import io.ocpi.adapter.registry.Peer;
 import io.ocpi.adapter.registry.PeerRepository;
@@ -70,10 +72,13 @@ public class ChargingProfiles {
     private final PeerRepository peers;
     private final PeerCalls calls;
     private final OcpiUrls urls;
+    private final OurSessions sessions;
     private final OcpiProperties properties;
 
     public ChargingProfiles(AsyncRequests requests, OwnedObjects objects, OcpiBodies bodies, ObjectMapper json, Platform platform,
-                            OcpiEvents events, PeerRepository peers, PeerCalls calls, OcpiUrls urls, OcpiProperties properties) {
+                            OcpiEvents events, PeerRepository peers, PeerCalls calls, OcpiUrls urls, OcpiProperties properties,
+                            OurSessions sessions) {
+        this.sessions = sessions;
         this.requests = requests;
         this.objects = objects;
         this.bodies = bodies;
@@ -92,23 +97,22 @@ public class ChargingProfiles {
      * @param request what was asked: for SET the SetChargingProfile, for GET_ACTIVE {@code {"duration": n}}, for CLEAR
      *                nothing but the response URL
      */
-    public OcpiResult receive(Caller caller, Operation operation, String sessionId, ObjectNode request, String responseUrl) {
+    public OcpiResult receive(Caller caller, RoutingHeaders routing, Operation operation, String sessionId, ObjectNode request,
+                              String responseUrl) {
         if (responseUrl == null || responseUrl.isBlank()) {
             throw OcpiException.invalid("response_url: missing");
         }
         if (responseUrl.length() > 255 || !responseUrl.matches("https?://.+")) {
             throw OcpiException.invalid("response_url: must be an http(s) URL of at most 255 characters");
         }
-        boolean known = objects.findOurs(ModuleId.SESSIONS, platform.parties(Role.CPO), sessionId, "")
-                .map(objects::object)
-                .filter(session -> platform.isHub(caller) || platform.partiesOf(caller).contains(new Party(
-                        session.path("cdr_token").path("country_code").asText(), session.path("cdr_token").path("party_id").asText())))
-                .isPresent();
-        if (!known) {
+        Party sessionEmsp = sessions.emspFor(caller, sessionId).orElse(null);
+        if (sessionEmsp == null) {
             return OcpiResult.ok(response(ChargingProfileResponseType.UNKNOWN_SESSION));
         }
         String text = request.toString();
-        String id = requests.create(ModuleId.CHARGING_PROFILES, Direction.RECEIVED, operation.name(), caller.peer().id(), text, responseUrl);
+        // The result goes back to the party that asked: the one it named, else the eMSP whose session it is.
+        String id = requests.create(ModuleId.CHARGING_PROFILES, Direction.RECEIVED, operation.name(), caller.peer().id(), text, responseUrl,
+                new RoutingHeaders(routing.from() != null ? routing.from() : sessionEmsp, routing.to()));
         Map<String, Object> headers = new LinkedHashMap<>();
         headers.put(REQUEST_ID, id);
         headers.put(OPERATION, operation.name());
@@ -140,7 +144,7 @@ public class ChargingProfiles {
             throw new IllegalStateException("charging profile request " + requestId + " was already concluded");
         }
         Peer peer = peers.find(request.peerId()).orElseThrow();
-        calls.send(peer, "POST", request.responseUrl(), result, null, null, null);
+        calls.send(peer, "POST", request.responseUrl(), result, request.routing().to(), request.routing().from(), null);
     }
 
     /** Tells the eMSP of one of our sessions that its active charging profile changed. */
@@ -173,7 +177,8 @@ public class ChargingProfiles {
                 .orElseThrow(() -> new IllegalArgumentException("peer " + peer.name() + " serves no chargingprofiles receiver")),
                 OcpiUrls.segment(sessionId));
         String id = requests.create(ModuleId.CHARGING_PROFILES, Direction.SENT, operation.name(), peer.id(),
-                body == null ? "{}" : new String(body, java.nio.charset.StandardCharsets.UTF_8), null);
+                body == null ? "{}" : new String(body, java.nio.charset.StandardCharsets.UTF_8), null,
+                new RoutingHeaders(platform.party(Role.EMSP), target));
         String responseUrl = urls.of(ChargingProfilesRoutes.SENDER + "/results/" + id);
         String encoded = java.net.URLEncoder.encode(responseUrl, java.nio.charset.StandardCharsets.UTF_8);
         ChargingProfileResponse response;

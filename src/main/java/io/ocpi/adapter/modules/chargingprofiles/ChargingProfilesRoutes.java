@@ -55,21 +55,21 @@ public class ChargingProfilesRoutes extends OcpiRouteBuilder implements ServesEn
         moduleRoute("chargingprofiles-receiver-get", Role.CPO)
                 .process(e -> {
                     ObjectNode request = json.createObjectNode().put("duration", duration(e));
-                    e.getMessage().setBody(profiles.receive(OcpiExchange.caller(e), Operation.GET_ACTIVE, param(e, "session_id"),
-                            request, e.getIn().getHeader("response_url", String.class)));
+                    e.getMessage().setBody(profiles.receive(OcpiExchange.caller(e), OcpiExchange.routing(e), Operation.GET_ACTIVE,
+                            param(e, "session_id"), request, e.getIn().getHeader("response_url", String.class)));
                 })
                 .bean(protocol, "respond");
         moduleRoute("chargingprofiles-receiver-put", Role.CPO)
                 .process(body(SetChargingProfile.class))
                 .process(e -> {
                     SetChargingProfile set = e.getIn().getBody(SetChargingProfile.class);
-                    e.getMessage().setBody(profiles.receive(OcpiExchange.caller(e), Operation.SET, param(e, "session_id"),
-                            json.valueToTree(set), set.responseUrl()));
+                    e.getMessage().setBody(profiles.receive(OcpiExchange.caller(e), OcpiExchange.routing(e), Operation.SET,
+                            param(e, "session_id"), json.valueToTree(set), set.responseUrl()));
                 })
                 .bean(protocol, "respond");
         moduleRoute("chargingprofiles-receiver-delete", Role.CPO)
-                .process(e -> e.getMessage().setBody(profiles.receive(OcpiExchange.caller(e), Operation.CLEAR, param(e, "session_id"),
-                        json.createObjectNode(), e.getIn().getHeader("response_url", String.class))))
+                .process(e -> e.getMessage().setBody(profiles.receive(OcpiExchange.caller(e), OcpiExchange.routing(e), Operation.CLEAR,
+                        param(e, "session_id"), json.createObjectNode(), e.getIn().getHeader("response_url", String.class))))
                 .bean(protocol, "respond");
 
         moduleRoute("chargingprofiles-sender-active", Role.EMSP)

@@ -7,6 +7,7 @@ import io.ocpi.adapter.config.OcpiProperties;
 import io.ocpi.adapter.modules.common.DisplayText;
 import io.ocpi.adapter.modules.common.Party;
 import io.ocpi.adapter.modules.common.Role;
+import io.ocpi.adapter.modules.sessions.OurSessions;
 import io.ocpi.adapter.modules.tokens.Token;
 import io.ocpi.adapter.modules.versions.InterfaceRole;
 import io.ocpi.adapter.modules.versions.ModuleId;
@@ -18,6 +19,7 @@ import io.ocpi.adapter.protocol.OcpiResult;
 import io.ocpi.adapter.protocol.OcpiStatus;
 import io.ocpi.adapter.protocol.OcpiUrls;
 import io.ocpi.adapter.protocol.Platform;
+import io.ocpi.adapter.protocol.RoutingHeaders;
 import io.ocpi.adapter.protocol.client.PeerCalls;
 import io.ocpi.adapter.registry.Peer;
 import io.ocpi.adapter.registry.PeerRepository;
@@ -62,9 +64,12 @@ public class Commands {
     private final PeerCalls calls;
     private final OcpiUrls urls;
     private final OcpiProperties properties;
+    private final OurSessions sessions;
 
     public Commands(AsyncRequests requests, OwnedObjects objects, OcpiBodies bodies, ObjectMapper json, Platform platform,
-                    OcpiEvents events, PeerRepository peers, PeerCalls calls, OcpiUrls urls, OcpiProperties properties) {
+                    OcpiEvents events, PeerRepository peers, PeerCalls calls, OcpiUrls urls, OcpiProperties properties,
+                    OurSessions sessions) {
+        this.sessions = sessions;
         this.requests = requests;
         this.objects = objects;
         this.bodies = bodies;
@@ -79,7 +84,8 @@ public class Commands {
 
     // --- Received (we are the CPO) -----------------------------------------------------------------------------
 
-    public OcpiResult receive(Caller caller, String commandName, byte[] body) {
+    /** @param routing from the party that sent the command (when it said) to our CPO that takes it */
+    public OcpiResult receive(Caller caller, RoutingHeaders routing, String commandName, byte[] body) {
         CommandType type = type(commandName);
         CommandRequest command = bodies.read(body, type.requestType());
         if (command instanceof StartSession start && start.connectorId() != null && start.evseUid() == null) {
@@ -95,17 +101,23 @@ public class Commands {
             return OcpiResult.refused(OcpiStatus.UNKNOWN_LOCATION, "unknown location " + locationId,
                     response(CommandResponseType.REJECTED, "Unknown location " + locationId));
         }
-        // Another eMSP's session is as unknown to the caller as one that does not exist.
-        if (command instanceof StopSession stop && objects.findOurs(ModuleId.SESSIONS, platform.parties(Role.CPO), stop.sessionId(), "")
-                .map(objects::object)
-                .filter(session -> platform.isHub(caller) || platform.partiesOf(caller).contains(new Party(
-                        session.path("cdr_token").path("country_code").asText(), session.path("cdr_token").path("party_id").asText())))
-                .isEmpty()) {
-            return OcpiResult.ok(response(CommandResponseType.UNKNOWN_SESSION, "Unknown session " + stop.sessionId()));
+        Party sessionEmsp = null;
+        if (command instanceof StopSession stop) {
+            sessionEmsp = sessions.emspFor(caller, stop.sessionId()).orElse(null);
+            if (sessionEmsp == null) {
+                return OcpiResult.ok(response(CommandResponseType.UNKNOWN_SESSION, "Unknown session " + stop.sessionId()));
+            }
         }
 
+        // The result goes back to the eMSP that sent the command: the one it named, else the one whose driver or
+        // session it concerns, else the caller's eMSP.
+        Party sender = routing.from() != null ? routing.from()
+                : token != null ? Party.of(token)
+                : sessionEmsp != null ? sessionEmsp
+                : platform.partyOf(caller, Role.EMSP);
         String requestText = objects.write(command);
-        String id = requests.create(ModuleId.COMMANDS, Direction.RECEIVED, type.name(), caller.peer().id(), requestText, command.responseUrl());
+        String id = requests.create(ModuleId.COMMANDS, Direction.RECEIVED, type.name(), caller.peer().id(), requestText,
+                command.responseUrl(), new RoutingHeaders(sender, routing.to()));
         Object answer = events.announce(ModuleId.COMMANDS, "requested", requestText, Map.of(
                 REQUEST_ID, id, COMMAND, type.name(), OcpiEvents.PEER, caller.peer().name()));
         CommandResponse response = answer == null
@@ -144,7 +156,7 @@ public class Commands {
         if (!requests.concluded(request.id(), text, status)) {
             throw new IllegalStateException("command " + request.id() + " was already concluded");
         }
-        calls.send(peer, "POST", request.responseUrl(), result, null, null, null);
+        calls.send(peer, "POST", request.responseUrl(), result, request.routing().to(), request.routing().from(), null);
     }
 
     // --- Sent (we are the eMSP) --------------------------------------------------------------------------------
@@ -158,7 +170,8 @@ public class Commands {
         String endpoint = peer.endpoint(ModuleId.COMMANDS, InterfaceRole.RECEIVER)
                 .orElseThrow(() -> new IllegalArgumentException("peer " + peer.name() + " serves no commands receiver"));
         ObjectNode command = bodies.readObject(body);
-        String id = requests.create(ModuleId.COMMANDS, Direction.SENT, type.name(), peer.id(), command.toString(), null);
+        String id = requests.create(ModuleId.COMMANDS, Direction.SENT, type.name(), peer.id(), command.toString(), null,
+                new RoutingHeaders(platform.party(Role.EMSP), target));
         command.put("response_url", urls.of(CommandsRoutes.SENDER + "/" + type.name() + "/" + id));
         CommandResponse response;
         try {

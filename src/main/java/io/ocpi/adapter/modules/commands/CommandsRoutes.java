@@ -41,7 +41,8 @@ public class CommandsRoutes extends OcpiRouteBuilder implements ServesEndpoints 
         rest(SENDER).post("/{command}/{request_id}").to("direct:commands-sender-result");
 
         moduleRoute("commands-receiver-post", Role.CPO)
-                .process(e -> e.getMessage().setBody(commands.receive(OcpiExchange.caller(e), param(e, "command"), body(e))))
+                .process(e -> e.getMessage().setBody(commands.receive(OcpiExchange.caller(e), OcpiExchange.routing(e), param(e, "command"),
+                        body(e))))
                 .bean(protocol, "respond");
         moduleRoute("commands-sender-result", Role.EMSP)
                 .process(e -> e.getMessage().setBody(commands.resultReceived(OcpiExchange.caller(e), param(e, "command"),
