@@ -363,7 +363,7 @@ public class PushDelivery {
             return false;
         } catch (PeerCallException e) {
             if ("PATCH".equals(item.method()) && refusedByPeer(e)) {
-                putInstead(item, peer, url, e);
+                putInstead(item, peer, endpoint, url, e);
             } else {
                 failed(item, peer, e);
             }
@@ -373,9 +373,10 @@ public class PushDelivery {
 
     /**
      * A refused PATCH: the peer may lack the object or hold another version of it. As transport_and_format advises,
-     * the whole current object is PUT at the same URL instead.
+     * the whole current object is PUT at the same URL instead. When that is refused too and the object is part of
+     * another (an EVSE or connector of a Location), the peer may have lost the parent: the whole parent is PUT.
      */
-    private void putInstead(OutboxItem item, Peer peer, String url, PeerCallException refusal) {
+    private void putInstead(OutboxItem item, Peer peer, String endpoint, String url, PeerCallException refusal) {
         String current = currentObjects.at(item.module(), item.path()).orElse(null);
         if (current == null) {
             dead(item, "PATCH refused and the object is gone: " + refusal.getMessage());
@@ -384,6 +385,26 @@ public class PushDelivery {
         LOG.info("PATCH {} refused by peer {} ({}); putting the whole object instead", item.id(), peer.name(), refusal.getMessage());
         try {
             calls.send(peer, "PUT", url, new RawBody(current), item.from(), item.to(), null);
+            delivered(item);
+        } catch (PeerCallException e) {
+            String parentPath = CurrentObjects.parentPath(item.path()).orElse(null);
+            if (parentPath != null && refusedByPeer(e)) {
+                putParent(item, peer, endpoint, parentPath, e);
+            } else {
+                failed(item, peer, e);
+            }
+        }
+    }
+
+    private void putParent(OutboxItem item, Peer peer, String endpoint, String parentPath, PeerCallException refusal) {
+        String parent = currentObjects.at(item.module(), parentPath).orElse(null);
+        if (parent == null) {
+            dead(item, "PUT refused and the object it is part of is gone: " + refusal.getMessage());
+            return;
+        }
+        LOG.info("PUT of {} refused by peer {} ({}); putting the whole {} instead", item.path(), peer.name(), refusal.getMessage(), parentPath);
+        try {
+            calls.send(peer, "PUT", PeerCalls.join(endpoint, parentPath), new RawBody(parent), item.from(), item.to(), null);
             delivered(item);
         } catch (PeerCallException e) {
             failed(item, peer, e);
