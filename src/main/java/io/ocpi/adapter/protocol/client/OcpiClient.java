@@ -38,7 +38,8 @@ import org.springframework.util.StringUtils;
  * The one way the adapter calls a peer: Authorization in the peer's encoding, a fresh X-Request-ID, the
  * X-Correlation-ID of the exchange we are serving (or a new one), timeouts, JSON both ways, and the envelope checked.
  * HTTPS peers are trusted by the SSL bundle {@code ocpi.client.ssl-bundle} names, or else by the JVM's public CAs.
- * Anything but an HTTP 2xx answer with an OCPI 1xxx status becomes a {@link PeerCallException}.
+ * Anything but an HTTP 2xx answer with an OCPI 1xxx status becomes a {@link PeerCallException}. A single object that
+ * the peer wraps in a one-element array is taken, as a {@link PeerDeviations deviation}.
  */
 @Component
 public class OcpiClient {
