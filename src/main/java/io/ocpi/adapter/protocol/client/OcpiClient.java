@@ -192,7 +192,7 @@ public class OcpiClient {
         JsonNode dataNode = envelope.get("data");
         if (dataType != null && dataNode != null && !dataNode.isNull()) {
             if (dataNode.isArray() && dataNode.size() == 1 && !dataType.isContainerType()) {
-                deviations.tolerated(peerName(credential, url), Deviation.ONE_ELEMENT_ARRAY, method + " " + url);
+                deviations.tolerated(credential.peerName(url), Deviation.ONE_ELEMENT_ARRAY, method + " " + url);
                 dataNode = dataNode.get(0);
             }
             try {
@@ -203,19 +203,6 @@ public class OcpiClient {
             }
         }
         return new PeerResponse<>(http, response.headers(), data, status);
-    }
-
-    /** The peer a call goes to, as the registry names it, or else by the URL's host and port. */
-    static String peerName(PeerCredential credential, String url) {
-        if (credential.peer() != null) {
-            return credential.peer();
-        }
-        try {
-            URI uri = URI.create(url);
-            return uri.getPort() < 0 ? uri.getHost() : uri.getHost() + ":" + uri.getPort();
-        } catch (IllegalArgumentException e) {
-            return "unknown";
-        }
     }
 
     private static PeerCallException noAnswerWithin(String method, String url, java.time.Duration timeout, long started, String requestId,

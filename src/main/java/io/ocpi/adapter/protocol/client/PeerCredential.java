@@ -2,6 +2,7 @@ package io.ocpi.adapter.protocol.client;
 
 import io.ocpi.adapter.registry.Peer;
 import io.ocpi.adapter.registry.TokenEncoding;
+import java.net.URI;
 
 /**
  * The credentials token we present to a peer, how its Authorization header wants it encoded, and the peer's name
@@ -24,6 +25,19 @@ public record PeerCredential(String token, TokenEncoding encoding, String peer) 
     /** The same token in the other encoding. */
     public PeerCredential otherEncoding() {
         return new PeerCredential(token, encoding == TokenEncoding.BASE64 ? TokenEncoding.PLAIN : TokenEncoding.BASE64, peer);
+    }
+
+    /** The peer as the registry names it, or else by the host and port of {@code url}, where a call goes. */
+    public String peerName(String url) {
+        if (peer != null) {
+            return peer;
+        }
+        try {
+            URI uri = URI.create(url);
+            return uri.getPort() < 0 ? uri.getHost() : uri.getHost() + ":" + uri.getPort();
+        } catch (IllegalArgumentException e) {
+            return "unknown";
+        }
     }
 
     @Override

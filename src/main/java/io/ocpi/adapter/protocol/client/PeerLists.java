@@ -107,7 +107,7 @@ public class PeerLists {
                     next = link.get();
                     continue;
                 }
-                deviations.tolerated(OcpiClient.peerName(credential, url), unusable, "after GET " + next + ": Link " + link.orElse("none"));
+                deviations.tolerated(credential.peerName(url), unusable, "after GET " + next + ": Link " + link.orElse("none"));
                 byOffset = true;
             } else if (total == null && limit != null && items.size() < limit) {
                 return count;
