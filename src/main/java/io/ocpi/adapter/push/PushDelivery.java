@@ -3,6 +3,7 @@ package io.ocpi.adapter.push;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ocpi.adapter.config.OcpiProperties;
+import io.ocpi.adapter.modules.hubclientinfo.HubParties;
 import io.ocpi.adapter.modules.versions.InterfaceRole;
 import io.ocpi.adapter.modules.versions.Version;
 import io.ocpi.adapter.protocol.client.OcpiClient;
@@ -48,7 +49,8 @@ import org.springframework.stereotype.Component;
  *       whole current object.</li>
  * </ul>
  * A peer that does not answer {@code offline-after} times in a row is marked OFFLINE; its items wait, untouched, until
- * its versions endpoint answers again.
+ * its versions endpoint answers again. An item through a hub to a party the hub reports not CONNECTED (hubclientinfo)
+ * is not sent, and tried again with the backoff.
  *
  * <p>Each destination (a peer, or one of our routes) has a lane of its own: the items claimed for it wait there for one
  * of the {@code parallelism} threads, and at most {@code destination-parallelism} of them are delivered at once. So a
@@ -74,6 +76,7 @@ public class PushDelivery {
     private final PeerCalls calls;
     private final OcpiClient client;
     private final CurrentObjects currentObjects;
+    private final HubParties hubParties;
     private final PushMetrics metrics;
     private final OcpiProperties.Push settings;
     private final ProducerTemplate producer;
@@ -100,7 +103,8 @@ public class PushDelivery {
     private volatile boolean stopping;
 
     public PushDelivery(Outbox outbox, PeerRepository peers, PeerCalls calls, OcpiClient client, CurrentObjects currentObjects,
-                        PushMetrics metrics, OcpiProperties properties, CamelContext camel, ObjectMapper json) {
+                        HubParties hubParties, PushMetrics metrics, OcpiProperties properties, CamelContext camel, ObjectMapper json) {
+        this.hubParties = hubParties;
         this.producer = camel.createProducerTemplate();
         this.json = json;
         this.currentObjects = currentObjects;
@@ -356,6 +360,11 @@ public class PushDelivery {
             return false;
         }
         String url = item.path().isEmpty() ? endpoint : PeerCalls.join(endpoint, item.path());
+        ConnectionStatus party = HubParties.isHub(peer) && item.to() != null ? hubParties.status(item.to()).orElse(null) : null;
+        if (party != null && party != ConnectionStatus.CONNECTED) {
+            retryLater(item, peer, "hub " + peer.name() + " reports " + item.to() + " " + party + " (hubclientinfo): not sent until it is CONNECTED");
+            return false;
+        }
         try {
             calls.send(peer, item.method(), url, item.body() == null ? null : new RawBody(item.body()), item.from(), item.to(), null);
             delivered(item);
@@ -422,13 +431,18 @@ public class PushDelivery {
             LOG.warn("peer {} did not answer {} times in a row: marked OFFLINE until it answers again", peer.name(), settings.offlineAfter());
             peers.setStatus(peer.id(), peer.status(), ConnectionStatus.OFFLINE);
         }
+        retryLater(item, peer, e.getMessage());
+    }
+
+    /** Tried again after the backoff, or a dead letter at {@code max-attempts} or {@code max-age}. */
+    private void retryLater(OutboxItem item, Peer peer, String reason) {
         boolean tooOld = item.createdAt().plus(settings.maxAge()).isBefore(Instant.now());
         if (item.attempts() >= settings.maxAttempts() || tooOld) {
-            LOG.warn("push {} to peer {} given up after {} attempts: {}", item.id(), peer.name(), item.attempts(), e.getMessage());
-            dead(item, "gave up after " + item.attempts() + " attempts: " + e.getMessage());
+            LOG.warn("push {} to peer {} given up after {} attempts: {}", item.id(), peer.name(), item.attempts(), reason);
+            dead(item, "gave up after " + item.attempts() + " attempts: " + reason);
             return;
         }
-        outbox.retryAt(item.id(), Instant.now().plus(backoff(item.attempts())), e.getMessage());
+        outbox.retryAt(item.id(), Instant.now().plus(backoff(item.attempts())), reason);
         metrics.retried();
     }
 
