@@ -22,7 +22,7 @@ import org.springframework.web.util.UriComponentsBuilder;
  * host or port than the list (our token would go there), is no URL or carries {@code None} or {@code null} in its
  * query, repeats or skips objects by its offset, or is missing on a page that {@code X-Total-Count} says is not the
  * last; each is tolerated as a {@link PeerDeviations deviation}. It stops at an empty page or at {@code X-Total-Count},
- * so a peer whose pages never end cannot keep it reading, and no page is read twice.
+ * and reads no page twice.
  */
 @Component
 public class PeerLists {

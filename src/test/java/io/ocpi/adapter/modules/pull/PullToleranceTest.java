@@ -69,8 +69,7 @@ class PullToleranceTest {
             }
             int offset = request.param("offset") == null ? 0 : Integer.parseInt(request.param("offset"));
             int limit = Math.min(CAP, request.param("limit") == null ? CAP : Integer.parseInt(request.param("limit")));
-            String page = String.join(",", IntStream.range(offset, Math.min(TOTAL, offset + limit))
-                    .mapToObj(i -> Samples.location("L%04d".formatted(i), "2024-01-01T00:00:00Z").replace("\"ADC\"", "\"ALF\"")).toList());
+            String page = locations(offset, Math.min(TOTAL, offset + limit));
             Map<String, String> headers = new HashMap<>(Map.of("X-Total-Count", Integer.toString(TOTAL), "X-Limit", Integer.toString(limit)));
             String next = offset + limit < TOTAL ? link.apply(offset + limit) : null;
             if (next != null) {
@@ -78,6 +77,12 @@ class PullToleranceTest {
             }
             return new Answer(200, "{\"data\":[" + page + "],\"status_code\":1000,\"timestamp\":\"2024-01-01T00:00:00Z\"}", headers);
         });
+    }
+
+    /** The peer's locations {@code from} to {@code to} (exclusive), as a JSON array's content. */
+    static String locations(int from, int to) {
+        return String.join(",", IntStream.range(from, to)
+                .mapToObj(i -> Samples.location("L%04d".formatted(i), "2024-01-01T00:00:00Z").replace("\"ADC\"", "\"ALF\"")).toList());
     }
 
     Reply pull() {
@@ -138,8 +143,7 @@ class PullToleranceTest {
         if (at >= offset) {
             return new Answer(503, "{\"status_code\":3000,\"status_message\":\"database maintenance\",\"timestamp\":\"2024-01-01T00:00:00Z\"}", Map.of());
         }
-        String page = String.join(",", IntStream.range(at, at + CAP)
-                .mapToObj(i -> Samples.location("L%04d".formatted(i), "2024-01-01T00:00:00Z").replace("\"ADC\"", "\"ALF\"")).toList());
+        String page = locations(at, at + CAP);
         return new Answer(200, "{\"data\":[" + page + "],\"status_code\":1000,\"timestamp\":\"2024-01-01T00:00:00Z\"}",
                 Map.of("X-Total-Count", Integer.toString(TOTAL), "X-Limit", Integer.toString(CAP),
                         "Link", "<" + platform.peer.url(LOCATIONS) + "?offset=" + (at + CAP) + "&limit=" + CAP + ">; rel=\"next\""));
