@@ -1,7 +1,9 @@
 package io.ocpi.adapter.admin;
 
 import io.ocpi.adapter.modules.credentials.PeerRefusedException;
+import io.ocpi.adapter.modules.pull.PeerPulls.PullFailedException;
 import io.ocpi.adapter.protocol.OcpiException;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -27,6 +29,12 @@ final class AdminAnswers {
             return error(502, "OCPI " + e.status().code() + ": " + e.getMessage());
         } catch (PeerRefusedException e) {
             return error(502, e.getMessage());
+        } catch (PullFailedException e) {
+            LOG.warn("admin action failed: {}", e.getMessage());
+            Map<String, Object> answer = new LinkedHashMap<>();
+            answer.put("error", e.getMessage());
+            answer.putAll(e.details());
+            return new WebEndpointResponse<>(answer, 502);
         }
     }
 

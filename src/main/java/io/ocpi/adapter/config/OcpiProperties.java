@@ -8,6 +8,7 @@ import jakarta.validation.constraints.NotEmpty;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
@@ -89,10 +90,16 @@ public record OcpiProperties(
     }
 
     /**
-     * @param enabled  pull every module each registered peer serves, every {@code interval}
-     * @param interval time between pulls; the spec advises hours, not minutes
+     * @param enabled    pull every module each registered peer serves, every {@code interval}
+     * @param interval   time between pulls; the spec advises hours, not minutes
+     * @param pageLimits per peer name, per module: the largest page to ask the peer for ({@code limit}), for peers
+     *                   and hubs that publish caps of their own, e.g. {@code hub: {locations: 100, cdrs: 20}}. Unset:
+     *                   no {@code limit}, the peer's default. Either way the peer's {@code X-Limit} is honoured.
      */
-    public record Pull(@DefaultValue("false") boolean enabled, @DefaultValue("6h") Duration interval) {
+    public record Pull(
+            @DefaultValue("false") boolean enabled,
+            @DefaultValue("6h") Duration interval,
+            @DefaultValue Map<String, Map<String, @Min(1) Integer>> pageLimits) {
     }
 
     /**

@@ -43,6 +43,17 @@ public class CurrentObjects {
                 .map(objects::write);
     }
 
+    /**
+     * The path of the whole object a part belongs to ({@code cc/pid/id} for an EVSE or connector at
+     * {@code cc/pid/id/evse[/connector]}); empty for a path that names a whole object.
+     */
+    public static Optional<String> parentPath(String path) {
+        String[] segments = path.split("/");
+        return segments.length > 3 && path.indexOf('?') < 0
+                ? Optional.of(String.join("/", segments[0], segments[1], segments[2]))
+                : Optional.empty();
+    }
+
     private static String decode(String segment) {
         return URLDecoder.decode(segment, StandardCharsets.UTF_8);
     }

@@ -3,6 +3,7 @@ package io.ocpi.adapter.push;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ocpi.adapter.config.OcpiProperties;
+import io.ocpi.adapter.modules.hubclientinfo.HubParties;
 import io.ocpi.adapter.modules.versions.InterfaceRole;
 import io.ocpi.adapter.modules.versions.Version;
 import io.ocpi.adapter.protocol.client.OcpiClient;
@@ -49,7 +50,8 @@ import org.springframework.stereotype.Component;
  *       whole current object.</li>
  * </ul>
  * A peer that does not answer {@code offline-after} times in a row is marked OFFLINE; its items wait, untouched, until
- * its versions endpoint answers again.
+ * its versions endpoint answers again. An item through a hub to a party the hub reports not CONNECTED (hubclientinfo)
+ * is not sent, and tried again with the backoff.
  *
  * <p>Each destination (a peer, or one of our routes) has a lane of its own: the items claimed for it wait there for one
  * of the {@code parallelism} threads, and at most {@code destination-parallelism} of them are delivered at once. So a
@@ -75,6 +77,7 @@ public class PushDelivery {
     private final PeerCalls calls;
     private final OcpiClient client;
     private final CurrentObjects currentObjects;
+    private final HubParties hubParties;
     private final PushMetrics metrics;
     private final OcpiProperties.Push settings;
     private final ProducerTemplate producer;
@@ -101,7 +104,8 @@ public class PushDelivery {
     private volatile boolean stopping;
 
     public PushDelivery(Outbox outbox, PeerRepository peers, PeerCalls calls, OcpiClient client, CurrentObjects currentObjects,
-                        PushMetrics metrics, OcpiProperties properties, CamelContext camel, ObjectMapper json) {
+                        HubParties hubParties, PushMetrics metrics, OcpiProperties properties, CamelContext camel, ObjectMapper json) {
+        this.hubParties = hubParties;
         this.producer = camel.createProducerTemplate();
         this.json = json;
         this.currentObjects = currentObjects;
@@ -357,6 +361,11 @@ public class PushDelivery {
             return false;
         }
         String url = item.path().isEmpty() ? endpoint : PeerCalls.join(endpoint, item.path());
+        ConnectionStatus party = HubParties.isHub(peer) && item.to() != null ? hubParties.status(item.to()).orElse(null) : null;
+        if (party != null && party != ConnectionStatus.CONNECTED) {
+            retryLater(item, peer, "hub " + peer.name() + " reports " + item.to() + " " + party + " (hubclientinfo): not sent until it is CONNECTED");
+            return false;
+        }
         try {
             calls.send(peer, item.method(), url, item.body() == null ? null : new RawBody(item.body()), item.from(), item.to(), null);
             delivered(item);
@@ -364,7 +373,7 @@ public class PushDelivery {
             return false;
         } catch (PeerCallException e) {
             if ("PATCH".equals(item.method()) && refusedByPeer(e)) {
-                putInstead(item, peer, url, e);
+                putInstead(item, peer, endpoint, url, e);
             } else {
                 failed(item, peer, e);
             }
@@ -374,9 +383,10 @@ public class PushDelivery {
 
     /**
      * A refused PATCH: the peer may lack the object or hold another version of it. As transport_and_format advises,
-     * the whole current object is PUT at the same URL instead.
+     * the whole current object is PUT at the same URL instead. When that is refused too and the object is part of
+     * another (an EVSE or connector of a Location), the peer may have lost the parent: the whole parent is PUT.
      */
-    private void putInstead(OutboxItem item, Peer peer, String url, PeerCallException refusal) {
+    private void putInstead(OutboxItem item, Peer peer, String endpoint, String url, PeerCallException refusal) {
         String current = currentObjects.at(item.module(), item.path()).orElse(null);
         if (current == null) {
             dead(item, "PATCH refused and the object is gone: " + refusal.getMessage());
@@ -385,6 +395,26 @@ public class PushDelivery {
         LOG.info("PATCH {} refused by peer {} ({}); putting the whole object instead", item.id(), peer.name(), refusal.getMessage());
         try {
             calls.send(peer, "PUT", url, new RawBody(current), item.from(), item.to(), null);
+            delivered(item);
+        } catch (PeerCallException e) {
+            String parentPath = CurrentObjects.parentPath(item.path()).orElse(null);
+            if (parentPath != null && refusedByPeer(e)) {
+                putParent(item, peer, endpoint, parentPath, e);
+            } else {
+                failed(item, peer, e);
+            }
+        }
+    }
+
+    private void putParent(OutboxItem item, Peer peer, String endpoint, String parentPath, PeerCallException refusal) {
+        String parent = currentObjects.at(item.module(), parentPath).orElse(null);
+        if (parent == null) {
+            dead(item, "PUT refused and the object it is part of is gone: " + refusal.getMessage());
+            return;
+        }
+        LOG.info("PUT of {} refused by peer {} ({}); putting the whole {} instead", item.path(), peer.name(), refusal.getMessage(), parentPath);
+        try {
+            calls.send(peer, "PUT", PeerCalls.join(endpoint, parentPath), new RawBody(parent), item.from(), item.to(), null);
             delivered(item);
         } catch (PeerCallException e) {
             failed(item, peer, e);
@@ -402,13 +432,18 @@ public class PushDelivery {
             LOG.warn("peer {} did not answer {} times in a row: marked OFFLINE until it answers again", peer.name(), settings.offlineAfter());
             peers.setStatus(peer.id(), peer.status(), ConnectionStatus.OFFLINE);
         }
+        retryLater(item, peer, e.getMessage());
+    }
+
+    /** Tried again after the backoff, or a dead letter at {@code max-attempts} or {@code max-age}. */
+    private void retryLater(OutboxItem item, Peer peer, String reason) {
         boolean tooOld = item.createdAt().plus(settings.maxAge()).isBefore(Instant.now());
         if (item.attempts() >= settings.maxAttempts() || tooOld) {
-            LOG.warn("push {} to peer {} given up after {} attempts: {}", item.id(), peer.name(), item.attempts(), e.getMessage());
-            dead(item, "gave up after " + item.attempts() + " attempts: " + e.getMessage());
+            LOG.warn("push {} to peer {} given up after {} attempts: {}", item.id(), peer.name(), item.attempts(), reason);
+            dead(item, "gave up after " + item.attempts() + " attempts: " + reason);
             return;
         }
-        outbox.retryAt(item.id(), Instant.now().plus(backoff(item.attempts())), e.getMessage());
+        outbox.retryAt(item.id(), Instant.now().plus(backoff(item.attempts())), reason);
         metrics.retried();
     }
 

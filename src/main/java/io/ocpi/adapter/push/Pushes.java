@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ocpi.adapter.modules.common.OwnedObject;
 import io.ocpi.adapter.modules.common.Party;
 import io.ocpi.adapter.modules.common.Role;
+import io.ocpi.adapter.modules.hubclientinfo.HubParties;
 import io.ocpi.adapter.modules.versions.InterfaceRole;
 import io.ocpi.adapter.modules.versions.ModuleId;
 import io.ocpi.adapter.protocol.OcpiEvents;
@@ -17,8 +18,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Decides who hears of a change, and queues it in the outbox: for one of our objects, every registered peer that serves
- * the module's Receiver interface, or, for sessions and CDRs, only the peer of the eMSP they concern; for an object a
- * peer sent us, every route of ours that listens. Called inside the transaction that stores the change, so that a
+ * the module's Receiver interface (to a hub: a Broadcast Push, addressed to the hub), or, for sessions and CDRs, only
+ * the peer of the eMSP they concern, or the hub behind which it is, addressed to the eMSP; for an object a peer sent
+ * us, every route of ours that listens. Called inside the transaction that stores the change, so that a
  * change is never stored without its pushes, nor pushed without being stored.
  */
 @Component
@@ -28,9 +30,11 @@ public class Pushes {
     private final Outbox outbox;
     private final OcpiEvents events;
     private final ObjectMapper json;
+    private final HubParties hubParties;
 
-    public Pushes(PeerRepository peers, Outbox outbox, OcpiEvents events, ObjectMapper json) {
+    public Pushes(PeerRepository peers, Outbox outbox, OcpiEvents events, ObjectMapper json, HubParties hubParties) {
         this.peers = peers;
+        this.hubParties = hubParties;
         this.outbox = outbox;
         this.events = events;
         this.json = json;
@@ -91,12 +95,23 @@ public class Pushes {
         outbox.addEvent(routes, module, objectKey, body, headerText);
     }
 
+    /**
+     * Every peer serving the module's Receiver interface, or the one of {@code concerns}: the peer that plays it, or
+     * else the hubs, when a hub has reported the party behind it (hubclientinfo).
+     */
     private List<Peer> recipients(String module, Party concerns) {
-        return peers.findAll().stream()
+        List<Peer> receivers = peers.findAll().stream()
                 .filter(peer -> peer.status() == PeerStatus.REGISTERED)
                 .filter(peer -> peer.endpoint(module, InterfaceRole.RECEIVER).isPresent())
-                .filter(peer -> concerns == null || peer.plays(concerns.countryCode(), concerns.partyId()))
                 .toList();
+        if (concerns == null) {
+            return receivers;
+        }
+        List<Peer> direct = receivers.stream().filter(peer -> peer.plays(concerns.countryCode(), concerns.partyId())).toList();
+        if (!direct.isEmpty() || hubParties.status(concerns).isEmpty()) {
+            return direct;
+        }
+        return receivers.stream().filter(HubParties::isHub).toList();
     }
 
     /** The peer's party in the role that receives this module, for the OCPI-to headers. */

@@ -137,4 +137,12 @@ class ChargingProfilesConformanceTest {
         assertThat(active.getIn().getHeader("OcpiObjectId")).isEqualTo("THEIR-S");
         assertThat(URLDecoder.decode(responseUrl, StandardCharsets.UTF_8)).isEqualTo(responseUrl);
     }
+
+    @Test
+    void aChargingProfileResponseWrappedInAOneElementArrayIsTaken() {
+        platform.peer.on("/2.2.1/receiver/chargingprofiles/WRAPPED-S", Answer.ocpi("[{\"result\":\"REJECTED\",\"timeout\":30}]"));
+        Exchange sent = platform.input("ocpi.chargingprofiles.send", PROFILE, Map.of("OcpiOperation", "SET", "OcpiObjectId", "WRAPPED-S",
+                "OcpiCountryCode", "NL", "OcpiPartyId", "PCP"));
+        assertThat(sent.getMessage().getBody(String.class)).contains("\"result\":\"REJECTED\"");
+    }
 }

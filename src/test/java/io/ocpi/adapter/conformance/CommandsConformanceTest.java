@@ -158,4 +158,13 @@ class CommandsConformanceTest {
                 Map.of("Authorization", "Token " + AdapterInstance.base64(platform.token)), Map.of("result", "ACCEPTED"));
         assertThat(unknown.status()).isEqualTo(404);
     }
+
+    @Test
+    void aCommandResponseWrappedInAOneElementArrayIsTaken() throws Exception {
+        platform.peer.on("/2.2.1/receiver/commands/UNLOCK_CONNECTOR", Answer.ocpi("[{\"result\":\"REJECTED\",\"timeout\":30}]"));
+        Exchange sent = platform.input("ocpi.commands.send", AdapterInstance.JSON.writeValueAsString(Map.of(
+                        "location_id", "THEIRLOC", "evse_uid", "E1", "connector_id", "1")),
+                Map.of("OcpiCommand", "UNLOCK_CONNECTOR", "OcpiCountryCode", "NL", "OcpiPartyId", "PCP"));
+        assertThat(sent.getMessage().getBody(String.class)).contains("\"result\":\"REJECTED\"");
+    }
 }

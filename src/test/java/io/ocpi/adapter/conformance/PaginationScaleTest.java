@@ -3,7 +3,7 @@ package io.ocpi.adapter.conformance;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.ocpi.adapter.protocol.client.OcpiClient;
+import io.ocpi.adapter.protocol.client.PeerLists;
 import io.ocpi.adapter.protocol.client.PeerCredential;
 import io.ocpi.adapter.registry.TokenEncoding;
 import io.ocpi.adapter.store.ObjectKey;
@@ -51,7 +51,7 @@ class PaginationScaleTest {
 
     List<String> pull(String query) {
         List<String> uids = new ArrayList<>();
-        platform.adapter.bean(OcpiClient.class).pullAll(platform.adapter.baseUrl() + "/ocpi/emsp/2.2.1/tokens" + query,
+        platform.adapter.bean(PeerLists.class).pullAll(platform.adapter.baseUrl() + "/ocpi/emsp/2.2.1/tokens" + query,
                 new PeerCredential(platform.token, TokenEncoding.BASE64), JsonNode.class, Map.of(),
                 page -> page.forEach(token -> uids.add(token.get("uid").asText())));
         return uids;

@@ -3,7 +3,7 @@ package io.ocpi.adapter.protocol;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.ocpi.adapter.protocol.client.OcpiClient;
+import io.ocpi.adapter.protocol.client.PeerLists;
 import io.ocpi.adapter.protocol.client.PeerCredential;
 import io.ocpi.adapter.registry.TokenEncoding;
 import io.ocpi.adapter.support.AdapterInstance;
@@ -266,7 +266,7 @@ class ProtocolTest {
 
     @Test
     void theClientFollowsLinksToPullACompleteList() {
-        OcpiClient client = adapter.bean(OcpiClient.class);
+        PeerLists client = adapter.bean(PeerLists.class);
         PeerCredential credential = new PeerCredential(registeredToken, TokenEncoding.BASE64);
         List<ProbeModule.Item> all = new ArrayList<>();
         List<Integer> pageSizes = new ArrayList<>();

@@ -130,6 +130,37 @@ class PushTest {
     }
 
     @Test
+    void aPeerThatLostTheLocationGetsTheWholeLocationWhenItRefusesAnEvse() throws Exception {
+        try (PeerPlatform platform = PeerPlatform.start("push-lost", FAST)) {
+            AtomicBoolean lost = new AtomicBoolean(false);
+            platform.peer.on("/2.2.1/receiver/locations/NL/ADC/L", request -> {
+                lost.set(false);
+                return Answer.ocpi("null");
+            });
+            platform.peer.on("/2.2.1/receiver/locations/NL/ADC/L/L-E1", request -> lost.get()
+                    ? new Answer(404, "{\"status_code\":2003,\"status_message\":\"unknown location\",\"timestamp\":\"2024-01-01T00:00:00Z\"}", Map.of())
+                    : Answer.ocpi("null"));
+            platform.publish("locations", version("L", 1));
+            await().atMost(Duration.ofSeconds(10)).until(() -> versionsReceived(platform.peer, "L").size() == 1);
+            lost.set(true);
+
+            platform.input("ocpi.locations.update", "{\"status\":\"CHARGING\",\"last_updated\":\"2024-01-01T01:00:00Z\"}",
+                    Map.of("OcpiObjectId", "L", "OcpiEvseUid", "L-E1"));
+
+            await().atMost(Duration.ofSeconds(10)).until(() -> versionsReceived(platform.peer, "L").size() == 2);
+            assertThat(platform.peer.received("/2.2.1/receiver/locations/NL/ADC/L/L-E1")).extracting(FakePeer.Received::method)
+                    .containsExactly("PATCH", "PUT");
+            FakePeer.Received whole = platform.peer.received("/2.2.1/receiver/locations/NL/ADC/L").get(1);
+            assertThat(whole.method()).isEqualTo("PUT");
+            JsonNode location = AdapterInstance.JSON.readTree(whole.body());
+            assertThat(location.get("id").asText()).isEqualTo("L");
+            assertThat(location.get("evses").get(0).get("status").asText()).isEqualTo("CHARGING");
+            assertThat(location.get("last_updated").asText()).isEqualTo("2024-01-01T01:00:00Z");
+            await().atMost(Duration.ofSeconds(5)).until(() -> platform.adapter.admin("GET", "/outbox", null).json().isEmpty());
+        }
+    }
+
+    @Test
     void nothingIsLostOrSentTwiceAcrossARestartOfTheAdapter() {
         PeerPlatform platform = PeerPlatform.start("push-restart", FAST);
         receiveLocations(platform.peer, "C");

@@ -24,8 +24,21 @@ import java.util.function.Function;
  */
 public final class FakePeer implements AutoCloseable {
 
-    /** A request the peer received, and when. */
-    public record Received(String method, String path, Map<String, List<String>> headers, String body, Instant at) {
+    /** A request the peer received, and when; {@code query} as sent (null when none). */
+    public record Received(String method, String path, Map<String, List<String>> headers, String body, Instant at, String query) {
+
+        /** A query parameter's value as sent (still percent-encoded), or null. */
+        public String param(String name) {
+            if (query == null) {
+                return null;
+            }
+            for (String pair : query.split("&")) {
+                if (pair.startsWith(name + "=")) {
+                    return pair.substring(name.length() + 1);
+                }
+            }
+            return null;
+        }
 
         public String header(String name) {
             return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
@@ -164,7 +177,7 @@ public final class FakePeer implements AutoCloseable {
     private void handle(HttpExchange exchange) throws IOException {
         Received request = new Received(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
                 Map.copyOf(exchange.getRequestHeaders()), new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8),
-                Instant.now());
+                Instant.now(), exchange.getRequestURI().getRawQuery());
         received.add(request);
         mostOpen.accumulateAndGet(open.incrementAndGet(), Math::max);
         try {

@@ -78,10 +78,10 @@ public class CredentialsHandshake {
             throw OcpiException.methodNotAllowed("this registration has ended; ask for a new invitation");
         }
         TokenEncoding encoding = caller.plainToken() ? TokenEncoding.PLAIN : TokenEncoding.BASE64;
-        Discovery offered = discovery.discover(theirs.url(), new PeerCredential(theirs.token(), encoding));
+        Discovery offered = discovery.discover(theirs.url(), new PeerCredential(theirs.token(), encoding, peer.name()));
         String tokenC = transaction.execute(tx -> {
             String issued = tokens.issue(peer.id(), TokenScope.FULL, null);
-            peers.saveRegistration(peer.id(), PeerStatus.REGISTERED, registration(theirs, offered, encoding));
+            peers.saveRegistration(peer.id(), PeerStatus.REGISTERED, registration(theirs, offered));
             tokens.revokeAllBut(peer.id(), issued);
             return issued;
         });
@@ -96,10 +96,10 @@ public class CredentialsHandshake {
             throw OcpiException.methodNotAllowed("not registered: use POST to register");
         }
         TokenEncoding encoding = caller.plainToken() ? TokenEncoding.PLAIN : peer.tokenEncoding();
-        Discovery offered = discovery.discover(theirs.url(), new PeerCredential(theirs.token(), encoding));
+        Discovery offered = discovery.discover(theirs.url(), new PeerCredential(theirs.token(), encoding, peer.name()));
         String tokenC = transaction.execute(tx -> {
             String issued = tokens.issue(peer.id(), TokenScope.FULL, null);
-            peers.saveRegistration(peer.id(), PeerStatus.REGISTERED, registration(theirs, offered, encoding));
+            peers.saveRegistration(peer.id(), PeerStatus.REGISTERED, registration(theirs, offered));
             tokens.revokeAllBut(peer.id(), issued);
             return issued;
         });
@@ -131,13 +131,13 @@ public class CredentialsHandshake {
 
     /** Registers with a peer that gave us its versions URL and a token A. */
     public Peer register(String name, String versionsUrl, String tokenA, TokenEncoding encoding) {
-        PeerCredential credentialA = new PeerCredential(tokenA, encoding);
-        Discovery offered = discovery.discover(versionsUrl, credentialA);
-        long id = peers.create(name, PeerStatus.REGISTERING, encoding);
+        Discovery offered = discovery.discover(versionsUrl, new PeerCredential(tokenA, encoding, name));
+        long id = peers.create(name, PeerStatus.REGISTERING, offered.encoding());
         try {
             String tokenB = tokens.issue(id, TokenScope.FULL, null);
+            PeerCredential credentialA = new PeerCredential(tokenA, offered.encoding(), name);
             Credentials theirs = exchangeCredentials("POST", offered.credentialsUrl(), credentialA, ours(tokenB));
-            peers.saveRegistration(id, PeerStatus.REGISTERED, registration(theirs, offered, encoding));
+            peers.saveRegistration(id, PeerStatus.REGISTERED, registration(theirs, offered));
         } catch (RuntimeException e) {
             peers.delete(id);
             throw e;
@@ -161,14 +161,14 @@ public class CredentialsHandshake {
         // The peer has switched to the new tokens by now: keep them even if its endpoints cannot be re-read.
         Discovery offered;
         try {
-            offered = discovery.discover(theirs.url(), new PeerCredential(theirs.token(), peer.tokenEncoding()));
+            offered = discovery.discover(theirs.url(), new PeerCredential(theirs.token(), peer.tokenEncoding(), peer.name()));
         } catch (OcpiException e) {
             LOG.warn("peer {} rotated its token but its endpoints could not be re-read ({}); keeping the known ones", peer.name(), e.getMessage());
-            offered = new Discovery(peer.version(), peer.endpoints());
+            offered = new Discovery(peer.version(), peer.endpoints(), peer.tokenEncoding());
         }
         Discovery known = offered;
         transaction.executeWithoutResult(tx -> {
-            peers.saveRegistration(peer.id(), PeerStatus.REGISTERED, registration(theirs, known, peer.tokenEncoding()));
+            peers.saveRegistration(peer.id(), PeerStatus.REGISTERED, registration(theirs, known));
             tokens.revokeAllBut(peer.id(), newToken);
         });
         LOG.info("credentials token rotated with peer {}", peer.name());
@@ -227,7 +227,7 @@ public class CredentialsHandshake {
         return theirs;
     }
 
-    private static Registration registration(Credentials theirs, Discovery offered, TokenEncoding encoding) {
-        return new Registration(theirs.url(), offered.version(), theirs.token(), encoding, theirs.roles(), offered.endpoints());
+    private static Registration registration(Credentials theirs, Discovery offered) {
+        return new Registration(theirs.url(), offered.version(), theirs.token(), offered.encoding(), theirs.roles(), offered.endpoints());
     }
 }

@@ -12,6 +12,9 @@ import io.ocpi.adapter.protocol.OcpiUrls;
 import io.ocpi.adapter.protocol.client.OcpiClient;
 import io.ocpi.adapter.protocol.client.PeerCallException;
 import io.ocpi.adapter.protocol.client.PeerCredential;
+import io.ocpi.adapter.protocol.client.PeerDeviations;
+import io.ocpi.adapter.protocol.client.PeerDeviations.Deviation;
+import io.ocpi.adapter.registry.TokenEncoding;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -27,8 +30,8 @@ import org.springframework.stereotype.Component;
 @Component
 public class PeerDiscovery {
 
-    /** What the peer offers in the version we will speak with it. */
-    public record Discovery(String version, List<Endpoint> endpoints) {
+    /** What the peer offers in the version we will speak with it, and the token encoding it took. */
+    public record Discovery(String version, List<Endpoint> endpoints, TokenEncoding encoding) {
 
         public String credentialsUrl() {
             return endpoints.stream().filter(e -> ModuleId.CREDENTIALS.equals(e.identifier())).map(Endpoint::url)
@@ -39,15 +42,39 @@ public class PeerDiscovery {
     private final OcpiClient client;
     private final OcpiBodies bodies;
     private final OcpiProperties properties;
+    private final PeerDeviations deviations;
 
-    public PeerDiscovery(OcpiClient client, OcpiBodies bodies, OcpiProperties properties) {
+    public PeerDiscovery(OcpiClient client, OcpiBodies bodies, OcpiProperties properties, PeerDeviations deviations) {
         this.client = client;
         this.bodies = bodies;
         this.properties = properties;
+        this.deviations = deviations;
     }
 
-    public Discovery discover(String versionsUrl, PeerCredential credential) {
-        List<Version> versions = fetch("versions", () -> client.getList(versionsUrl, credential, Version.class).data());
+    /**
+     * Reads the versions and details at {@code versionsUrl} with {@code given}. A peer that refuses the token there is
+     * asked once more with the token in the other encoding (Base64 or plain, which peers of OCPI 2.1.1 and 2.2 expect);
+     * if it takes that, it is the peer's encoding from then on.
+     */
+    public Discovery discover(String versionsUrl, PeerCredential given) {
+        PeerCredential credential = given;
+        List<Version> versions;
+        try {
+            versions = client.getList(versionsUrl, credential, Version.class).data();
+        } catch (PeerCallException refused) {
+            if (refused.httpStatus() == 0) {
+                throw unusable("versions", refused);
+            }
+            credential = given.otherEncoding();
+            try {
+                versions = client.getList(versionsUrl, credential, Version.class).data();
+            } catch (PeerCallException again) {
+                throw unusable("versions", refused);
+            }
+            deviations.tolerated(given.peerName(versionsUrl), Deviation.TOKEN_ENCODING,
+                    "GET " + versionsUrl + " refused the token in " + given.encoding() + " and took it in " + credential.encoding());
+        }
+        PeerCredential taken = credential;
         Version mutual = versions == null ? null : versions.stream()
                 .filter(Objects::nonNull)
                 .filter(v -> OcpiUrls.VERSION.equals(v.version()))
@@ -58,7 +85,7 @@ public class PeerDiscovery {
                     + " offers " + (versions == null ? "none" : versions.stream().map(Version::version).toList())
                     + ", this adapter speaks " + OcpiUrls.VERSION);
         }
-        VersionDetails details = fetch("version details", () -> client.get(mutual.url(), credential, VersionDetails.class).data());
+        VersionDetails details = fetch("version details", () -> client.get(mutual.url(), taken, VersionDetails.class).data());
         if (details == null) {
             throw new OcpiException(OcpiStatus.UNABLE_TO_USE_CLIENT_API, "the peer's version details at " + mutual.url() + " are empty");
         }
@@ -69,7 +96,7 @@ public class PeerDiscovery {
                     "the peer's version details at " + mutual.url() + " are invalid: " + invalid.getMessage());
         }
         requireModules(details.endpoints(), mutual.url());
-        return new Discovery(OcpiUrls.VERSION, details.endpoints());
+        return new Discovery(OcpiUrls.VERSION, details.endpoints(), taken.encoding());
     }
 
     private void requireModules(List<Endpoint> endpoints, String detailsUrl) {
@@ -88,7 +115,11 @@ public class PeerDiscovery {
         try {
             return call.get();
         } catch (PeerCallException e) {
-            throw new OcpiException(OcpiStatus.UNABLE_TO_USE_CLIENT_API, "cannot read the peer's " + what + ": " + e.getMessage());
+            throw unusable(what, e);
         }
+    }
+
+    private static OcpiException unusable(String what, PeerCallException e) {
+        return new OcpiException(OcpiStatus.UNABLE_TO_USE_CLIENT_API, "cannot read the peer's " + what + ": " + e.getMessage());
     }
 }

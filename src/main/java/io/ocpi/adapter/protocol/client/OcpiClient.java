@@ -7,6 +7,7 @@ import io.ocpi.adapter.config.OcpiProperties;
 import io.ocpi.adapter.protocol.CredentialsTokenReader;
 import io.ocpi.adapter.protocol.OcpiExchange;
 import io.ocpi.adapter.protocol.OcpiStatus;
+import io.ocpi.adapter.protocol.client.PeerDeviations.Deviation;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -22,9 +23,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.function.Consumer;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLParameters;
@@ -40,20 +38,22 @@ import org.springframework.util.StringUtils;
  * The one way the adapter calls a peer: Authorization in the peer's encoding, a fresh X-Request-ID, the
  * X-Correlation-ID of the exchange we are serving (or a new one), timeouts, JSON both ways, and the envelope checked.
  * HTTPS peers are trusted by the SSL bundle {@code ocpi.client.ssl-bundle} names, or else by the JVM's public CAs.
- * Anything but an HTTP 2xx answer with an OCPI 1xxx status becomes a {@link PeerCallException}.
+ * Anything but an HTTP 2xx answer with an OCPI 1xxx status becomes a {@link PeerCallException}. A single object that
+ * the peer wraps in a one-element array is taken, as a {@link PeerDeviations deviation}.
  */
 @Component
 public class OcpiClient {
 
     private static final Logger LOG = LoggerFactory.getLogger(OcpiClient.class);
-    private static final Pattern NEXT_LINK = Pattern.compile("<([^>]*)>\\s*;[^,]*rel\\s*=\\s*\"?next\"?", Pattern.CASE_INSENSITIVE);
 
     private final ObjectMapper json;
     private final OcpiProperties.Client settings;
+    private final PeerDeviations deviations;
     private volatile HttpClient http;
 
-    public OcpiClient(ObjectMapper json, OcpiProperties properties, SslBundles sslBundles) {
+    public OcpiClient(ObjectMapper json, OcpiProperties properties, SslBundles sslBundles, PeerDeviations deviations) {
         this.json = json;
+        this.deviations = deviations;
         this.settings = properties.client();
         String bundle = settings.sslBundle();
         if (StringUtils.hasText(bundle)) {
@@ -94,31 +94,16 @@ public class OcpiClient {
         return json.constructType(dataType);
     }
 
+    public JavaType listType(Class<?> itemType) {
+        return json.getTypeFactory().constructCollectionType(List.class, itemType);
+    }
+
     public <T> PeerResponse<T> get(String url, PeerCredential credential, Class<T> dataType) {
         return call("GET", url, credential, null, json.constructType(dataType), Map.of());
     }
 
     public <T> PeerResponse<List<T>> getList(String url, PeerCredential credential, Class<T> itemType) {
-        return call("GET", url, credential, null, json.getTypeFactory().constructCollectionType(List.class, itemType), Map.of());
-    }
-
-    /**
-     * Pulls a peer's complete list: follows the {@code Link: <...>; rel="next"} headers from page to page and hands
-     * each page to {@code pageConsumer}. Returns the number of objects read.
-     */
-    public <T> long pullAll(String url, PeerCredential credential, Class<T> itemType, Map<String, String> headers,
-                            Consumer<List<T>> pageConsumer) {
-        JavaType listType = json.getTypeFactory().constructCollectionType(List.class, itemType);
-        long count = 0;
-        String next = url;
-        while (next != null) {
-            PeerResponse<List<T>> page = call("GET", next, credential, null, listType, headers);
-            List<T> items = page.data() == null ? List.of() : page.data();
-            pageConsumer.accept(items);
-            count += items.size();
-            next = nextLink(page.headers().allValues("Link")).orElse(null);
-        }
-        return count;
+        return call("GET", url, credential, null, listType(itemType), Map.of());
     }
 
     /** Any OCPI call. {@code body} is serialised as JSON when given; {@code dataType} null ignores the data. */
@@ -132,7 +117,7 @@ public class OcpiClient {
                                     Map<String, String> headers, java.time.Duration timeout) {
         long started = System.nanoTime();
         HttpResponse<byte[]> response = send(method, url, credential, body, headers, timeout);
-        return read(method, url, response, dataType, started, requestId(response));
+        return read(method, url, credential, response, dataType, started, requestId(response));
     }
 
     /**
@@ -202,7 +187,7 @@ public class OcpiClient {
         return response;
     }
 
-    private <T> PeerResponse<T> read(String method, String url, HttpResponse<byte[]> response, JavaType dataType,
+    private <T> PeerResponse<T> read(String method, String url, PeerCredential credential, HttpResponse<byte[]> response, JavaType dataType,
                                      long started, String requestId) {
         int http = response.statusCode();
         JsonNode envelope;
@@ -228,6 +213,10 @@ public class OcpiClient {
         T data = null;
         JsonNode dataNode = envelope.get("data");
         if (dataType != null && dataNode != null && !dataNode.isNull()) {
+            if (dataNode.isArray() && dataNode.size() == 1 && !dataType.isContainerType()) {
+                deviations.tolerated(credential.peerName(url), Deviation.ONE_ELEMENT_ARRAY, method + " " + url);
+                dataNode = dataNode.get(0);
+            }
             try {
                 data = json.convertValue(dataNode, dataType);
             } catch (IllegalArgumentException e) {
@@ -236,16 +225,6 @@ public class OcpiClient {
             }
         }
         return new PeerResponse<>(http, response.headers(), data, status);
-    }
-
-    public static Optional<String> nextLink(List<String> linkHeaders) {
-        for (String header : linkHeaders) {
-            Matcher matcher = NEXT_LINK.matcher(header);
-            if (matcher.find()) {
-                return Optional.of(matcher.group(1).trim());
-            }
-        }
-        return Optional.empty();
     }
 
     private static PeerCallException noAnswerWithin(String method, String url, java.time.Duration timeout, long started, String requestId,

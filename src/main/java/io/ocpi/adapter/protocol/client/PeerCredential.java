@@ -2,19 +2,46 @@ package io.ocpi.adapter.protocol.client;
 
 import io.ocpi.adapter.registry.Peer;
 import io.ocpi.adapter.registry.TokenEncoding;
+import java.net.URI;
 
-/** The credentials token we present to a peer, and how its Authorization header wants it encoded. */
-public record PeerCredential(String token, TokenEncoding encoding) {
+/**
+ * The credentials token we present to a peer, how its Authorization header wants it encoded, and the peer's name
+ * (for the deviations we tolerate from it, see {@link PeerDeviations}).
+ */
+public record PeerCredential(String token, TokenEncoding encoding, String peer) {
+
+    /** For a call to a peer the registry does not name yet: it goes by the URL's host. */
+    public PeerCredential(String token, TokenEncoding encoding) {
+        this(token, encoding, null);
+    }
 
     public static PeerCredential of(Peer peer) {
         if (peer.outgoingToken() == null) {
             throw new IllegalStateException("peer " + peer.name() + " has given us no token to call it with");
         }
-        return new PeerCredential(peer.outgoingToken(), peer.tokenEncoding());
+        return new PeerCredential(peer.outgoingToken(), peer.tokenEncoding(), peer.name());
+    }
+
+    /** The same token in the other encoding. */
+    public PeerCredential otherEncoding() {
+        return new PeerCredential(token, encoding == TokenEncoding.BASE64 ? TokenEncoding.PLAIN : TokenEncoding.BASE64, peer);
+    }
+
+    /** The peer as the registry names it, or else by the host and port of {@code url}, where a call goes. */
+    public String peerName(String url) {
+        if (peer != null) {
+            return peer;
+        }
+        try {
+            URI uri = URI.create(url);
+            return uri.getPort() < 0 ? uri.getHost() : uri.getHost() + ":" + uri.getPort();
+        } catch (IllegalArgumentException e) {
+            return "unknown";
+        }
     }
 
     @Override
     public String toString() {
-        return "PeerCredential[token=<hidden>, encoding=" + encoding + "]";
+        return "PeerCredential[token=<hidden>, encoding=" + encoding + ", peer=" + peer + "]";
     }
 }

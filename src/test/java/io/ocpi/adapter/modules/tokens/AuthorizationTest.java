@@ -140,4 +140,17 @@ class AuthorizationTest {
         assertThat(noCredit.get("allowed").asText()).isEqualTo("NO_CREDIT");
         assertThat(noCredit.get("authorization_reference").asText()).isNotBlank();
     }
+
+    @Test
+    void anAuthorizationInfoWrappedInAOneElementArrayIsTaken() {
+        platform.call("PUT", "/ocpi/cpo/2.2.1/tokens/NL/PMS/W-WRAPPED", peerToken("W-WRAPPED", "ALLOWED")).assertStatus(201);
+        platform.peer.on("/2.2.1/tokens/W-WRAPPED/authorize", request -> Answer.ocpi(
+                "[{\"allowed\":\"BLOCKED\",\"authorization_reference\":\"WRAPPED-REF\",\"token\":" + peerToken("W-WRAPPED", "ALLOWED") + "}]"));
+        JsonNode decided = decide("W-WRAPPED");
+        assertThat(decided.get("allowed").asText()).isEqualTo("BLOCKED");
+        assertThat(decided.get("authorization_reference").asText()).isEqualTo("WRAPPED-REF");
+        JsonNode counted = platform.adapter.admin("GET", "/metrics/ocpi.peer.deviations?tag=peer:peer&tag=deviation:one-element-array", null)
+                .assertStatus(200).json();
+        assertThat(counted.get("measurements").get(0).get("value").asDouble()).isGreaterThanOrEqualTo(1.0);
+    }
 }

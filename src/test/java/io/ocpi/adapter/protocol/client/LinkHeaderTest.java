@@ -9,11 +9,11 @@ class LinkHeaderTest {
 
     @Test
     void findsTheNextLinkAmongOthers() {
-        assertThat(OcpiClient.nextLink(List.of("<https://www.server.com/ocpi/cpo/2.2.1/cdrs/?offset=150&limit=50>; rel=\"next\"")))
+        assertThat(PeerLists.nextLink(List.of("<https://www.server.com/ocpi/cpo/2.2.1/cdrs/?offset=150&limit=50>; rel=\"next\"")))
                 .contains("https://www.server.com/ocpi/cpo/2.2.1/cdrs/?offset=150&limit=50");
-        assertThat(OcpiClient.nextLink(List.of("<https://a/prev>; rel=\"prev\", <https://a/next>; rel=next")))
+        assertThat(PeerLists.nextLink(List.of("<https://a/prev>; rel=\"prev\", <https://a/next>; rel=next")))
                 .contains("https://a/next");
-        assertThat(OcpiClient.nextLink(List.of("<https://a/prev>; rel=\"prev\""))).isEmpty();
-        assertThat(OcpiClient.nextLink(List.of())).isEmpty();
+        assertThat(PeerLists.nextLink(List.of("<https://a/prev>; rel=\"prev\""))).isEmpty();
+        assertThat(PeerLists.nextLink(List.of())).isEmpty();
     }
 }

@@ -1,0 +1,48 @@
+package io.ocpi.adapter.modules.hubclientinfo;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.ocpi.adapter.modules.common.Party;
+import io.ocpi.adapter.modules.common.Role;
+import io.ocpi.adapter.modules.versions.ModuleId;
+import io.ocpi.adapter.registry.ConnectionStatus;
+import io.ocpi.adapter.registry.Peer;
+import io.ocpi.adapter.store.ObjectKey;
+import io.ocpi.adapter.store.ObjectStore;
+import java.util.Optional;
+import org.springframework.stereotype.Component;
+
+/**
+ * The parties behind hubs, as the hubs' ClientInfo pushes report them: which parties a hub reaches, and whether it
+ * reaches them now (hubclientinfo, "Scenarios": no requests to a party that is not CONNECTED).
+ */
+@Component
+public class HubParties {
+
+    private final ObjectStore store;
+    private final ObjectMapper json;
+
+    public HubParties(ObjectStore store, ObjectMapper json) {
+        this.store = store;
+        this.json = json;
+    }
+
+    public static boolean isHub(Peer peer) {
+        return peer.roles().stream().anyMatch(role -> role.role() == Role.HUB);
+    }
+
+    /** The party's connection status as a hub last reported it; empty when no hub has reported the party. */
+    public Optional<ConnectionStatus> status(Party party) {
+        return store.find(ObjectKey.of(ModuleId.HUB_CLIENT_INFO, party, ""))
+                .map(text -> json.convertValue(readTree(text).path("status"), ConnectionStatus.class));
+    }
+
+    private JsonNode readTree(String text) {
+        try {
+            return json.readTree(text);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored client info is no JSON: " + e.getMessage(), e);
+        }
+    }
+}
