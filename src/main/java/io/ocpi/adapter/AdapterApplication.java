@@ -6,6 +6,8 @@ import java.nio.file.Path;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.boot.system.SystemProperties;
+import org.springframework.boot.web.context.WebServerPortFileWriter;
 
 @SpringBootApplication
 @ConfigurationPropertiesScan
@@ -22,6 +24,19 @@ public class AdapterApplication {
         if (args.length > 0 && args[0].equals("--check")) {
             System.exit(RouteCheck.run(Path.of(args.length > 1 ? args[1] : "routes"), Path.of(args.length > 2 ? args[2] : "mappings")));
         }
-        SpringApplication.run(AdapterApplication.class, args);
+        application().run(args);
+    }
+
+    /**
+     * The adapter as {@link #main} runs it. With the environment variable {@code PORTFILE} (or the system property
+     * {@code portfile}) set, it writes the port it listens on to that file, and its admin port, when it has one of its
+     * own, to the same name with {@code -management}: the container's health check reads them.
+     */
+    public static SpringApplication application() {
+        SpringApplication application = new SpringApplication(AdapterApplication.class);
+        if (SystemProperties.get("PORTFILE", "portfile") != null) {
+            application.addListeners(new WebServerPortFileWriter());
+        }
+        return application;
     }
 }
