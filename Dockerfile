@@ -30,7 +30,7 @@ COPY mappings/ mappings/
 COPY config/ config/
 # Class data sharing: a training run here, with this JRE and these jar paths, writes the classes a start loads to
 # app.jsa, parsed and verified, which halves the class loading of every later start (bench/README.md, Findings).
-COPY docker/cds-archive.sh /usr/local/bin/
+COPY docker/cds-archive.sh docker/sync-site-files.sh /usr/local/bin/
 RUN cds-archive.sh ocpi-adapter.jar app.jsa \
     && mkdir data cluster && chown ocpi data cluster
 USER ocpi
