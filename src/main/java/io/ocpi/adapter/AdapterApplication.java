@@ -7,9 +7,13 @@ import java.nio.file.Path;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.boot.system.SystemProperties;
+import org.springframework.boot.web.context.WebServerPortFileWriter;
+import org.springframework.scheduling.annotation.EnableScheduling;
 
 @SpringBootApplication
 @ConfigurationPropertiesScan
+@EnableScheduling
 public class AdapterApplication {
 
     /**
@@ -27,6 +31,19 @@ public class AdapterApplication {
         if (args.length > 0 && args[0].equals("--probe-peer")) {
             System.exit(PeerProbe.run(args, System.out, System.err));
         }
-        SpringApplication.run(AdapterApplication.class, args);
+        application().run(args);
+    }
+
+    /**
+     * The adapter as {@link #main} runs it. With the environment variable {@code PORTFILE} (or the system property
+     * {@code portfile}) set, it writes the port it listens on to that file, and its admin port, when it has one of its
+     * own, to the same name with {@code -management}: the container's health check reads them.
+     */
+    public static SpringApplication application() {
+        SpringApplication application = new SpringApplication(AdapterApplication.class);
+        if (SystemProperties.get("PORTFILE", "portfile") != null) {
+            application.addListeners(new WebServerPortFileWriter());
+        }
+        return application;
     }
 }

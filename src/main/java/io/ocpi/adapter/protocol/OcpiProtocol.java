@@ -183,17 +183,18 @@ public class OcpiProtocol {
         Long started = exchange.getProperty(OcpiExchange.STARTED, Long.class);
         long nanos = started == null ? 0 : System.nanoTime() - started;
         long millis = nanos / 1_000_000;
-        record(exchange.getFromRouteId(), method, httpStatus, envelope.statusCode(), nanos);
+        Caller caller = exchange.getProperty(OcpiExchange.CALLER, Caller.class);
+        record(exchange.getFromRouteId(), method, caller == null ? "none" : caller.peer().name(), httpStatus, envelope.statusCode(), nanos);
         ACCESS.info("{} {} -> {} {} {}ms{}", method, path, httpStatus, envelope.statusCode(), millis,
                 envelope.isSuccess() || envelope.statusMessage() == null ? "" : " " + envelope.statusMessage());
         MDC.clear();
     }
 
     /**
-     * One timer per module, interface, method and outcome, named after the route: {@code locations-receiver-put-evse}
-     * is module locations, interface receiver.
+     * One timer per module, interface, method, calling peer ({@code none} before authentication) and outcome, named
+     * after the route: {@code locations-receiver-put-evse} is module locations, interface receiver.
      */
-    private void record(String routeId, String method, int httpStatus, Integer ocpiStatus, long nanos) {
+    private void record(String routeId, String method, String peer, int httpStatus, Integer ocpiStatus, long nanos) {
         String[] parts = routeId == null ? new String[] {"unknown"} : routeId.split("-");
         String module = parts[0].equals("version") ? "versions" : parts[0];
         String role = parts.length > 1 && (parts[1].equals("sender") || parts[1].equals("receiver")) ? parts[1] : "none";
@@ -202,6 +203,7 @@ public class OcpiProtocol {
                 .tag("module", module)
                 .tag("interface", role)
                 .tag("method", method == null ? "unknown" : method)
+                .tag("peer", peer)
                 .tag("http_status", Integer.toString(httpStatus))
                 .tag("ocpi_status", ocpiStatus == null ? "none" : Integer.toString(ocpiStatus))
                 .register(meters)

@@ -67,7 +67,7 @@ class ClusteredPollersTest {
             AdapterInstance leader = running.stream().filter(ClusteredPollersTest::leads).findFirst().orElseThrow();
             AdapterInstance follower = leader == first ? second : first;
 
-            List<String> uids = dropContracts(platform, 1, 20);
+            List<String> uids = dropContracts(platform, sftpRoot.resolve("home/inbound"), 1, 20);
             awaitEachPushedOnce(platform, uids);
             assertThat(idocsRead(leader)).isEqualTo(20);
             assertThat(idocsRead(follower)).isZero();
@@ -79,7 +79,7 @@ class ClusteredPollersTest {
             leader.close();
             running.remove(leader);
             await().atMost(Duration.ofSeconds(20)).until(() -> leads(follower));
-            List<String> later = dropContracts(platform, 21, 5);
+            List<String> later = dropContracts(platform, sftpRoot.resolve("home/inbound"), 21, 5);
             awaitEachPushedOnce(platform, later);
             assertThat(idocsRead(follower)).isEqualTo(5);
         } finally {
@@ -89,10 +89,9 @@ class ClusteredPollersTest {
         }
     }
 
-    /** Drops contract IDocs numbered from {@code first}, each with one card; answers their cards' uids. */
-    List<String> dropContracts(PeerPlatform platform, int first, int count) throws IOException {
+    /** Drops contract IDocs numbered from {@code first}, each with one card, into {@code inbound}; answers their cards' uids. */
+    static List<String> dropContracts(PeerPlatform platform, Path inbound, int first, int count) throws IOException {
         List<String> uids = new ArrayList<>();
-        Path inbound = sftpRoot.resolve("home/inbound");
         for (int n = first; n < first + count; n++) {
             String uid = String.format("04CL%06d", n);
             platform.peer.on("/2.2.1/receiver/tokens/NL/ADE/" + uid, Answer.ocpi("null"));

@@ -28,6 +28,7 @@ public class Idocs {
     private final Map<String, LoadedType> types = new ConcurrentHashMap<>();
     private final Counter written;
     private final Counter read;
+    private final Counter refused;
 
     public Idocs(Path typesFolder, ObjectMapper json, MeterRegistry registry) {
         this.typesFolder = typesFolder;
@@ -35,6 +36,7 @@ public class Idocs {
         this.shapes = new IdocJson(json);
         this.written = Counter.builder("ocpi.idoc.files").tag("direction", "written").description("IDoc files written").register(registry);
         this.read = Counter.builder("ocpi.idoc.files").tag("direction", "read").description("IDoc files read").register(registry);
+        this.refused = Counter.builder("ocpi.idoc.files").tag("direction", "refused").description("IDoc files moved to the error folder").register(registry);
     }
 
     /**
@@ -52,6 +54,11 @@ public class Idocs {
         };
         written.increment();
         return file;
+    }
+
+    /** Counts an inbound file the route could not process, and moves to the error folder. */
+    public void refused() {
+        refused.increment();
     }
 
     /** The JSON of every IDoc in a file, flat or XML (told apart by its first character). */
