@@ -10,6 +10,7 @@ import org.apache.sshd.common.file.virtualfs.VirtualFileSystemFactory;
 import org.apache.sshd.core.CoreModuleProperties;
 import org.apache.sshd.server.SshServer;
 import org.apache.sshd.server.keyprovider.SimpleGeneratorHostKeyProvider;
+import org.apache.sshd.sftp.SftpModuleProperties;
 import org.apache.sshd.sftp.server.SftpSubsystemFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,9 +18,10 @@ import org.springframework.context.SmartLifecycle;
 
 /**
  * An SFTP server inside the adapter (Apache MINA SSHD), standing in for the SAP file drop when the adapter runs on
- * its embedded defaults: one user, password login, its home a folder on disk with the IDoc folders in it. It starts
- * before Camel's routes, so that they find it, and stops after them. Production points the routes at the real server
- * instead (see config/application-production.yaml).
+ * its embedded defaults: one user, password login, its home a folder on disk with the IDoc folders in it. Symbolic
+ * links are listed as links, never followed, as OpenSSH lists them. It starts before Camel's routes, so that they
+ * find it, and stops after them. Production points the routes at the real server instead (see
+ * config/application-production.yaml).
  */
 public class EmbeddedSftpServer implements SmartLifecycle {
 
@@ -51,6 +53,7 @@ public class EmbeddedSftpServer implements SmartLifecycle {
         starting.setKeyPairProvider(new SimpleGeneratorHostKeyProvider(root.resolveSibling(root.getFileName() + "-hostkey.ser")));
         starting.setPasswordAuthenticator((user, given, session) -> user.equals(username) && constantTimeEquals(given, password));
         starting.setSubsystemFactories(List.of(new SftpSubsystemFactory()));
+        SftpModuleProperties.AUTO_FOLLOW_LINKS.set(starting, false);
         starting.setFileSystemFactory(new VirtualFileSystemFactory(root.toAbsolutePath()));
         // SFTP is request and answer: with Nagle's algorithm on, an answer sent in two packets held its second until
         // the client's delayed ACK came, 40 ms, once for every file written.
