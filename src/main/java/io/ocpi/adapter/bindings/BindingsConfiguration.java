@@ -112,7 +112,7 @@ public class BindingsConfiguration {
     @ConditionalOnProperty("ocpi.bindings.sftp.embedded.enabled")
     public EmbeddedSftpServer embeddedSftpServer(BindingsProperties bindings) {
         BindingsProperties.Sftp sftp = bindings.sftp();
-        return new EmbeddedSftpServer(sftp.port(), sftp.embedded().root(), sftp.username(), sftp.password(),
-                List.of(sftp.inbound(), sftp.outbound()));
+        return new EmbeddedSftpServer(sftp.embedded().bindAddress(), sftp.port(), sftp.embedded().root(), sftp.username(),
+                sftp.password(), List.of(sftp.inbound(), sftp.outbound()));
     }
 }

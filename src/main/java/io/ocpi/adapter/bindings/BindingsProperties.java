@@ -36,7 +36,11 @@ public record BindingsProperties(Path mappings, Billing billing, Sftp sftp, Kafk
     public record Kafka(boolean enabled, String brokers) {
     }
 
-    /** The SFTP server inside the adapter, for runs without a real one. */
-    public record Embedded(boolean enabled, Path root) {
+    /**
+     * The SFTP server inside the adapter, for runs without a real one.
+     *
+     * @param bindAddress the address it listens on: loopback unless other machines must reach it
+     */
+    public record Embedded(boolean enabled, Path root, String bindAddress) {
     }
 }
