@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.ocpi.adapter.bindings.sap.Idocs;
 import io.ocpi.adapter.bindings.sftp.EmbeddedSftpServer;
+import io.ocpi.adapter.bindings.sftp.InboundFiles;
 import java.nio.file.Path;
 import java.util.List;
 import javax.sql.DataSource;
@@ -22,8 +23,9 @@ import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
 
 /**
  * What the routes of the bindings find by name: {@code #billing} (the billing database), {@code #idoc} (IDoc files,
- * see {@link Idocs}), {@code #processedIdocs} (IDocs already processed, by DOCNUM, shared by all instances), and the
- * embedded SFTP server when it is on.
+ * see {@link Idocs}), {@code #processedIdocs} (IDocs already processed, by DOCNUM, shared by all instances),
+ * {@code #inboundFiles} and {@code #watchedPolls} (how the SAP inbound folder is polled), and the embedded SFTP server
+ * when it is on.
  */
 @Configuration(proxyBeanMethods = false)
 public class BindingsConfiguration {
@@ -33,6 +35,18 @@ public class BindingsConfiguration {
     @Bean
     public Idocs idoc(BindingsProperties bindings, ObjectMapper json, MeterRegistry registry) {
         return new Idocs(bindings.mappings().resolve("idoc"), json, registry);
+    }
+
+    /** How the SAP inbound route takes files from its folder: only when stable, never a link or an oversized file. */
+    @Bean
+    public InboundFiles inboundFiles(BindingsProperties bindings) {
+        BindingsProperties.Sftp sftp = bindings.sftp();
+        return new InboundFiles(sftp.done(), sftp.error(), sftp.stableFor(), sftp.maxFileSize());
+    }
+
+    @Bean
+    public WatchedPolls watchedPolls() {
+        return new WatchedPolls();
     }
 
     @Bean
@@ -98,7 +112,7 @@ public class BindingsConfiguration {
     @ConditionalOnProperty("ocpi.bindings.sftp.embedded.enabled")
     public EmbeddedSftpServer embeddedSftpServer(BindingsProperties bindings) {
         BindingsProperties.Sftp sftp = bindings.sftp();
-        return new EmbeddedSftpServer(sftp.port(), sftp.embedded().root(), sftp.username(), sftp.password(),
-                List.of(sftp.inbound(), sftp.outbound()));
+        return new EmbeddedSftpServer(sftp.embedded().bindAddress(), sftp.port(), sftp.embedded().root(), sftp.username(),
+                sftp.password(), List.of(sftp.inbound(), sftp.outbound()));
     }
 }

@@ -92,6 +92,12 @@ public class BindingsHealth {
         };
     }
 
+    /** The folders polled through {@link WatchedPolls} (the SAP inbound folder): DOWN when one is no longer polled. */
+    @Bean
+    public HealthIndicator pollersHealthIndicator(WatchedPolls watchedPolls) {
+        return watchedPolls::health;
+    }
+
     @Bean
     @ConditionalOnProperty("ocpi.bindings.kafka.enabled")
     public KafkaHealth kafkaHealthIndicator(BindingsProperties bindings) {

@@ -113,6 +113,8 @@ public final class AdapterInstance implements AutoCloseable {
         props.put("ocpi.bindings.sftp.enabled", false);
         props.put("ocpi.bindings.sftp.embedded.enabled", false);
         props.put("ocpi.bindings.kafka.enabled", false);
+        // Files dropped by tests are complete: read them a second after their last change rather than the shipped 30 s.
+        props.put("ocpi.bindings.sftp.stable-for", "1s");
         props.put("ocpi.roles[0].role", "CPO");
         props.put("ocpi.roles[0].country-code", countryCode);
         props.put("ocpi.roles[0].party-id", partyPrefix + "C");
