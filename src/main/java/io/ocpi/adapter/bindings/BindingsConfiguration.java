@@ -39,9 +39,9 @@ public class BindingsConfiguration {
 
     /** How the SAP inbound route takes files from its folder: only when stable, never a link or an oversized file. */
     @Bean
-    public InboundFiles inboundFiles(BindingsProperties bindings) {
+    public InboundFiles inboundFiles(BindingsProperties bindings, Idocs idoc) {
         BindingsProperties.Sftp sftp = bindings.sftp();
-        return new InboundFiles(sftp.done(), sftp.error(), sftp.stableFor(), sftp.maxFileSize());
+        return new InboundFiles(sftp.done(), sftp.error(), sftp.stableFor(), sftp.maxFileSize(), idoc::refused);
     }
 
     @Bean

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.jcraft.jsch.ChannelSftp;
 import com.jcraft.jsch.JSch;
 import com.jcraft.jsch.Session;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.ocpi.adapter.bindings.sftp.EmbeddedSftpServer;
 import io.ocpi.adapter.support.AdapterInstance;
 import io.ocpi.adapter.support.Ports;
@@ -126,6 +127,7 @@ class SapInboundTest {
 
     @Test
     void aFileOverTheSizeLimitGoesToTheErrorFolderUnread() throws Exception {
+        double refusedBefore = refusedFiles();
         String uid = uid();
         StringBuilder file = new StringBuilder(Samples.contractIdoc(docnum(), "NL-ADE-" + uid, "ACTIVE", uid));
         while (file.length() < MAX_FILE_SIZE + 1) {
@@ -138,6 +140,7 @@ class SapInboundTest {
         await().atMost(Duration.ofSeconds(10)).until(() -> Files.exists(reasonOf(refused)));
         assertThat(read(reasonOf(refused))).contains(String.valueOf(MAX_FILE_SIZE + 1)).contains("ocpi.bindings.sftp.max-file-size");
         assertThat(tokens(uid)).as("nothing of the file was read").isZero();
+        assertThat(refusedFiles()).as("counted with the files the route refused").isEqualTo(refusedBefore + 1);
         System.out.printf("SFTP inbound: a file of %d bytes over a limit of %d refused unread%n", MAX_FILE_SIZE + 1, MAX_FILE_SIZE);
     }
 
@@ -191,6 +194,10 @@ class SapInboundTest {
     }
 
     /** Written under a temporary name, then renamed, as a well-behaved sender does. */
+    static double refusedFiles() {
+        return adapter.bean(MeterRegistry.class).get("ocpi.idoc.files").tag("direction", "refused").counter().count();
+    }
+
     static void drop(String name, String content) throws Exception {
         Path inbound = sftpRoot.resolve("home/inbound");
         Path part = inbound.resolve(name + ".part");

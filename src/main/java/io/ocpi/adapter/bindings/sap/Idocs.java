@@ -56,7 +56,7 @@ public class Idocs {
         return file;
     }
 
-    /** Counts an inbound file the route could not process, and moves to the error folder. */
+    /** Counts an inbound file moved to the error folder: not read at all, or not processed by the route. */
     public void refused() {
         refused.increment();
     }

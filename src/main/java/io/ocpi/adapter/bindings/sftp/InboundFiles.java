@@ -28,7 +28,8 @@ import org.springframework.util.unit.DataSize;
  *   <li>a file processed goes to the done folder; one that failed to the error folder, with {@code <name>.reason}
  *       holding why. A name already there is kept: the newer file is {@code <name>-1.<ext>}, {@code -2}, ...</li>
  * </ul>
- * The folders are below the one polled.
+ * The folders are below the one polled. {@code onRefused} is told of each file moved to the error folder, whichever
+ * of the two reasons.
  */
 public class InboundFiles extends GenericFileProcessStrategySupport<SftpRemoteFile> {
 
@@ -41,12 +42,14 @@ public class InboundFiles extends GenericFileProcessStrategySupport<SftpRemoteFi
     private final String done;
     private final String error;
     private final long maxFileSize;
+    private final Runnable onRefused;
 
     @SuppressWarnings({"unchecked", "rawtypes"})
-    public InboundFiles(String done, String error, Duration stableFor, DataSize maxFileSize) {
+    public InboundFiles(String done, String error, Duration stableFor, DataSize maxFileSize, Runnable onRefused) {
         this.done = done;
         this.error = error;
         this.maxFileSize = maxFileSize.toBytes();
+        this.onRefused = onRefused;
         SftpChangedExclusiveReadLockStrategy stable = new SftpChangedExclusiveReadLockStrategy();
         stable.setMinAge(stableFor.toMillis());
         stable.setMinLength(0);
@@ -113,6 +116,7 @@ public class InboundFiles extends GenericFileProcessStrategySupport<SftpRemoteFi
         GenericFile<SftpRemoteFile> moved = moveInto(operations, file, error);
         Exchange note = ExchangeBuilder.anExchange(exchange.getContext()).withBody(reason + "\n").build();
         operations.storeFile(moved.getAbsoluteFilePath() + ".reason", note, -1);
+        onRefused.run();
     }
 
     /** Moved into the folder under its name, or, when a file of that name is there already, the first free {@code <name>-<n>.<ext>}. */
