@@ -68,7 +68,8 @@ public class RouteReload implements CamelContextConfiguration, ResourceReload {
             return;
         }
         Model model = camel.getCamelContextExtension().getContextPlugin(Model.class);
-        List<String> ids = routes.stream().map(RouteDefinition::getRouteId).toList();
+        // A route without an id of its own is given a new one by each context: only those with ids are replaced.
+        List<String> ids = routes.stream().filter(RouteDefinition::hasCustomIdAssigned).map(RouteDefinition::getRouteId).toList();
         List<RouteDefinition> previous = ids.stream().map(model::getRouteDefinition).filter(Objects::nonNull).toList();
         try {
             PluginHelper.getRoutesLoader(camel).updateRoutes(List.of(resource));

@@ -65,15 +65,7 @@ class RouteCheckTest {
 
     @Test
     void everyRouteIsBuiltPlaceholdersEndpointsAndBeansAndWhatFailsIsNamedWithItsLine(@TempDir Path routes) throws IOException {
-        Map<String, String> broken = new LinkedHashMap<>();
-        broken.put("mapings", withStep("- to: jslt:file:{{ocpi.bindings.mapings}}/sap/cdr-to-idoc.jslt"));
-        broken.put("direcct", withStep("- to: direcct:site-elsewhere"));
-        broken.put("levell", withStep("- to: log:site?levell=INFO"));
-        broken.put("billling", withStep("- to: sql:select 1?dataSource=#billling"));
-        broken.put("idocc", withStep("""
-                - bean:
-                            ref: idocc
-                            method: read"""));
+        Map<String, String> broken = brokenSteps();
         broken.put("processedIdocz", withStep("""
                 - idempotentConsumer:
                             header: X
@@ -163,16 +155,8 @@ class RouteCheckTest {
 
             // Each kind of mistake, by the word the refusal names: the file is refused, named with the line, and the
             // routes it had keep running. (A change may be seen twice: the refusal looked for is the one of this file.)
-            Map<String, String> broken = new LinkedHashMap<>();
-            broken.put("direcct", withStep("- to: direcct:site-elsewhere"));
+            Map<String, String> broken = brokenSteps();
             broken.put("setHeaderr", BROKEN_ROUTE);
-            broken.put("mapings", withStep("- to: jslt:file:{{ocpi.bindings.mapings}}/sap/cdr-to-idoc.jslt"));
-            broken.put("levell", withStep("- to: log:site?levell=INFO"));
-            broken.put("billling", withStep("- to: sql:select 1?dataSource=#billling"));
-            broken.put("idocc", withStep("""
-                - bean:
-                            ref: idocc
-                            method: read"""));
             broken.put("missing", route("third") + """
                     - route:
                         id: site-poller
@@ -200,6 +184,20 @@ class RouteCheckTest {
             Files.writeString(file, route("fourth"));
             await().atMost(Duration.ofSeconds(30)).until(() -> "fourth".equals(producer.requestBody("direct:site", "", String.class)));
         }
+    }
+
+    /** The site route with a step that does not build, by the word its problem names. */
+    static Map<String, String> brokenSteps() {
+        Map<String, String> broken = new LinkedHashMap<>();
+        broken.put("direcct", withStep("- to: direcct:site-elsewhere"));
+        broken.put("mapings", withStep("- to: jslt:file:{{ocpi.bindings.mapings}}/sap/cdr-to-idoc.jslt"));
+        broken.put("levell", withStep("- to: log:site?levell=INFO"));
+        broken.put("billling", withStep("- to: sql:select 1?dataSource=#billling"));
+        broken.put("idocc", withStep("""
+                - bean:
+                            ref: idocc
+                            method: read"""));
+        return broken;
     }
 
     /** The site route, answering "second", with one more step at line 8. */
