@@ -3,7 +3,7 @@ package io.ocpi.adapter;
 import io.ocpi.adapter.admin.PasswordHash;
 import io.ocpi.adapter.bindings.RouteCheck;
 import io.ocpi.adapter.probe.PeerProbe;
-import java.nio.file.Path;
+import java.util.Arrays;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -17,16 +17,17 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 public class AdapterApplication {
 
     /**
-     * Starts the adapter; with {@code --check [routes] [mappings]}, only checks the route and mapping files; with
-     * {@code --hash-password}, only hashes the admin password read from standard input; with {@code --probe-peer},
-     * only checks a partner's platform against OCPI 2.2.1.
+     * Starts the adapter; with {@code --check [routes] [mappings] [--setting=value...]}, only checks the route and
+     * mapping files against the configuration the adapter would run with; with
+     * {@code --hash-password}, only hashes the admin password read from standard input; with {@code --probe-peer}, only
+     * checks a partner's platform against OCPI 2.2.1.
      */
     public static void main(String[] args) {
         if (args.length > 0 && args[0].equals("--hash-password")) {
             System.exit(PasswordHash.run(System.in, System.out, System.err));
         }
         if (args.length > 0 && args[0].equals("--check")) {
-            System.exit(RouteCheck.run(Path.of(args.length > 1 ? args[1] : "routes"), Path.of(args.length > 2 ? args[2] : "mappings")));
+            System.exit(RouteCheck.run(Arrays.copyOfRange(args, 1, args.length)));
         }
         if (args.length > 0 && args[0].equals("--probe-peer")) {
             System.exit(PeerProbe.run(args, System.out, System.err));

@@ -25,12 +25,15 @@ import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
  * What the routes of the bindings find by name: {@code #billing} (the billing database), {@code #idoc} (IDoc files,
  * see {@link Idocs}), {@code #processedIdocs} (IDocs already processed, by DOCNUM, shared by all instances),
  * {@code #inboundFiles} and {@code #watchedPolls} (how the SAP inbound folder is polled), and the embedded SFTP server
- * when it is on.
+ * when it is on. A {@link RouteTrial} makes its own of them to build route files with.
  */
 @Configuration(proxyBeanMethods = false)
 public class BindingsConfiguration {
 
     private static final Logger LOG = LoggerFactory.getLogger(BindingsConfiguration.class);
+
+    /** The name of the billing database in Camel's registry. */
+    static final String BILLING = "billing";
 
     @Bean
     public Idocs idoc(BindingsProperties bindings, ObjectMapper json, MeterRegistry registry) {
@@ -66,8 +69,7 @@ public class BindingsConfiguration {
             @Override
             public void beforeApplicationStart(CamelContext camel) {
                 BindingsProperties.Billing billing = bindings.billing();
-                DataSource database = billing.url() == null || billing.url().isBlank() ? adapterDatabase
-                        : DataSourceBuilder.create().url(billing.url()).username(billing.username()).password(billing.password()).build();
+                DataSource database = billingDataSource(billing, adapterDatabase);
                 List<String> scripts = billing.initScripts() == null ? List.of()
                         : billing.initScripts().stream().filter(script -> !script.isBlank()).toList();
                 if (billing.enabled() && !scripts.isEmpty()) {
@@ -76,13 +78,19 @@ public class BindingsConfiguration {
                     populator.execute(database);
                     LOG.info("billing database prepared with {}", scripts);
                 }
-                camel.getRegistry().bind("billing", database);
+                camel.getRegistry().bind(BILLING, database);
             }
 
             @Override
             public void afterApplicationStart(CamelContext camel) {
             }
         };
+    }
+
+    /** The billing database: its own, or the adapter's when none is configured. */
+    static DataSource billingDataSource(BindingsProperties.Billing billing, DataSource adapterDatabase) {
+        return billing.url() == null || billing.url().isBlank() ? adapterDatabase
+                : DataSourceBuilder.create().url(billing.url()).username(billing.username()).password(billing.password()).build();
     }
 
     /**

@@ -12,20 +12,18 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import org.apache.camel.RoutesBuilder;
-import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.model.ProcessorDefinitionHelper;
 import org.apache.camel.model.RouteDefinition;
 import org.apache.camel.model.ToDefinition;
-import org.apache.camel.support.PluginHelper;
-import org.apache.camel.support.ResourceHelper;
 
 /**
- * Checks the files integration teams edit without starting the adapter: every route file in {@code routes/} parses
- * as Camel YAML DSL and the parameter counts its SQL calls give are their query files', every JSLT mapping in
+ * Checks the files integration teams edit without starting the adapter: every route file in {@code routes/} builds
+ * as it would at start ({@link RouteTrial}: placeholders resolved against the effective configuration, endpoints
+ * and beans found) and the parameter counts its SQL calls give are their query files', every JSLT mapping in
  * {@code mappings/} compiles, every IDoc type reads. Run it with
- * {@code java -jar ocpi-adapter.jar --check [routes folder] [mappings folder]}; it prints one line per file and exits
- * with 1 when one is wrong, naming the file and the line.
+ * {@code java -jar ocpi-adapter.jar --check [routes folder] [mappings folder] [--setting=value...]}, with the
+ * profiles and settings the adapter runs with; it prints one line per file and exits with 1 when one is wrong,
+ * naming the file and the line.
  */
 public final class RouteCheck {
 
@@ -36,16 +34,28 @@ public final class RouteCheck {
     private RouteCheck() {
     }
 
-    public static int run(Path routes, Path mappings) {
-        // Camel's start and stop lines of each file's trial context would drown the verdicts.
-        if (org.slf4j.LoggerFactory.getLogger("org.apache.camel") instanceof ch.qos.logback.classic.Logger camelLog) {
-            camelLog.setLevel(ch.qos.logback.classic.Level.WARN);
+    /** The folders to check ({@code routes}, and the mappings when given), then the adapter's settings ({@code --key=value}). */
+    public static int run(String... arguments) {
+        List<String> folders = Stream.of(arguments).filter(argument -> !argument.startsWith("--")).toList();
+        List<String> configuration = new ArrayList<>(Stream.of(arguments).filter(argument -> argument.startsWith("--")).toList());
+        if (folders.size() > 1) {
+            configuration.add("--ocpi.bindings.mappings=" + folders.get(1));
         }
+        try (RouteTrial trial = RouteTrial.reading(configuration.toArray(String[]::new))) {
+            // Camel's start and stop lines of each file's trial context would drown the verdicts.
+            if (org.slf4j.LoggerFactory.getLogger("org.apache.camel") instanceof ch.qos.logback.classic.Logger camelLog) {
+                camelLog.setLevel(ch.qos.logback.classic.Level.WARN);
+            }
+            return run(trial, Path.of(folders.isEmpty() ? "routes" : folders.get(0)), trial.mappings());
+        }
+    }
+
+    private static int run(RouteTrial trial, Path routes, Path mappings) {
         List<String> problems = new ArrayList<>();
         List<Path> checked = new ArrayList<>();
         for (Path file : files(routes, ".camel.yaml")) {
             checked.add(file);
-            checkRoutes(file, mappings).ifPresent(problems::add);
+            checkRoutes(trial, file, mappings).ifPresent(problems::add);
         }
         for (Path file : files(mappings, ".jslt")) {
             checked.add(file);
@@ -61,26 +71,20 @@ public final class RouteCheck {
         return problems.isEmpty() ? 0 : 1;
     }
 
-    /**
-     * Parses a route file as the adapter does at start, without building its routes (no backend is needed), and
-     * checks the parameter count its SQL endpoints give.
-     */
-    static java.util.Optional<String> checkRoutes(Path file, Path mappings) {
-        try (DefaultCamelContext camel = new DefaultCamelContext()) {
-            camel.getPropertiesComponent().setIgnoreMissingLocation(true);
-            for (RoutesBuilder builder : PluginHelper.getRoutesLoader(camel)
-                    .findRoutesBuilders(ResourceHelper.resolveResource(camel, "file:" + file))) {
-                camel.addRoutes(builder);
-            }
+    /** Builds a route file as the adapter does at start, and checks the parameter count its SQL endpoints give. */
+    static java.util.Optional<String> checkRoutes(RouteTrial trial, Path file, Path mappings) {
+        try {
             List<String> wrong = new ArrayList<>();
-            for (RouteDefinition route : camel.getRouteDefinitions()) {
+            for (RouteDefinition route : trial.build(file)) {
                 for (ToDefinition to : ProcessorDefinitionHelper.filterTypeInOutputs(route.getOutputs(), ToDefinition.class)) {
                     checkParametersCount(route.getRouteId(), to.getEndpointUri(), mappings).ifPresent(wrong::add);
                 }
             }
             return wrong.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(file + ": " + String.join("; ", wrong));
-        } catch (Exception e) {
-            return java.util.Optional.of(file + ": " + messages(e));
+        } catch (RouteTrial.RouteFileProblem problem) {
+            return java.util.Optional.of(problem.getMessage());
+        } catch (IOException e) {
+            return java.util.Optional.of(file + ": " + RouteTrial.messages(e));
         }
     }
 
@@ -121,7 +125,7 @@ public final class RouteCheck {
             IdocType.read(file);
             return java.util.Optional.empty();
         } catch (Exception e) {
-            return java.util.Optional.of(file + ": " + messages(e));
+            return java.util.Optional.of(file + ": " + RouteTrial.messages(e));
         }
     }
 
@@ -149,17 +153,6 @@ public final class RouteCheck {
     private static int indexOrEnd(String text, String what, int from) {
         int index = text.indexOf(what, from);
         return index < 0 ? text.length() : index;
-    }
-
-    /** The messages of an exception and its causes: the YAML parser's, with the line, is usually the last. */
-    private static String messages(Throwable e) {
-        StringBuilder text = new StringBuilder();
-        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause.getMessage() != null && text.indexOf(cause.getMessage()) < 0) {
-                text.append(text.isEmpty() ? "" : " / ").append(cause.getMessage());
-            }
-        }
-        return text.toString();
     }
 
     private static List<Path> files(Path folder, String suffix) {

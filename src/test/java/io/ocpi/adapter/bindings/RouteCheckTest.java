@@ -9,13 +9,20 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.camel.CamelContext;
 import org.apache.camel.ProducerTemplate;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
-/** A broken route or mapping file is named, with its line, by the check command and at start. */
+/** A broken route or mapping file is named, with its line, by the check command, at start and at reload. */
+@ExtendWith(OutputCaptureExtension.class)
 class RouteCheckTest {
 
     static final String BROKEN_ROUTE = """
@@ -30,18 +37,58 @@ class RouteCheckTest {
                         constant: y
             """;
 
+    static RouteTrial trial;
+
+    @BeforeAll
+    static void trialOnTheEmbeddedDefaults() {
+        trial = RouteTrial.reading();
+    }
+
+    @AfterAll
+    static void closeTheTrial() {
+        trial.close();
+    }
+
     @Test
     void theShippedRoutesAndMappingsPassTheCheck() {
-        assertThat(RouteCheck.run(Path.of("routes"), Path.of("mappings"))).isZero();
+        assertThat(RouteCheck.run("routes", "mappings")).isZero();
     }
 
     @Test
     void aBrokenRouteFileIsNamedWithItsLine(@TempDir Path routes) throws IOException {
         Path file = routes.resolve("broken.camel.yaml");
         Files.writeString(file, BROKEN_ROUTE);
-        assertThat(RouteCheck.checkRoutes(file, Path.of("mappings"))).hasValueSatisfying(problem ->
+        assertThat(RouteCheck.checkRoutes(trial, file, Path.of("mappings"))).hasValueSatisfying(problem ->
                 assertThat(problem).contains("broken.camel.yaml").contains("setHeaderr").containsPattern("line 7|7:"));
-        assertThat(RouteCheck.run(routes, Path.of("mappings"))).isEqualTo(1);
+        assertThat(RouteCheck.run(routes.toString(), "mappings")).isEqualTo(1);
+    }
+
+    @Test
+    void everyRouteIsBuiltPlaceholdersEndpointsAndBeansAndWhatFailsIsNamedWithItsLine(@TempDir Path routes) throws IOException {
+        Map<String, String> broken = brokenSteps();
+        broken.put("processedIdocz", withStep("""
+                - idempotentConsumer:
+                            header: X
+                            idempotentRepository: "#processedIdocz"
+                            steps:
+                              - to: log:once"""));
+        for (Map.Entry<String, String> mistake : broken.entrySet()) {
+            Path file = routes.resolve(mistake.getKey() + ".camel.yaml");
+            Files.writeString(file, mistake.getValue());
+            assertThat(RouteCheck.checkRoutes(trial, file, Path.of("mappings"))).as(mistake.getKey()).hasValueSatisfying(problem ->
+                    assertThat(problem).contains(mistake.getKey()).startsWith(file + ":8: route site: "));
+        }
+        assertThat(RouteCheck.run(routes.toString(), "mappings")).isEqualTo(1);
+    }
+
+    @Test
+    void placeholdersAreResolvedAgainstTheConfigurationTheAdapterRunsWith(@TempDir Path routes) throws IOException {
+        Path file = routes.resolve("site.camel.yaml");
+        Files.writeString(file, withStep("- to: log:{{site.logger}}"));
+        assertThat(RouteCheck.checkRoutes(trial, file, Path.of("mappings"))).hasValueSatisfying(problem -> assertThat(problem).contains("site.logger"));
+        assertThat(RouteCheck.run(routes.toString(), "mappings", "--site.logger=site")).isZero();
+        // The shipped routes with the second platform's profile, as the README starts it.
+        assertThat(RouteCheck.run("routes", "mappings", "--spring.profiles.active=second")).isZero();
     }
 
     @Test
@@ -60,10 +107,10 @@ class RouteCheckTest {
                               parametersCount: %d
                 """;
         Files.writeString(file, route.formatted(2));
-        assertThat(RouteCheck.checkRoutes(file, Path.of("mappings"))).hasValue(file
+        assertThat(RouteCheck.checkRoutes(trial, file, Path.of("mappings"))).hasValue(file
                 + ": route counted gives parametersCount 2 for billing/contract-state.sql, which has 3 parameters");
         Files.writeString(file, route.formatted(3));
-        assertThat(RouteCheck.checkRoutes(file, Path.of("mappings"))).isEmpty();
+        assertThat(RouteCheck.checkRoutes(trial, file, Path.of("mappings"))).isEmpty();
     }
 
     @Test
@@ -93,7 +140,7 @@ class RouteCheckTest {
     }
 
     @Test
-    void aChangedRouteFileReplacesItsRoutesAndABrokenOneIsRefused(@TempDir Path routes) throws Exception {
+    void aChangedRouteFileReplacesItsRoutesAndABrokenOneIsRefused(@TempDir Path routes, CapturedOutput log) throws Exception {
         Path file = routes.resolve("site.camel.yaml");
         Files.writeString(file, route("first"));
         Map<String, Object> settings = Map.of(
@@ -106,10 +153,56 @@ class RouteCheckTest {
             Files.writeString(file, route("second"));
             await().atMost(Duration.ofSeconds(30)).until(() -> "second".equals(producer.requestBody("direct:site", "", String.class)));
 
-            Files.writeString(file, BROKEN_ROUTE);
-            Thread.sleep(3000);
-            assertThat(producer.requestBody("direct:site", "", String.class)).isEqualTo("second");
+            // Each kind of mistake, by the word the refusal names: the file is refused, named with the line, and the
+            // routes it had keep running. (A change may be seen twice: the refusal looked for is the one of this file.)
+            Map<String, String> broken = brokenSteps();
+            broken.put("setHeaderr", BROKEN_ROUTE);
+            broken.put("missing", route("third") + """
+                    - route:
+                        id: site-poller
+                        from:
+                          uri: file:%s?autoCreate=false&startingDirectoryMustExist=true
+                          steps:
+                            - to: log:polled
+                    """.formatted(routes.resolve("missing")));
+            for (Map.Entry<String, String> mistake : broken.entrySet()) {
+                String where = switch (mistake.getKey()) {
+                    case "setHeaderr" -> "site.camel.yaml: Unknown node id: setHeaderr";
+                    case "missing" -> "site.camel.yaml:8: route site-poller: ";
+                    default -> "site.camel.yaml:8: route site: ";
+                };
+                int before = log.getOut().length();
+                Files.writeString(file, mistake.getValue());
+                await().atMost(Duration.ofSeconds(30)).until(() -> log.getOut().substring(before).lines()
+                        .anyMatch(line -> line.contains(where) && line.contains(mistake.getKey())));
+                assertThat(log.getOut().substring(before)).as(mistake.getKey()).contains("its routes keep running");
+                assertThat(producer.requestBody("direct:site", "", String.class)).as(mistake.getKey()).isEqualTo("second");
+            }
+            assertThat(log.getOut()).contains("line 7");
+            assertThat(adapter.bean(CamelContext.class).getRoute("site-poller")).isNull();
+
+            Files.writeString(file, route("fourth"));
+            await().atMost(Duration.ofSeconds(30)).until(() -> "fourth".equals(producer.requestBody("direct:site", "", String.class)));
         }
+    }
+
+    /** The site route with a step that does not build, by the word its problem names. */
+    static Map<String, String> brokenSteps() {
+        Map<String, String> broken = new LinkedHashMap<>();
+        broken.put("direcct", withStep("- to: direcct:site-elsewhere"));
+        broken.put("mapings", withStep("- to: jslt:file:{{ocpi.bindings.mapings}}/sap/cdr-to-idoc.jslt"));
+        broken.put("levell", withStep("- to: log:site?levell=INFO"));
+        broken.put("billling", withStep("- to: sql:select 1?dataSource=#billling"));
+        broken.put("idocc", withStep("""
+                - bean:
+                            ref: idocc
+                            method: read"""));
+        return broken;
+    }
+
+    /** The site route, answering "second", with one more step at line 8. */
+    static String withStep(String step) {
+        return route("second") + "        " + step + "\n";
     }
 
     static String route(String answer) {

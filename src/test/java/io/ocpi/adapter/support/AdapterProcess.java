@@ -32,28 +32,47 @@ public final class AdapterProcess implements AutoCloseable {
     /** Starts it with these settings ({@link AdapterInstance#settings}; server.port set) and waits until it is ready. */
     public static AdapterProcess start(Map<String, Object> settings, Path log) {
         int port = Integer.parseInt(settings.get("server.port").toString());
+        return start(Path.of(""), port, log, AdapterInstance.arguments(settings));
+    }
+
+    /**
+     * Starts it in a working directory of its own, as an operator does beside the jar, with these command-line
+     * arguments, and waits until it is ready on {@code port}.
+     */
+    public static AdapterProcess start(Path workingDirectory, int port, Path log, String... arguments) {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx512m", "-cp", System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")),
                 AdapterApplication.class.getName()));
-        command.addAll(List.of(AdapterInstance.arguments(settings)));
+        command.addAll(List.of(arguments));
         try {
             Files.createDirectories(log.getParent());
-            Process process = new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.to(log.toFile())).start();
+            Process process = new ProcessBuilder(command).directory(workingDirectory.toAbsolutePath().toFile())
+                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.to(log.toFile())).start();
             AdapterProcess adapter = new AdapterProcess(process, port, log);
-            await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500)).until(() -> {
-                if (!process.isAlive()) {
-                    throw new IllegalStateException("the adapter stopped while starting; its log: " + log);
-                }
-                return adapter.ready();
-            });
+            try {
+                await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofMillis(500)).until(() -> {
+                    if (!process.isAlive()) {
+                        throw new IllegalStateException("the adapter stopped while starting; the end of its log (" + log + "):\n"
+                                + String.join("\n", lastLines(log, 20)));
+                    }
+                    return adapter.ready();
+                });
+            } catch (RuntimeException | Error notReady) {
+                process.destroyForcibly();
+                throw notReady;
+            }
             return adapter;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    private boolean ready() {
+    private static List<String> lastLines(Path file, int count) throws IOException {
+        List<String> lines = Files.readAllLines(file);
+        return lines.subList(Math.max(0, lines.size() - count), lines.size());
+    }
+
+    public boolean ready() {
         try {
             return AdapterInstance.send("GET", baseUrl() + "/actuator/health/readiness", Map.of(), null).status() == 200;
         } catch (IllegalStateException notListeningYet) {
