@@ -38,6 +38,8 @@ import org.springframework.context.support.AbstractApplicationContext;
 import org.springframework.context.support.DefaultLifecycleProcessor;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.Environment;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * Builds the routes of a route file as the adapter does at start, in a Camel context of their own that starts none
@@ -96,6 +98,12 @@ public final class RouteTrial implements AutoCloseable {
         @Bean(BindingsConfiguration.BILLING)
         DataSource billing(BindingsProperties bindings, DataSource adapterDatabase) {
             return BindingsConfiguration.billingDataSource(bindings.billing(), adapterDatabase);
+        }
+
+        /** For routes that start with {@code transacted}: the adapter's database, as in the running adapter. */
+        @Bean
+        PlatformTransactionManager transactionManager(DataSource adapterDatabase) {
+            return new DataSourceTransactionManager(adapterDatabase);
         }
 
         @Bean
