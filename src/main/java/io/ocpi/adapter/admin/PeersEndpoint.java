@@ -23,7 +23,7 @@ import org.springframework.stereotype.Component;
  *   <li>{@code POST /actuator/peers/{id}/plain-token} or {@code .../base64-token}: how we encode our token for the peer
  *       (and whether it may send its own plain when {@code ocpi.auth.accept-plain-tokens} is off);</li>
  *   <li>{@code POST /actuator/peers/{id}/pull-<module>}: pull the peer's complete list of a module into the store;</li>
- *   <li>{@code DELETE /actuator/peers/{id}}: unregister.</li>
+ *   <li>{@code DELETE /actuator/peers/{id}}: unregister, or revoke the invitation of a peer that has not registered.</li>
  * </ul>
  */
 @Component

@@ -177,9 +177,16 @@ public class CredentialsHandshake {
 
     /**
      * Unregisters from a peer: tells it (DELETE credentials), then ends the registration on our side whatever it
-     * answered, since an operator who unregisters wants the traffic to stop.
+     * answered, since an operator who unregisters wants the traffic to stop. A peer still INVITED has nothing to be
+     * told: its token A is revoked at once.
      */
     public Peer unregister(long peerId) {
+        Peer invited = peers.find(peerId).filter(p -> p.status() == PeerStatus.INVITED).orElse(null);
+        if (invited != null) {
+            endRegistration(invited);
+            LOG.info("invitation of peer {} revoked", invited.name());
+            return peers.find(peerId).orElseThrow();
+        }
         Peer peer = registeredPeer(peerId);
         peer.credentialsUrl().ifPresent(url -> {
             try {
