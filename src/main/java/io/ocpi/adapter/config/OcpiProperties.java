@@ -28,6 +28,9 @@ import org.springframework.validation.annotation.Validated;
  * @param registration what a peer must offer before we register with it.
  * @param pagination limits of paginated GET lists.
  * @param maxBodySize requests with a larger body are refused (HTTP 413) before they are read.
+ * @param bodyReadTimeout how long the body of a request may take to arrive, once its credentials token is found
+ *                   valid; a slower one is answered HTTP 408. The body of a request without a valid token is not
+ *                   read at all.
  * @param pull       scheduled pulls of peers' complete lists.
  * @param push       delivery of our changes to peers through the outbox.
  * @param authorization real-time authorization of tokens, in both roles.
@@ -45,6 +48,7 @@ public record OcpiProperties(
         @Valid @DefaultValue Registration registration,
         @Valid @DefaultValue Pagination pagination,
         @DefaultValue("5MB") DataSize maxBodySize,
+        @DefaultValue("10s") Duration bodyReadTimeout,
         @Valid @DefaultValue Pull pull,
         @Valid @DefaultValue Push push,
         @Valid @DefaultValue Authorization authorization,

@@ -63,9 +63,11 @@ public class OcpiProtocol {
         MDC.put("correlationId", correlationId);
 
         String authorization = in.getHeader("Authorization", String.class);
-        Caller caller;
+        Caller caller = checkedBeforeItsBody(in);
         try {
-            caller = tokens.authenticate(authorization);
+            if (caller == null) {
+                caller = tokens.authenticate(authorization);
+            }
         } catch (OcpiException refused) {
             // A token that is no token of ours is a guess; no header at all is a mistake and is not counted.
             if (authorization != null && !authorization.isBlank()) {
@@ -208,6 +210,11 @@ public class OcpiProtocol {
             headers.put(RoutingHeaders.TO_PARTY_ID, request.from().partyId());
         }
         return headers;
+    }
+
+    /** The caller whose token {@link BodySizeLimit} checked before reading the request's body; null for no body. */
+    private static Caller checkedBeforeItsBody(Message in) {
+        return in instanceof PlatformHttpMessage http ? (Caller) http.getRequest().getAttribute(BodySizeLimit.CALLER) : null;
     }
 
     private static String remoteAddress(Message in) {
