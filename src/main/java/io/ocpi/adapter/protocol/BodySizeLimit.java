@@ -36,8 +36,11 @@ import org.springframework.web.filter.OncePerRequestFilter;
 @Component
 public class BodySizeLimit extends OncePerRequestFilter {
 
-    /** The request attribute holding the {@link Caller} whose token was checked before the body was read. */
-    static final String CALLER = Caller.class.getName();
+    /**
+     * The request attribute holding the outcome of the token check made before the body was read: the {@link Caller},
+     * or the failure to check it (a database out of reach) that the route answers.
+     */
+    static final String TOKEN_CHECK = Caller.class.getName();
 
     private final long maxBytes;
     private final Duration readTimeout;
@@ -63,12 +66,12 @@ public class BodySizeLimit extends OncePerRequestFilter {
         if (declared > maxBytes) {
             tooLarge(request, response);
         } else if (declared > 0 || declared < 0 && request.getHeader("Transfer-Encoding") != null) {
-            Caller caller = caller(request);
-            if (caller == null) {
+            Object checked = checkToken(request);
+            request.setAttribute(TOKEN_CHECK, checked);
+            if (!(checked instanceof Caller)) {
                 chain.doFilter(new Buffered(request, new byte[0]), response);
                 return;
             }
-            request.setAttribute(CALLER, caller);
             byte[] body = readWithin(request, (int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
             if (body == null) {
                 long millis = readTimeout.toMillis();
@@ -89,12 +92,14 @@ public class BodySizeLimit extends OncePerRequestFilter {
         }
     }
 
-    /** Whose valid token the request carries; null when none (the route refuses it, or tells a database outage). */
-    private Caller caller(HttpServletRequest request) {
+    /** Whose valid token the request carries; null when none (the route refuses it), the failure when it cannot tell. */
+    private Object checkToken(HttpServletRequest request) {
         try {
             return tokens.authenticate(request.getHeader("Authorization"));
-        } catch (RuntimeException notAuthenticated) {
+        } catch (OcpiException refused) {
             return null;
+        } catch (RuntimeException failed) {
+            return failed;
         }
     }
 

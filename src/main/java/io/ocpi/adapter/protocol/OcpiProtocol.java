@@ -212,9 +212,16 @@ public class OcpiProtocol {
         return headers;
     }
 
-    /** The caller whose token {@link BodySizeLimit} checked before reading the request's body; null for no body. */
+    /**
+     * The caller whose token {@link BodySizeLimit} checked before reading the request's body, or the failure of that
+     * check (a database out of reach) thrown again rather than waited for twice; null when it found none.
+     */
     private static Caller checkedBeforeItsBody(Message in) {
-        return in instanceof PlatformHttpMessage http ? (Caller) http.getRequest().getAttribute(BodySizeLimit.CALLER) : null;
+        Object checked = in instanceof PlatformHttpMessage http ? http.getRequest().getAttribute(BodySizeLimit.TOKEN_CHECK) : null;
+        if (checked instanceof RuntimeException failure) {
+            throw failure;
+        }
+        return (Caller) checked;
     }
 
     private static String remoteAddress(Message in) {
