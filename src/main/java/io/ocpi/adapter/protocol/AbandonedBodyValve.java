@@ -6,9 +6,10 @@ import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
 import org.apache.catalina.valves.ValveBase;
 import org.apache.coyote.ActionCode;
+import org.springframework.boot.actuate.autoconfigure.web.ManagementContextConfiguration;
+import org.springframework.boot.actuate.autoconfigure.web.ManagementContextType;
 import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
-import org.springframework.stereotype.Component;
 
 /**
  * A request answered without its body read to the end (refused for its credentials, its size, its path) has its
@@ -53,8 +54,12 @@ public class AbandonedBodyValve extends ValveBase {
         return coyote.getAvailable() < declared - coyote.getBytesRead();
     }
 
-    /** Installs the valve on the embedded Tomcat's application context. */
-    @Component
+    /**
+     * Installs the valve on the web server: the application's (a bean found by component scanning), and the management
+     * server on a port of its own (listed for the management context in
+     * {@code META-INF/spring/...ManagementContextConfiguration.imports}).
+     */
+    @ManagementContextConfiguration(value = ManagementContextType.CHILD, proxyBeanMethods = false)
     static class Installer implements WebServerFactoryCustomizer<TomcatServletWebServerFactory> {
 
         private final AuthLockout lockout;

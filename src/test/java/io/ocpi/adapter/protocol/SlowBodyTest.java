@@ -60,7 +60,7 @@ class SlowBodyTest {
         List<Socket> slow = new ArrayList<>();
         try {
             for (int i = 0; i < SLOW_CONNECTIONS; i++) {
-                Socket socket = slowPost(SLOW_ADDRESS, null, 1024 * 1024);
+                Socket socket = slowPost(SLOW_ADDRESS, port(), "/ocpi/2.2.1/credentials", null, 1024 * 1024);
                 slow.add(socket);
             }
             // One byte per connection every second, for as long as the server takes them.
@@ -97,7 +97,7 @@ class SlowBodyTest {
     @Test
     void anAuthenticatedBodyMustArriveWithinTheReadTimeout() throws Exception {
         long started = System.nanoTime();
-        try (Socket socket = slowPost("127.0.0.1", tokenA, 1000)) {
+        try (Socket socket = slowPost("127.0.0.1", port(), "/ocpi/2.2.1/credentials", tokenA, 1000)) {
             ScheduledExecutorService trickle = Executors.newScheduledThreadPool(1);
             try {
                 trickle.scheduleAtFixedRate(() -> oneByte(socket), 0, 300, TimeUnit.MILLISECONDS);
@@ -111,12 +111,41 @@ class SlowBodyTest {
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(6));
     }
 
-    /** A POST to the credentials endpoint that declares {@code length} bytes and sends one. */
-    private static Socket slowPost(String from, String token, int length) throws IOException {
+    /** As in production, the admin API and the probes on a port of their own: slow bodies hold none of its threads. */
+    @Test
+    void slowBodiesOnTheManagementPortHoldNoThreadEither() throws Exception {
+        try (AdapterInstance separate = AdapterInstance.start("slow-management", "NL", "SM", Map.of("management.server.port", 0,
+                "management.server.address", "127.0.0.1", "server.tomcat.threads.max", 8))) {
+            int managementPort = Integer.parseInt(separate.context().getEnvironment().getProperty("local.management.port"));
+            ScheduledExecutorService trickle = Executors.newScheduledThreadPool(1);
+            List<Socket> slow = new ArrayList<>();
+            try {
+                for (int i = 0; i < SLOW_CONNECTIONS; i++) {
+                    slow.add(slowPost("127.0.0.3", managementPort, "/actuator/invitations", null, 1024 * 1024));
+                }
+                trickle.scheduleAtFixedRate(() -> slow.forEach(SlowBodyTest::oneByte), 0, 1, TimeUnit.SECONDS);
+                Thread.sleep(1500);
+                for (int round = 0; round < 3; round++) {
+                    answeredWithin("http://localhost:" + managementPort, "/actuator/health/liveness", Map.of());
+                }
+                for (Socket socket : slow) {
+                    assertThat(answerOf(socket, Duration.ofSeconds(5))).as("answer to a slow body without credentials").startsWith("HTTP/1.1 401");
+                }
+            } finally {
+                trickle.shutdownNow();
+                for (Socket socket : slow) {
+                    socket.close();
+                }
+            }
+        }
+    }
+
+    /** A POST that declares {@code length} bytes and sends one. */
+    private static Socket slowPost(String from, int port, String path, String token, int length) throws IOException {
         Socket socket = new Socket();
         socket.bind(new InetSocketAddress(from, 0));
-        socket.connect(new InetSocketAddress("127.0.0.1", port()));
-        String head = "POST /ocpi/2.2.1/credentials HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+        socket.connect(new InetSocketAddress("127.0.0.1", port));
+        String head = "POST " + path + " HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
                 + (token == null ? "" : "Authorization: Token " + AdapterInstance.base64(token) + "\r\n")
                 + "Content-Length: " + length + "\r\n\r\n{";
         socket.getOutputStream().write(head.getBytes(StandardCharsets.US_ASCII));
@@ -154,7 +183,11 @@ class SlowBodyTest {
 
     /** Milliseconds until a GET is answered 200; fails beyond 3 s. */
     private static long answeredWithin(String path, Map<String, String> headers) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(adapter.baseUrl() + path)).timeout(Duration.ofSeconds(3)).GET();
+        return answeredWithin(adapter.baseUrl(), path, headers);
+    }
+
+    private static long answeredWithin(String baseUrl, String path, Map<String, String> headers) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(3)).GET();
         headers.forEach(request::header);
         long started = System.nanoTime();
         HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
