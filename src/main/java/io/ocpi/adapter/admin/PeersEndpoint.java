@@ -25,7 +25,7 @@ import org.springframework.stereotype.Component;
  *   <li>{@code POST /actuator/peers/{id}/http-errors-for-refusals} or {@code .../http-200-for-refusals}: whether the
  *       peer's requests refused at the OCPI layer get an HTTP error, or HTTP 200 as the spec says (the default);</li>
  *   <li>{@code POST /actuator/peers/{id}/pull-<module>}: pull the peer's complete list of a module into the store;</li>
- *   <li>{@code DELETE /actuator/peers/{id}}: unregister.</li>
+ *   <li>{@code DELETE /actuator/peers/{id}}: unregister, or revoke the invitation of a peer that has not registered.</li>
  * </ul>
  */
 @Component

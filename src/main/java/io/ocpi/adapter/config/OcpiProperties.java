@@ -29,6 +29,9 @@ import org.springframework.validation.annotation.Validated;
  * @param registration what a peer must offer before we register with it.
  * @param pagination limits of paginated GET lists.
  * @param maxBodySize requests with a larger body are refused (HTTP 413) before they are read.
+ * @param bodyReadTimeout how long the body of a request may take to arrive, once its credentials token is found
+ *                   valid; a slower one is answered HTTP 408. The body of a request without a valid token is not
+ *                   read at all.
  * @param pull       scheduled pulls of peers' complete lists.
  * @param push       delivery of our changes to peers through the outbox.
  * @param authorization real-time authorization of tokens, in both roles.
@@ -46,6 +49,7 @@ public record OcpiProperties(
         @Valid @DefaultValue Registration registration,
         @Valid @DefaultValue Pagination pagination,
         @DefaultValue("5MB") DataSize maxBodySize,
+        @DefaultValue("10s") Duration bodyReadTimeout,
         @Valid @DefaultValue Pull pull,
         @Valid @DefaultValue Push push,
         @Valid @DefaultValue Authorization authorization,
@@ -145,18 +149,25 @@ public record OcpiProperties(
      *                       JVM's: add the public CAs to it if some peers use those. Unset: the JVM's default trust
      *                       store (the public CAs) and no client certificate. The peer's host name is always checked
      *                       against its certificate.
+     * @param allowedNetworks networks (CIDR, e.g. {@code 10.20.0.0/16}) where the URLs peers give us may lead besides
+     *                       the public internet. Unlisted, loopback, link-local and private addresses are refused,
+     *                       and so are this host's addresses at the adapter's own ports: a peer or a token A holder
+     *                       cannot make the adapter call the services around it. List the private network of a peer
+     *                       reached over a VPN; {@code 127.0.0.0/8} for two adapters tried on one machine.
      */
     public record Client(
             @DefaultValue("5s") Duration connectTimeout,
             @DefaultValue("30s") Duration requestTimeout,
-            String sslBundle) {
+            String sslBundle,
+            @DefaultValue List<String> allowedNetworks) {
     }
 
     /**
      * @param requiredModules modules a peer must list in its version details (besides credentials, always required)
      *                        for a registration to succeed; otherwise OCPI 3003.
+     * @param maxFailedAttempts registrations with one token A that may fail before the invitation is revoked.
      */
-    public record Registration(@DefaultValue List<String> requiredModules) {
+    public record Registration(@DefaultValue List<String> requiredModules, @DefaultValue("5") @Min(1) int maxFailedAttempts) {
     }
 
     /**

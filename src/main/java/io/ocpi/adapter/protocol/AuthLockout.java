@@ -32,6 +32,7 @@ public class AuthLockout {
     private final Counter ocpiFailures;
     private final Counter adminFailures;
     private final Counter refused;
+    private final Counter abandonedBodies;
 
     public AuthLockout(OcpiProperties properties, MeterRegistry meters) {
         this.settings = properties.auth().lockout();
@@ -40,6 +41,8 @@ public class AuthLockout {
         this.adminFailures = failures(meters, "admin");
         this.refused = Counter.builder("ocpi.auth.blocked").description("Requests refused because their address is blocked")
                 .register(meters);
+        this.abandonedBodies = Counter.builder("ocpi.auth.abandoned.bodies")
+                .description("Requests without credentials closed before their body arrived").register(meters);
     }
 
     private static Counter failures(MeterRegistry meters, String api) {
@@ -63,6 +66,19 @@ public class AuthLockout {
     /** Counts a failed authentication; the one that reaches {@code max-failures} starts the block. */
     public void failed(String address, boolean admin) {
         (admin ? adminFailures : ocpiFailures).increment();
+        count(address);
+    }
+
+    /**
+     * Counts, as a failed authentication, a request without credentials whose connection was closed before its body
+     * arrived: a client sending bodies slowly to hold the server's threads.
+     */
+    public void abandonedBody(String address) {
+        abandonedBodies.increment();
+        count(address);
+    }
+
+    private void count(String address) {
         if (address == null) {
             return;
         }

@@ -11,10 +11,13 @@ import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -24,16 +27,31 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * is read here and must be UTF-8 (RFC 8259), else HTTP 400 with OCPI 2001: Camel reads bodies as text, and would
  * otherwise turn bytes that are not UTF-8 into replacement characters, or fail on them. It runs before the request
  * reaches Camel.
+ *
+ * <p>Only the body of a request whose credentials token is valid is read, and it must arrive within
+ * {@code ocpi.body-read-timeout}, else HTTP 408: a client sending bodies slowly holds no thread for long. A request
+ * without a valid token goes on without its body, to be refused by the route ({@link AbandonedBodyValve} then closes
+ * its connection rather than wait for the body).
  */
 @Component
 public class BodySizeLimit extends OncePerRequestFilter {
 
+    /**
+     * The request attribute holding the outcome of the token check made before the body was read: the {@link Caller},
+     * or the failure to check it (a database out of reach) that the route answers.
+     */
+    static final String TOKEN_CHECK = Caller.class.getName();
+
     private final long maxBytes;
+    private final Duration readTimeout;
+    private final CredentialsTokenReader tokens;
     private final ObjectMapper json;
     private final ResponseHeaders responseHeaders;
 
-    public BodySizeLimit(OcpiProperties properties, ObjectMapper json, ResponseHeaders responseHeaders) {
+    public BodySizeLimit(OcpiProperties properties, CredentialsTokenReader tokens, ObjectMapper json, ResponseHeaders responseHeaders) {
         this.maxBytes = properties.maxBodySize().toBytes();
+        this.readTimeout = properties.bodyReadTimeout();
+        this.tokens = tokens;
         this.json = json;
         this.responseHeaders = responseHeaders;
     }
@@ -50,7 +68,19 @@ public class BodySizeLimit extends OncePerRequestFilter {
         if (declared > maxBytes) {
             tooLarge(request, response);
         } else if (declared > 0 || declared < 0 && request.getHeader("Transfer-Encoding") != null) {
-            byte[] body = request.getInputStream().readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
+            Object checked = checkToken(request);
+            request.setAttribute(TOKEN_CHECK, checked);
+            if (!(checked instanceof Caller)) {
+                chain.doFilter(new Buffered(request, new byte[0]), response);
+                return;
+            }
+            byte[] body = readWithin(request, (int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
+            if (body == null) {
+                long millis = readTimeout.toMillis();
+                refuse(request, response, 408, OcpiStatus.CLIENT_ERROR, "request body: not received within "
+                        + (millis % 1000 == 0 ? millis / 1000 + " s" : millis + " ms"));
+                return;
+            }
             String notUtf8 = isUtf8(request) ? notUtf8(body) : null;
             if (body.length > maxBytes) {
                 tooLarge(request, response);
@@ -62,6 +92,33 @@ public class BodySizeLimit extends OncePerRequestFilter {
         } else {
             chain.doFilter(request, response);
         }
+    }
+
+    /** Whose valid token the request carries; null when none (the route refuses it), the failure when it cannot tell. */
+    private Object checkToken(HttpServletRequest request) {
+        try {
+            return tokens.authenticate(request.getHeader("Authorization"));
+        } catch (OcpiException refused) {
+            return null;
+        } catch (RuntimeException failed) {
+            return failed;
+        }
+    }
+
+    /** At most {@code limit} bytes of the body, or null when they did not arrive within the read timeout. */
+    private byte[] readWithin(HttpServletRequest request, int limit) throws IOException {
+        long deadline = System.nanoTime() + readTimeout.toNanos();
+        long declared = request.getContentLengthLong();
+        InputStream in = request.getInputStream();
+        ByteArrayOutputStream body = new ByteArrayOutputStream(declared > 0 ? (int) Math.min(declared, limit) : 8192);
+        byte[] buffer = new byte[8192];
+        for (int read; body.size() < limit && (read = in.read(buffer, 0, Math.min(buffer.length, limit - body.size()))) >= 0; ) {
+            body.write(buffer, 0, read);
+            if (body.size() != declared && System.nanoTime() - deadline > 0) {
+                return null;
+            }
+        }
+        return body.toByteArray();
     }
 
     private void tooLarge(HttpServletRequest request, HttpServletResponse response) throws IOException {

@@ -65,9 +65,11 @@ public class OcpiProtocol {
         MDC.put("correlationId", correlationId);
 
         String authorization = in.getHeader("Authorization", String.class);
-        Caller caller;
+        Caller caller = checkedBeforeItsBody(in);
         try {
-            caller = tokens.authenticate(authorization);
+            if (caller == null) {
+                caller = tokens.authenticate(authorization);
+            }
         } catch (OcpiException refused) {
             // A token that is no token of ours is a guess; no header at all is a mistake and is not counted.
             if (authorization != null && !authorization.isBlank()) {
@@ -208,6 +210,18 @@ public class OcpiProtocol {
                 .tag("ocpi_status", ocpiStatus == null ? "none" : Integer.toString(ocpiStatus))
                 .register(meters)
                 .record(nanos, java.util.concurrent.TimeUnit.NANOSECONDS);
+    }
+
+    /**
+     * The caller whose token {@link BodySizeLimit} checked before reading the request's body, or the failure of that
+     * check (a database out of reach) thrown again rather than waited for twice; null when it found none.
+     */
+    private static Caller checkedBeforeItsBody(Message in) {
+        Object checked = in instanceof PlatformHttpMessage http ? http.getRequest().getAttribute(BodySizeLimit.TOKEN_CHECK) : null;
+        if (checked instanceof RuntimeException failure) {
+            throw failure;
+        }
+        return (Caller) checked;
     }
 
     private static String remoteAddress(Message in) {

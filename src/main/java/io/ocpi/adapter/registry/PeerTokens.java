@@ -61,6 +61,12 @@ public class PeerTokens {
         jdbc.sql("DELETE FROM peer_token WHERE peer_id = ? AND token_hash <> ?").params(peerId, hash(keep)).update();
     }
 
+    /** Counts a registration with this token A that failed; answers whether that was its last allowed, and revokes it. */
+    public boolean failedRegistration(String token, int maxFailures) {
+        jdbc.sql("UPDATE peer_token SET failed_registrations = failed_registrations + 1 WHERE token_hash = ?").param(hash(token)).update();
+        return jdbc.sql("DELETE FROM peer_token WHERE token_hash = ? AND failed_registrations >= ?").params(hash(token), maxFailures).update() > 0;
+    }
+
     public void revokeAll(long peerId) {
         jdbc.sql("DELETE FROM peer_token WHERE peer_id = ?").param(peerId).update();
     }

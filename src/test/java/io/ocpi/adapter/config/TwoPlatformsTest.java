@@ -54,7 +54,8 @@ class TwoPlatformsTest {
         int firstPort = Ports.free();
         int secondPort = Ports.free();
         try (AdapterProcess first = AdapterProcess.start(site, firstPort, site.resolve("first.log"),
-                "--server.port=" + firstPort, "--ocpi.bindings.sftp.port=" + Ports.free());
+                "--server.port=" + firstPort, "--ocpi.bindings.sftp.port=" + Ports.free(),
+                "--ocpi.client.allowed-networks=127.0.0.0/8,::1/128");
                 AdapterProcess second = AdapterProcess.start(site, secondPort, site.resolve("second.log"),
                         "--spring.profiles.active=second", "--server.port=" + secondPort, "--ocpi.bindings.sftp.port=" + Ports.free())) {
             JsonNode invitation = admin(first, "POST", "/invitations", Map.of("name", "second")).json();

@@ -66,6 +66,7 @@ class PeerProbeTest {
         List<String> all = new ArrayList<>(List.of(args));
         all.add("--logging.level.root=INFO");
         all.add("--server.address=127.0.0.1");
+        all.add("--ocpi.client.allowed-networks=127.0.0.0/8,::1/128"); // the partners here are on loopback
         int code = PeerProbe.run(all.toArray(String[]::new), new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
         Run run = new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));

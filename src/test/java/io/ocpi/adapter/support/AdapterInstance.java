@@ -95,8 +95,8 @@ public final class AdapterInstance implements AutoCloseable {
     }
 
     /**
-     * The settings of a test adapter: its own database, a free port on loopback, bindings off, our parties
-     * {@code partyPrefix} + "C" / "E"; {@code extra} last, so that a test's settings win.
+     * The settings of a test adapter: its own database, a free port on loopback, peers allowed on loopback, bindings
+     * off, our parties {@code partyPrefix} + "C" / "E"; {@code extra} last, so that a test's settings win.
      */
     public static Map<String, Object> settings(String name, String countryCode, String partyPrefix, Map<String, Object> extra) {
         Map<String, Object> props = new HashMap<>(TestDatabase.fresh(name));
@@ -106,6 +106,8 @@ public final class AdapterInstance implements AutoCloseable {
         props.put("camel.main.jmx-enabled", false);
         props.put("camel.main.routes-include-pattern", "file:routes/*.camel.yaml");
         props.put("ocpi.admin.password", ADMIN_PASSWORD);
+        // Test peers and the other adapters listen on loopback, which the shipped configuration refuses to call.
+        props.put("ocpi.client.allowed-networks", "127.0.0.0/8,::1/128");
         // Each instance leads its own cluster unless a test hands two of them the same folder.
         props.put("camel.cluster.file.root", System.getProperty("java.io.tmpdir") + "/ocpi-cluster-" + UUID.randomUUID());
         // The reference site's routes are loaded, but its bindings are off unless a test switches them on.

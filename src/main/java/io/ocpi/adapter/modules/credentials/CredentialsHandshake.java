@@ -78,7 +78,7 @@ public class CredentialsHandshake {
             throw OcpiException.methodNotAllowed("this registration has ended; ask for a new invitation");
         }
         TokenEncoding encoding = caller.plainToken() ? TokenEncoding.PLAIN : TokenEncoding.BASE64;
-        Discovery offered = discovery.discover(theirs.url(), new PeerCredential(theirs.token(), encoding, peer.name()));
+        Discovery offered = discoverFor(caller, theirs, encoding);
         String tokenC = transaction.execute(tx -> {
             String issued = tokens.issue(peer.id(), TokenScope.FULL, null);
             peers.saveRegistration(peer.id(), PeerStatus.REGISTERED, registration(theirs, offered));
@@ -96,7 +96,7 @@ public class CredentialsHandshake {
             throw OcpiException.methodNotAllowed("not registered: use POST to register");
         }
         TokenEncoding encoding = caller.plainToken() ? TokenEncoding.PLAIN : peer.tokenEncoding();
-        Discovery offered = discovery.discover(theirs.url(), new PeerCredential(theirs.token(), encoding, peer.name()));
+        Discovery offered = discoverFor(caller, theirs, encoding);
         String tokenC = transaction.execute(tx -> {
             String issued = tokens.issue(peer.id(), TokenScope.FULL, null);
             peers.saveRegistration(peer.id(), PeerStatus.REGISTERED, registration(theirs, offered));
@@ -115,6 +115,30 @@ public class CredentialsHandshake {
         }
         endRegistration(peer);
         LOG.info("peer {} unregistered", peer.name());
+    }
+
+    /**
+     * What a peer that registers or updates with us offers. A failure tells the peer only its status code and a
+     * fixed reason: the URLs it gave may lead anywhere, and what our calls found there goes to our log alone. A token A
+     * whose registrations fail {@code ocpi.registration.max-failed-attempts} times is revoked.
+     */
+    private Discovery discoverFor(Caller caller, Credentials theirs, TokenEncoding encoding) {
+        try {
+            return discovery.discover(theirs.url(), new PeerCredential(theirs.token(), encoding, caller.peer().name()));
+        } catch (OcpiException failed) {
+            LOG.warn("peer {} could not be registered from {}: {}", caller.peer().name(), theirs.url(), failed.getMessage());
+            int maxFailures = properties.registration().maxFailedAttempts();
+            if (caller.scope() == TokenScope.REGISTRATION && tokens.failedRegistration(caller.token(), maxFailures)) {
+                endRegistration(caller.peer());
+                LOG.warn("invitation of peer {} revoked after {} failed registrations", caller.peer().name(), maxFailures);
+            }
+            throw new OcpiException(failed.status(), failed.httpStatus(), switch (failed.status()) {
+                case UNSUPPORTED_VERSION -> "no mutual OCPI version: this platform speaks " + OcpiUrls.VERSION;
+                case NO_MATCHING_ENDPOINTS -> "the version details lack a module this platform requires: " + discovery.requiredModules();
+                default -> "unable to use the versions URL given: it could not be reached, is not allowed, or did not answer as an"
+                        + " OCPI " + OcpiUrls.VERSION + " platform; this platform's operator can tell why";
+            });
+        }
     }
 
     // --- We call the peer (operator actions) -------------------------------------------------------------------
@@ -177,9 +201,16 @@ public class CredentialsHandshake {
 
     /**
      * Unregisters from a peer: tells it (DELETE credentials), then ends the registration on our side whatever it
-     * answered, since an operator who unregisters wants the traffic to stop.
+     * answered, since an operator who unregisters wants the traffic to stop. A peer still INVITED has nothing to be
+     * told: its token A is revoked at once.
      */
     public Peer unregister(long peerId) {
+        Peer invited = peers.find(peerId).filter(p -> p.status() == PeerStatus.INVITED).orElse(null);
+        if (invited != null) {
+            endRegistration(invited);
+            LOG.info("invitation of peer {} revoked", invited.name());
+            return peers.find(peerId).orElseThrow();
+        }
         Peer peer = registeredPeer(peerId);
         peer.credentialsUrl().ifPresent(url -> {
             try {

@@ -10,6 +10,7 @@ import io.ocpi.adapter.protocol.OcpiException;
 import io.ocpi.adapter.protocol.OcpiStatus;
 import io.ocpi.adapter.protocol.OcpiUrls;
 import io.ocpi.adapter.protocol.client.OcpiClient;
+import io.ocpi.adapter.protocol.client.PeerAddressPolicy;
 import io.ocpi.adapter.protocol.client.PeerCallException;
 import io.ocpi.adapter.protocol.client.PeerCredential;
 import io.ocpi.adapter.protocol.client.PeerDeviations;
@@ -43,12 +44,15 @@ public class PeerDiscovery {
     private final OcpiBodies bodies;
     private final OcpiProperties properties;
     private final PeerDeviations deviations;
+    private final PeerAddressPolicy addresses;
 
-    public PeerDiscovery(OcpiClient client, OcpiBodies bodies, OcpiProperties properties, PeerDeviations deviations) {
+    public PeerDiscovery(OcpiClient client, OcpiBodies bodies, OcpiProperties properties, PeerDeviations deviations,
+                         PeerAddressPolicy addresses) {
         this.client = client;
         this.bodies = bodies;
         this.properties = properties;
         this.deviations = deviations;
+        this.addresses = addresses;
     }
 
     /**
@@ -96,15 +100,29 @@ public class PeerDiscovery {
                     "the peer's version details at " + mutual.url() + " are invalid: " + invalid.getMessage());
         }
         requireModules(details.endpoints(), mutual.url());
+        // Refused now rather than at their first call: a peer whose API we could not use is no peer of ours.
+        for (Endpoint endpoint : details.endpoints()) {
+            try {
+                addresses.check(endpoint.url());
+            } catch (PeerCallException | IllegalArgumentException refused) {
+                throw new OcpiException(OcpiStatus.UNABLE_TO_USE_CLIENT_API, "the peer's " + endpoint.identifier()
+                        + " endpoint cannot be used: " + refused.getMessage());
+            }
+        }
         return new Discovery(OcpiUrls.VERSION, details.endpoints(), taken.encoding());
+    }
+
+    /** The modules a peer must offer: credentials, and those of {@code ocpi.registration.required-modules}. */
+    public List<String> requiredModules() {
+        List<String> required = new ArrayList<>();
+        required.add(ModuleId.CREDENTIALS);
+        required.addAll(properties.registration().requiredModules());
+        return required.stream().distinct().toList();
     }
 
     private void requireModules(List<Endpoint> endpoints, String detailsUrl) {
         Set<String> offered = endpoints.stream().map(Endpoint::identifier).collect(Collectors.toSet());
-        List<String> required = new ArrayList<>();
-        required.add(ModuleId.CREDENTIALS);
-        required.addAll(properties.registration().requiredModules());
-        List<String> missing = required.stream().filter(m -> !offered.contains(m)).distinct().toList();
+        List<String> missing = requiredModules().stream().filter(m -> !offered.contains(m)).toList();
         if (!missing.isEmpty()) {
             throw new OcpiException(OcpiStatus.NO_MATCHING_ENDPOINTS, "the peer's version details at " + detailsUrl
                     + " lack the required modules " + missing);

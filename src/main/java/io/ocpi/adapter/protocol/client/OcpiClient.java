@@ -38,6 +38,7 @@ import org.springframework.util.StringUtils;
  * The one way the adapter calls a peer: Authorization in the peer's encoding, a fresh X-Request-ID, the
  * X-Correlation-ID of the exchange we are serving (or a new one), timeouts, JSON both ways, and the envelope checked.
  * HTTPS peers are trusted by the SSL bundle {@code ocpi.client.ssl-bundle} names, or else by the JVM's public CAs.
+ * No URL is called that the {@link PeerAddressPolicy} refuses.
  * Anything but an HTTP 2xx answer with an OCPI 1xxx status becomes a {@link PeerCallException}. A single object that
  * the peer wraps in a one-element array is taken, as a {@link PeerDeviations deviation}.
  */
@@ -49,12 +50,15 @@ public class OcpiClient {
     private final ObjectMapper json;
     private final OcpiProperties.Client settings;
     private final PeerDeviations deviations;
+    private final PeerAddressPolicy addresses;
     private volatile HttpClient http;
 
-    public OcpiClient(ObjectMapper json, OcpiProperties properties, SslBundles sslBundles, PeerDeviations deviations) {
+    public OcpiClient(ObjectMapper json, OcpiProperties properties, SslBundles sslBundles, PeerDeviations deviations,
+                      PeerAddressPolicy addresses) {
         this.json = json;
         this.deviations = deviations;
         this.settings = properties.client();
+        this.addresses = addresses;
         String bundle = settings.sslBundle();
         if (StringUtils.hasText(bundle)) {
             this.http = newHttpClient(sslBundles.getBundle(bundle));
@@ -143,6 +147,7 @@ public class OcpiClient {
         HttpResponse<byte[]> response;
         CompletableFuture<HttpResponse<byte[]>> pending = null;
         try {
+            addresses.check(url);
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
                     .timeout(timeout)
                     .header("Authorization", CredentialsTokenReader.header(credential.token(), credential.encoding()))
@@ -175,6 +180,9 @@ public class OcpiClient {
             throw noAnswerWithin(method, url, timeout, started, requestId, e);
         } catch (IOException e) {
             throw new PeerCallException(url, 0, null, "request to " + url + " not written: " + describe(e), e);
+        } catch (PeerCallException refused) {
+            log(method, url, refused.getMessage(), started, requestId);
+            throw refused;
         } catch (IllegalArgumentException e) {
             throw new PeerCallException(url, 0, null, "not a usable URL: " + url, e);
         } catch (InterruptedException e) {

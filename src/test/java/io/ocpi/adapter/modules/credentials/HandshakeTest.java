@@ -110,6 +110,20 @@ class HandshakeTest {
         south.ocpi("GET", "/ocpi/versions", northToSouth, null).assertStatus(401);
     }
 
+    @Test
+    void deletingAnInvitationRevokesItsTokenA() {
+        JsonNode invitation = south.admin("POST", "/invitations", Map.of("name", "leaked")).assertStatus(200).json();
+        String tokenA = invitation.get("token").asText();
+        south.ocpi("GET", "/ocpi/versions", tokenA, null).assertStatus(200);
+
+        JsonNode revoked = south.admin("DELETE", "/peers/" + invitation.get("peer_id").asLong(), null).assertStatus(200).json();
+
+        assertThat(revoked.get("status").asText()).isEqualTo("UNREGISTERED");
+        south.ocpi("GET", "/ocpi/versions", tokenA, null).assertStatus(401);
+        south.ocpi("POST", "/ocpi/2.2.1/credentials", tokenA, Map.of("token", "b", "url", north.versionsUrl(),
+                "roles", north.bean(io.ocpi.adapter.config.OcpiProperties.class).roles())).assertStatus(401);
+    }
+
     private static JsonNode onlyPeer(AdapterInstance adapter) {
         JsonNode peers = adapter.admin("GET", "/peers", null).assertStatus(200).json();
         JsonNode registered = null;
