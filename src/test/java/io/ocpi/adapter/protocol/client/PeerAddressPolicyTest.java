@@ -102,8 +102,9 @@ class PeerAddressPolicyTest {
         try (FakePeer pages = new FakePeer()) {
             pages.on("/cdrs", new Answer(200, "{\"data\":[],\"status_code\":1000,\"timestamp\":\"2024-01-01T00:00:00Z\"}",
                     Map.of("Link", "<" + internal.url() + ">; rel=\"next\"")));
-            assertThatThrownBy(() -> client.pullAll(pages.url("/cdrs"), credential, Object.class, Map.of(), page -> { }))
-                    .isInstanceOf(PeerCallException.class).hasMessageContaining("not allowed");
+            // A Link to another origin is not followed at all: the list goes on by offset on its own URL.
+            assertThat(adapter.bean(PeerLists.class).pullAll(pages.url("/cdrs"), credential, Object.class, Map.of(), page -> { }))
+                    .isZero();
             assertThat(pages.received("/cdrs")).hasSize(1);
         }
         assertThat(internal.connections()).isZero();
