@@ -30,7 +30,7 @@ public class AdapterApplication {
             System.exit(RouteCheck.run(Arrays.copyOfRange(args, 1, args.length)));
         }
         if (args.length > 0 && args[0].equals("--probe-peer")) {
-            System.exit(PeerProbe.run(args, System.out, System.err));
+            System.exit(PeerProbe.run(AdapterApplication.class, args, System.out, System.err));
         }
         application().run(args);
     }

@@ -1,7 +1,6 @@
 package io.ocpi.adapter.probe;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.ocpi.adapter.AdapterApplication;
 import io.ocpi.adapter.modules.credentials.CredentialsHandshake;
 import io.ocpi.adapter.protocol.OcpiBodies;
 import io.ocpi.adapter.protocol.OcpiUrls;
@@ -42,7 +41,8 @@ public final class PeerProbe {
     private PeerProbe() {
     }
 
-    public static int run(String[] args, PrintStream out, PrintStream err) {
+    /** Runs the probe on an adapter of its own, {@code adapter} (the application class), started for the length of the run. */
+    public static int run(Class<?> adapter, String[] args, PrintStream out, PrintStream err) {
         String versionsUrl = null;
         String token = null;
         String party = null;
@@ -81,7 +81,7 @@ public final class PeerProbe {
             return 2;
         }
         ProbeReport report = new ProbeReport(versionsUrl);
-        try (ConfigurableApplicationContext probe = new SpringApplicationBuilder(AdapterApplication.class)
+        try (ConfigurableApplicationContext probe = new SpringApplicationBuilder(adapter)
                 .run(arguments(probeSettings(party, settings)))) {
             ObjectMapper json = probe.getBean(ObjectMapper.class);
             new PeerConformance(probe.getBean(CredentialsHandshake.class), probe.getBean(OcpiClient.class), probe.getBean(OcpiBodies.class),

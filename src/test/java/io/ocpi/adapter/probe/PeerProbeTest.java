@@ -3,6 +3,7 @@ package io.ocpi.adapter.probe;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.ocpi.adapter.AdapterApplication;
 import io.ocpi.adapter.support.AdapterInstance;
 import io.ocpi.adapter.support.FakePeer;
 import io.ocpi.adapter.support.FakePeer.Answer;
@@ -67,7 +68,7 @@ class PeerProbeTest {
         all.add("--logging.level.root=INFO");
         all.add("--server.address=127.0.0.1");
         all.add("--ocpi.client.allowed-networks=127.0.0.0/8,::1/128"); // the partners here are on loopback
-        int code = PeerProbe.run(all.toArray(String[]::new), new PrintStream(out, true, StandardCharsets.UTF_8),
+        int code = PeerProbe.run(AdapterApplication.class, all.toArray(String[]::new), new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
         Run run = new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
         System.out.println("probe exit " + code + ":\n" + run.out() + run.err());
