@@ -539,7 +539,7 @@ final class PeerConformance {
             return;
         }
         report.conforms(area, "object-model", "every object valid by the 2.2.1 model");
-        boolean hub = peer.roles().stream().anyMatch(r -> r.role() == Role.HUB);
+        boolean hub = Platform.isHub(peer);
         if (!hub && !peer.plays(object.countryCode(), object.partyId())) {
             report.deviates(area, "ownership", name + " is owned by " + Party.of(object) + ", none of the peer's parties");
         } else if (!hub) {

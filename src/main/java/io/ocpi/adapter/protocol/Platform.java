@@ -4,6 +4,7 @@ import io.ocpi.adapter.config.OcpiProperties;
 import io.ocpi.adapter.modules.common.Party;
 import io.ocpi.adapter.modules.common.Role;
 import io.ocpi.adapter.modules.credentials.CredentialsRole;
+import io.ocpi.adapter.registry.Peer;
 import java.util.List;
 import org.springframework.stereotype.Component;
 
@@ -50,7 +51,7 @@ public class Platform {
             throw new OcpiException(OcpiStatus.CLIENT_ERROR, 403, owner + " is a party of this platform, not of the caller");
         }
         boolean own = caller.peer().plays(owner.countryCode(), owner.partyId());
-        boolean hub = caller.peer().roles().stream().anyMatch(r -> r.role() == Role.HUB);
+        boolean hub = isHub(caller);
         if (!own && !hub) {
             throw new OcpiException(OcpiStatus.CLIENT_ERROR, 403, owner + " is not one of the caller's credentials roles");
         }
@@ -76,6 +77,11 @@ public class Platform {
     }
 
     public boolean isHub(Caller caller) {
-        return caller.peer().roles().stream().anyMatch(r -> r.role() == Role.HUB);
+        return isHub(caller.peer());
+    }
+
+    /** A peer that registered as a hub: it speaks for the parties behind it. */
+    public static boolean isHub(Peer peer) {
+        return peer.roles().stream().anyMatch(r -> r.role() == Role.HUB);
     }
 }

@@ -6,6 +6,7 @@ import io.ocpi.adapter.config.OcpiProperties;
 import io.ocpi.adapter.modules.hubclientinfo.HubParties;
 import io.ocpi.adapter.modules.versions.InterfaceRole;
 import io.ocpi.adapter.modules.versions.Version;
+import io.ocpi.adapter.protocol.Platform;
 import io.ocpi.adapter.protocol.client.OcpiClient;
 import io.ocpi.adapter.protocol.client.PeerCallException;
 import io.ocpi.adapter.protocol.client.PeerCalls;
@@ -361,7 +362,7 @@ public class PushDelivery {
             return false;
         }
         String url = item.path().isEmpty() ? endpoint : PeerCalls.join(endpoint, item.path());
-        ConnectionStatus party = HubParties.isHub(peer) && item.to() != null ? hubParties.status(item.to()).orElse(null) : null;
+        ConnectionStatus party = Platform.isHub(peer) && item.to() != null ? hubParties.status(item.to()).orElse(null) : null;
         if (party != null && party != ConnectionStatus.CONNECTED) {
             retryLater(item, peer, "hub " + peer.name() + " reports " + item.to() + " " + party + " (hubclientinfo): not sent until it is CONNECTED");
             return false;

@@ -9,6 +9,7 @@ import io.ocpi.adapter.modules.versions.InterfaceRole;
 import io.ocpi.adapter.modules.versions.ModuleId;
 import io.ocpi.adapter.protocol.OcpiEvents;
 import io.ocpi.adapter.protocol.OcpiUrls;
+import io.ocpi.adapter.protocol.Platform;
 import io.ocpi.adapter.registry.Peer;
 import io.ocpi.adapter.registry.PeerRepository;
 import io.ocpi.adapter.registry.PeerStatus;
@@ -111,7 +112,7 @@ public class Pushes {
         if (!direct.isEmpty() || hubParties.status(concerns).isEmpty()) {
             return direct;
         }
-        return receivers.stream().filter(HubParties::isHub).toList();
+        return receivers.stream().filter(Platform::isHub).toList();
     }
 
     /** The peer's party in the role that receives this module, for the OCPI-to headers. */

@@ -4,10 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ocpi.adapter.modules.common.Party;
-import io.ocpi.adapter.modules.common.Role;
 import io.ocpi.adapter.modules.versions.ModuleId;
 import io.ocpi.adapter.registry.ConnectionStatus;
-import io.ocpi.adapter.registry.Peer;
 import io.ocpi.adapter.store.ObjectKey;
 import io.ocpi.adapter.store.ObjectStore;
 import java.util.Optional;
@@ -26,10 +24,6 @@ public class HubParties {
     public HubParties(ObjectStore store, ObjectMapper json) {
         this.store = store;
         this.json = json;
-    }
-
-    public static boolean isHub(Peer peer) {
-        return peer.roles().stream().anyMatch(role -> role.role() == Role.HUB);
     }
 
     /** The party's connection status as a hub last reported it; empty when no hub has reported the party. */
