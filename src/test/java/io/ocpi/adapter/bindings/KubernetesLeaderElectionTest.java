@@ -16,6 +16,7 @@ import io.ocpi.adapter.support.AdapterInstance;
 import io.ocpi.adapter.support.FakePeer.Answer;
 import io.ocpi.adapter.support.PeerPlatform;
 import io.ocpi.adapter.support.Ports;
+import io.ocpi.adapter.support.SapBindingSettings;
 import io.ocpi.adapter.support.TestDatabase;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -80,9 +81,10 @@ class KubernetesLeaderElectionTest {
     void onePodLeadsThePollersAndTheOtherTakesOverWithinTheLeaseWhenItGoes() throws Exception {
         System.out.println("KubernetesLeaderElectionTest on " + TestDatabase.kind());
         int sftpPort = Ports.free();
-        EmbeddedSftpServer sftp = new EmbeddedSftpServer(sftpPort, sftpRoot.resolve("home"), "sap", "secret", List.of("inbound", "outbound"));
+        EmbeddedSftpServer sftp = new EmbeddedSftpServer(sftpPort, sftpRoot.resolve("home"), SapBindingSettings.USER, SapBindingSettings.PASSWORD,
+                List.of("inbound", "outbound"));
         sftp.start();
-        Map<String, Object> settings = new HashMap<>();
+        Map<String, Object> settings = SapBindingSettings.on(sftpPort);
         settings.put("spring.profiles.active", "kubernetes");
         settings.put("camel.cluster.kubernetes.lease-duration-millis", LEASE_MILLIS);
         settings.put("camel.cluster.kubernetes.renew-deadline-millis", 5000);
@@ -90,15 +92,8 @@ class KubernetesLeaderElectionTest {
         settings.put("logging.level.io.fabric8.mockwebserver", "WARN");
         settings.put("ocpi.push.poll-interval", "100ms");
         settings.put("ocpi.push.initial-backoff", "200ms");
-        settings.put("ocpi.bindings.emsp.country-code", "NL");
-        settings.put("ocpi.bindings.emsp.party-id", "ADE");
         settings.put("ocpi.bindings.billing.enabled", true);
         settings.put("ocpi.bindings.billing.poll-interval", 200);
-        settings.put("ocpi.bindings.sftp.enabled", true);
-        settings.put("ocpi.bindings.sftp.port", sftpPort);
-        settings.put("ocpi.bindings.sftp.username", "sap");
-        settings.put("ocpi.bindings.sftp.password", "secret");
-        settings.put("ocpi.bindings.sftp.poll-interval", 200);
         runningAndReady("ocpi-adapter-a");
         runningAndReady("ocpi-adapter-b");
         settings.put("camel.cluster.kubernetes.pod-name", "ocpi-adapter-a");

@@ -12,13 +12,13 @@ import io.ocpi.adapter.support.FakePeer.Answer;
 import io.ocpi.adapter.support.PeerPlatform;
 import io.ocpi.adapter.support.Ports;
 import io.ocpi.adapter.support.Samples;
+import io.ocpi.adapter.support.SapBindingSettings;
 import io.ocpi.adapter.support.TestKafka;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -52,20 +52,14 @@ class DashboardMetricsTest {
         Map<String, List<String>> queries = queries();
         assertThat(queries).as("panels and alerts").hasSizeGreaterThan(20);
         int sftpPort = Ports.free();
-        EmbeddedSftpServer sftp = new EmbeddedSftpServer(sftpPort, sftpRoot.resolve("home"), "sap", "secret", List.of("inbound", "outbound"));
+        EmbeddedSftpServer sftp = new EmbeddedSftpServer(sftpPort, sftpRoot.resolve("home"), SapBindingSettings.USER, SapBindingSettings.PASSWORD,
+                List.of("inbound", "outbound"));
         sftp.start();
         try (TestKafka kafka = new TestKafka("cpms.evse-status", "cpms.evse-status.dlt", "ocpi.received.cdrs")) {
-            Map<String, Object> settings = new HashMap<>();
+            Map<String, Object> settings = SapBindingSettings.on(sftpPort);
             settings.put("ocpi.push.poll-interval", "100ms");
-            settings.put("ocpi.bindings.emsp.country-code", "NL");
-            settings.put("ocpi.bindings.emsp.party-id", "ADE");
             settings.put("ocpi.bindings.billing.enabled", true);
             settings.put("ocpi.bindings.billing.poll-interval", 300);
-            settings.put("ocpi.bindings.sftp.enabled", true);
-            settings.put("ocpi.bindings.sftp.port", sftpPort);
-            settings.put("ocpi.bindings.sftp.username", "sap");
-            settings.put("ocpi.bindings.sftp.password", "secret");
-            settings.put("ocpi.bindings.sftp.poll-interval", 300);
             settings.put("ocpi.bindings.kafka.enabled", true);
             settings.put("ocpi.bindings.kafka.brokers", kafka.bootstrap());
             PeerPlatform platform = PeerPlatform.start("dashboard", settings);
