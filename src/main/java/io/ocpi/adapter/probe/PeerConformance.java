@@ -31,6 +31,7 @@ import io.ocpi.adapter.protocol.client.OcpiClient;
 import io.ocpi.adapter.protocol.client.PeerCallException;
 import io.ocpi.adapter.protocol.client.PeerCalls;
 import io.ocpi.adapter.protocol.client.PeerCredential;
+import io.ocpi.adapter.protocol.client.PeerDeviations.Deviation;
 import io.ocpi.adapter.protocol.client.PeerLists;
 import io.ocpi.adapter.registry.Peer;
 import io.ocpi.adapter.registry.TokenEncoding;
@@ -198,10 +199,7 @@ final class PeerConformance {
         boolean complete = false;
         String url = first;
         while (url != null) {
-            if (!seen.add(url)) {
-                report.deviates(area, "link-header", "the Link of page " + pages + " leads back to " + url + ", read before");
-                break;
-            }
+            seen.add(url);
             PeerAnswer page = call("GET", url, PeerCredential.of(peer), null, sides.routing());
             checkProtocol(area, page, sides);
             if (!page.isSuccess()) {
@@ -240,7 +238,7 @@ final class PeerConformance {
                 report.deviates(area, "link-header", "page " + pages + " is empty, yet links to a next page " + next.get());
                 url = null;
             } else {
-                url = usableLink(area, first, next.get(), pages);
+                url = usableLink(area, first, next.get(), pages, read, seen);
             }
         }
         if (pages == 0) {
@@ -466,33 +464,24 @@ final class PeerConformance {
         return null;
     }
 
-    /** The next page's URL, or null when the Link cannot be followed safely (reported). */
-    private String usableLink(String area, String first, String link, int page) {
+    /** The next page's URL, or null when the Link cannot be followed safely (reported): the rules of our own pulls. */
+    private String usableLink(String area, String first, String link, int page, long position, Set<String> seen) {
         URI base = URI.create(first);
-        URI next;
-        try {
-            next = base.resolve(link);
-        } catch (IllegalArgumentException e) {
-            report.deviates(area, "link-header", "page " + page + ": the Link <" + link + "> is no URL");
+        Deviation unusable = PeerLists.unusableLink(link, first, position, seen);
+        if (unusable != null) {
+            report.deviates(area, "link-header", "page " + page + ": the Link <" + link + "> " + switch (unusable) {
+                case LINK_OTHER_ORIGIN -> "leaves the module's " + base.getScheme() + "://" + base.getAuthority();
+                case LINK_UNUSABLE -> "is no URL, or carries a filter without a value (None, null)";
+                case LINK_WRONG_OFFSET -> "leads to a page read before, or its offset repeats or skips objects";
+                default -> "cannot be followed (" + unusable.tag() + ")";
+            });
             return null;
         }
-        if (!base.getScheme().equalsIgnoreCase(next.getScheme()) || !base.getAuthority().equalsIgnoreCase(String.valueOf(next.getAuthority()))) {
-            report.deviates(area, "link-header", "page " + page + ": the Link <" + link + "> leaves the module's "
-                    + base.getScheme() + "://" + base.getAuthority());
-            return null;
-        }
-        String query = next.getRawQuery() == null ? "" : next.getRawQuery();
-        for (String unset : List.of("=None", "=null", "=undefined")) {
-            if (query.contains(unset + "&") || query.endsWith(unset)) {
-                report.deviates(area, "link-header", "page " + page + ": the Link <" + link + "> carries a filter without a value ("
-                        + unset.substring(1) + ")");
-                return null;
-            }
-        }
+        String query = String.valueOf(URI.create(link).getRawQuery());
         if (base.getRawQuery().contains("date_from=") && !query.contains("date_from=")) {
             report.deviates(area, "link-header", "page " + page + ": the Link <" + link + "> drops the date_from filter of the request");
         }
-        return next.toString();
+        return link;
     }
 
     /** The data of an answer that must hold one object; a list around it is a deviation (its one element is read on). */

@@ -31,6 +31,10 @@ public class PeerDeviations {
             this.tag = tag;
             this.description = description;
         }
+
+        public String tag() {
+            return tag;
+        }
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(PeerDeviations.class);

@@ -102,7 +102,7 @@ public class PeerLists {
                 if (link.isEmpty() && total == null) {
                     return count;
                 }
-                Deviation unusable = link.isEmpty() ? Deviation.LINK_MISSING : unusable(link.get(), url, position, read);
+                Deviation unusable = link.isEmpty() ? Deviation.LINK_MISSING : unusableLink(link.get(), url, position, read);
                 if (unusable == null) {
                     next = link.get();
                     continue;
@@ -127,8 +127,12 @@ public class PeerLists {
         return Optional.empty();
     }
 
-    /** Why the next Link cannot be followed, or null when it can. */
-    private static Deviation unusable(String link, String listUrl, long position, Set<String> read) {
+    /**
+     * Why {@code link}, read after {@code position} objects of the list at {@code listUrl}, cannot be followed, or null
+     * when it can: another origin (our token would go there), no URL or an unset filter, a page read before or an
+     * offset that repeats or skips objects.
+     */
+    public static Deviation unusableLink(String link, String listUrl, long position, Set<String> read) {
         URI list = URI.create(listUrl);
         URI next;
         MultiValueMap<String, String> query;
