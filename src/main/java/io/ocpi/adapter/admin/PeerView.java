@@ -1,7 +1,7 @@
 package io.ocpi.adapter.admin;
 
-import io.ocpi.adapter.modules.credentials.CredentialsRole;
-import io.ocpi.adapter.modules.versions.Endpoint;
+import io.ocpi.adapter.ocpi.CredentialsRole;
+import io.ocpi.adapter.ocpi.Endpoint;
 import io.ocpi.adapter.registry.ConnectionStatus;
 import io.ocpi.adapter.registry.Peer;
 import io.ocpi.adapter.registry.PeerStatus;

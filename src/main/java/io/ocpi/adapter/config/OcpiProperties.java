@@ -1,6 +1,6 @@
 package io.ocpi.adapter.config;
 
-import io.ocpi.adapter.modules.credentials.CredentialsRole;
+import io.ocpi.adapter.ocpi.CredentialsRole;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;

@@ -3,7 +3,7 @@ package io.ocpi.adapter.probe;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.ocpi.adapter.modules.common.Party;
+import io.ocpi.adapter.ocpi.Party;
 import io.ocpi.adapter.protocol.OcpiDateTime;
 import java.io.IOException;
 import java.io.InputStream;

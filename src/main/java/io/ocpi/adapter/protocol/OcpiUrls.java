@@ -1,7 +1,7 @@
 package io.ocpi.adapter.protocol;
 
 import io.ocpi.adapter.config.OcpiProperties;
-import io.ocpi.adapter.modules.common.Role;
+import io.ocpi.adapter.ocpi.Role;
 import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

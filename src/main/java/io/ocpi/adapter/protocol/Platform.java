@@ -1,9 +1,9 @@
 package io.ocpi.adapter.protocol;
 
 import io.ocpi.adapter.config.OcpiProperties;
-import io.ocpi.adapter.modules.common.Party;
-import io.ocpi.adapter.modules.common.Role;
-import io.ocpi.adapter.modules.credentials.CredentialsRole;
+import io.ocpi.adapter.ocpi.CredentialsRole;
+import io.ocpi.adapter.ocpi.Party;
+import io.ocpi.adapter.ocpi.Role;
 import io.ocpi.adapter.registry.Peer;
 import java.util.List;
 import org.springframework.stereotype.Component;

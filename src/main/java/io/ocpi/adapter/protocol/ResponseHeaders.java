@@ -1,7 +1,7 @@
 package io.ocpi.adapter.protocol;
 
-import io.ocpi.adapter.modules.common.Party;
-import io.ocpi.adapter.modules.common.Role;
+import io.ocpi.adapter.ocpi.Party;
+import io.ocpi.adapter.ocpi.Role;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.LinkedHashMap;

@@ -1,6 +1,6 @@
 package io.ocpi.adapter.protocol;
 
-import io.ocpi.adapter.modules.common.Party;
+import io.ocpi.adapter.ocpi.Party;
 import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 import org.apache.camel.Message;

@@ -1,9 +1,9 @@
 package io.ocpi.adapter.push;
 
-import io.ocpi.adapter.modules.common.Party;
 import io.ocpi.adapter.modules.locations.LocationTree;
-import io.ocpi.adapter.modules.versions.ModuleId;
-import io.ocpi.adapter.store.ObjectKey;
+import io.ocpi.adapter.ocpi.ModuleId;
+import io.ocpi.adapter.ocpi.ObjectKey;
+import io.ocpi.adapter.ocpi.Party;
 import io.ocpi.adapter.store.ObjectStore;
 import io.ocpi.adapter.store.OwnedObjects;
 import java.net.URLDecoder;

@@ -1,6 +1,6 @@
 package io.ocpi.adapter.push;
 
-import io.ocpi.adapter.modules.common.Party;
+import io.ocpi.adapter.ocpi.Party;
 import io.ocpi.adapter.push.OutboxItem.Status;
 import java.sql.Connection;
 import java.sql.ResultSet;

@@ -1,6 +1,6 @@
 package io.ocpi.adapter.push;
 
-import io.ocpi.adapter.modules.common.Party;
+import io.ocpi.adapter.ocpi.Party;
 import java.time.Instant;
 
 /**

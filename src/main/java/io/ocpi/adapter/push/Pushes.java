@@ -1,12 +1,12 @@
 package io.ocpi.adapter.push;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.ocpi.adapter.modules.common.OwnedObject;
-import io.ocpi.adapter.modules.common.Party;
-import io.ocpi.adapter.modules.common.Role;
 import io.ocpi.adapter.modules.hubclientinfo.HubParties;
-import io.ocpi.adapter.modules.versions.InterfaceRole;
-import io.ocpi.adapter.modules.versions.ModuleId;
+import io.ocpi.adapter.ocpi.InterfaceRole;
+import io.ocpi.adapter.ocpi.ModuleId;
+import io.ocpi.adapter.ocpi.OwnedObject;
+import io.ocpi.adapter.ocpi.Party;
+import io.ocpi.adapter.ocpi.Role;
 import io.ocpi.adapter.protocol.OcpiEvents;
 import io.ocpi.adapter.protocol.OcpiUrls;
 import io.ocpi.adapter.protocol.Platform;

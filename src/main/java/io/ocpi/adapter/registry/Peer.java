@@ -1,8 +1,8 @@
 package io.ocpi.adapter.registry;
 
-import io.ocpi.adapter.modules.credentials.CredentialsRole;
-import io.ocpi.adapter.modules.versions.Endpoint;
-import io.ocpi.adapter.modules.versions.InterfaceRole;
+import io.ocpi.adapter.ocpi.CredentialsRole;
+import io.ocpi.adapter.ocpi.Endpoint;
+import io.ocpi.adapter.ocpi.InterfaceRole;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;

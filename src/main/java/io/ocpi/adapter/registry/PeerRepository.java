@@ -2,11 +2,11 @@ package io.ocpi.adapter.registry;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.ocpi.adapter.modules.common.BusinessDetails;
-import io.ocpi.adapter.modules.common.Role;
-import io.ocpi.adapter.modules.credentials.CredentialsRole;
-import io.ocpi.adapter.modules.versions.Endpoint;
-import io.ocpi.adapter.modules.versions.InterfaceRole;
+import io.ocpi.adapter.ocpi.BusinessDetails;
+import io.ocpi.adapter.ocpi.CredentialsRole;
+import io.ocpi.adapter.ocpi.Endpoint;
+import io.ocpi.adapter.ocpi.InterfaceRole;
+import io.ocpi.adapter.ocpi.Role;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -88,7 +88,7 @@ public class PeerRepository {
     }
 
     /** The registered peer that plays this party (country code and party id), if any. */
-    public Optional<Peer> findRegistered(io.ocpi.adapter.modules.common.Party party) {
+    public Optional<Peer> findRegistered(io.ocpi.adapter.ocpi.Party party) {
         return jdbc.sql("SELECT DISTINCT p.id FROM peer p JOIN peer_role r ON r.peer_id = p.id WHERE p.status = ? AND r.country_code = ? AND r.party_id = ?")
                 .params(PeerStatus.REGISTERED.name(), party.countryCode(), party.partyId())
                 .query(Long.class)

@@ -1,6 +1,6 @@
 package io.ocpi.adapter.store;
 
-import io.ocpi.adapter.modules.common.Party;
+import io.ocpi.adapter.ocpi.Party;
 import io.ocpi.adapter.protocol.RoutingHeaders;
 import io.ocpi.adapter.store.AsyncRequest.Direction;
 import io.ocpi.adapter.store.AsyncRequest.Status;

@@ -1,6 +1,7 @@
 package io.ocpi.adapter.store;
 
-import io.ocpi.adapter.modules.common.Party;
+import io.ocpi.adapter.ocpi.ObjectKey;
+import io.ocpi.adapter.ocpi.Party;
 import io.ocpi.adapter.protocol.Pagination.Page;
 import io.ocpi.adapter.protocol.Pagination.PageRequest;
 import java.sql.Timestamp;

@@ -4,9 +4,10 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.ocpi.adapter.modules.common.OwnedObject;
-import io.ocpi.adapter.modules.common.Party;
-import io.ocpi.adapter.modules.versions.ModuleId;
+import io.ocpi.adapter.ocpi.ModuleId;
+import io.ocpi.adapter.ocpi.ObjectKey;
+import io.ocpi.adapter.ocpi.OwnedObject;
+import io.ocpi.adapter.ocpi.Party;
 import io.ocpi.adapter.protocol.Caller;
 import io.ocpi.adapter.protocol.OcpiBodies;
 import io.ocpi.adapter.protocol.OcpiEvents;
@@ -156,7 +157,7 @@ public class OwnedObjects {
      * Stores one of our own objects, handed in by an enterprise route, and queues it for every peer that should have
      * it, in one transaction. It must be valid and owned by one of our parties in {@code side}. Returns the object.
      */
-    public <T extends OwnedObject> T publish(Kind<T> kind, io.ocpi.adapter.modules.common.Role side, byte[] body) {
+    public <T extends OwnedObject> T publish(Kind<T> kind, io.ocpi.adapter.ocpi.Role side, byte[] body) {
         T object = bodies.read(body, kind.type());
         Party owner = Party.of(object);
         if (!platform.parties(side).contains(owner)) {

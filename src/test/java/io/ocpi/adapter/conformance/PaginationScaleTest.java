@@ -1,14 +1,12 @@
 package io.ocpi.adapter.conformance;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import com.fasterxml.jackson.databind.JsonNode;
-import io.ocpi.adapter.protocol.client.PeerLists;
+import io.ocpi.adapter.ocpi.ObjectKey;
+import io.ocpi.adapter.ocpi.Party;
 import io.ocpi.adapter.protocol.client.PeerCredential;
+import io.ocpi.adapter.protocol.client.PeerLists;
 import io.ocpi.adapter.registry.TokenEncoding;
-import io.ocpi.adapter.store.ObjectKey;
 import io.ocpi.adapter.store.ObjectStore;
-import io.ocpi.adapter.modules.common.Party;
 import io.ocpi.adapter.support.PeerPlatform;
 import io.ocpi.adapter.support.Samples;
 import io.ocpi.adapter.support.TestDatabase;
@@ -21,6 +19,8 @@ import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** Several thousand tokens, paged: all pages together are the whole set exactly once, with and without date filters. */
 class PaginationScaleTest {

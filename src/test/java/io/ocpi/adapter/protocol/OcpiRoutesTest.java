@@ -1,11 +1,8 @@
 package io.ocpi.adapter.protocol;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
-
 import io.ocpi.adapter.AdapterApplication;
-import io.ocpi.adapter.modules.versions.Endpoint;
 import io.ocpi.adapter.modules.versions.VersionsRoutes;
+import io.ocpi.adapter.ocpi.Endpoint;
 import jakarta.servlet.Filter;
 import jakarta.servlet.http.HttpServletResponse;
 import java.net.URI;
@@ -30,6 +27,9 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.Ordered;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Every OCPI route runs under the protocol's error handling, on the servlet thread that received the request;

@@ -1,14 +1,12 @@
 package io.ocpi.adapter.registry;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
-import io.ocpi.adapter.modules.common.BusinessDetails;
-import io.ocpi.adapter.modules.common.Image;
-import io.ocpi.adapter.modules.common.ImageCategory;
-import io.ocpi.adapter.modules.common.Role;
-import io.ocpi.adapter.modules.credentials.CredentialsRole;
-import io.ocpi.adapter.modules.versions.Endpoint;
-import io.ocpi.adapter.modules.versions.InterfaceRole;
+import io.ocpi.adapter.ocpi.BusinessDetails;
+import io.ocpi.adapter.ocpi.CredentialsRole;
+import io.ocpi.adapter.ocpi.Endpoint;
+import io.ocpi.adapter.ocpi.Image;
+import io.ocpi.adapter.ocpi.ImageCategory;
+import io.ocpi.adapter.ocpi.InterfaceRole;
+import io.ocpi.adapter.ocpi.Role;
 import io.ocpi.adapter.registry.PeerRepository.Registration;
 import io.ocpi.adapter.support.AdapterInstance;
 import io.ocpi.adapter.support.TestDatabase;
@@ -20,6 +18,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** The party registry against the real database of an adapter (PostgreSQL in CI, H2 otherwise). */
 class PeerRegistryTest {

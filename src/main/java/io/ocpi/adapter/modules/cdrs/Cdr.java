@@ -1,8 +1,8 @@
 package io.ocpi.adapter.modules.cdrs;
 
-import io.ocpi.adapter.modules.common.OwnedObject;
-import io.ocpi.adapter.modules.common.Price;
 import io.ocpi.adapter.modules.tariffs.Tariff;
+import io.ocpi.adapter.ocpi.OwnedObject;
+import io.ocpi.adapter.ocpi.Price;
 import io.ocpi.adapter.protocol.CiString;
 import io.ocpi.adapter.protocol.ObjectId;
 import jakarta.validation.Valid;

@@ -1,6 +1,6 @@
 package io.ocpi.adapter.modules.commands;
 
-import io.ocpi.adapter.modules.common.DisplayText;
+import io.ocpi.adapter.ocpi.DisplayText;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import java.util.List;

@@ -1,5 +1,6 @@
 package io.ocpi.adapter.modules.credentials;
 
+import io.ocpi.adapter.ocpi.CredentialsRole;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;

@@ -1,9 +1,9 @@
 package io.ocpi.adapter.modules.credentials;
 
-import io.ocpi.adapter.modules.versions.InterfaceRole;
-import io.ocpi.adapter.modules.versions.ModuleId;
 import io.ocpi.adapter.modules.versions.ServedEndpoint;
 import io.ocpi.adapter.modules.versions.ServesEndpoints;
+import io.ocpi.adapter.ocpi.InterfaceRole;
+import io.ocpi.adapter.ocpi.ModuleId;
 import io.ocpi.adapter.protocol.Access;
 import io.ocpi.adapter.protocol.OcpiExchange;
 import io.ocpi.adapter.protocol.OcpiRouteBuilder;

@@ -1,10 +1,10 @@
 package io.ocpi.adapter.modules.credentials;
 
 import io.ocpi.adapter.config.OcpiProperties;
-import io.ocpi.adapter.modules.versions.Endpoint;
-import io.ocpi.adapter.modules.versions.ModuleId;
-import io.ocpi.adapter.modules.versions.Version;
-import io.ocpi.adapter.modules.versions.VersionDetails;
+import io.ocpi.adapter.ocpi.Endpoint;
+import io.ocpi.adapter.ocpi.ModuleId;
+import io.ocpi.adapter.ocpi.Version;
+import io.ocpi.adapter.ocpi.VersionDetails;
 import io.ocpi.adapter.protocol.OcpiBodies;
 import io.ocpi.adapter.protocol.OcpiException;
 import io.ocpi.adapter.protocol.OcpiStatus;

@@ -1,6 +1,6 @@
 package io.ocpi.adapter.modules.hubclientinfo;
 
-import io.ocpi.adapter.modules.common.Role;
+import io.ocpi.adapter.ocpi.Role;
 import io.ocpi.adapter.protocol.CiString;
 import io.ocpi.adapter.registry.ConnectionStatus;
 import jakarta.validation.constraints.NotNull;

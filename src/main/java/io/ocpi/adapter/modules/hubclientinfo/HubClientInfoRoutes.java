@@ -1,10 +1,11 @@
 package io.ocpi.adapter.modules.hubclientinfo;
 
-import io.ocpi.adapter.modules.common.Party;
-import io.ocpi.adapter.modules.versions.InterfaceRole;
-import io.ocpi.adapter.modules.versions.ModuleId;
 import io.ocpi.adapter.modules.versions.ServedEndpoint;
 import io.ocpi.adapter.modules.versions.ServesEndpoints;
+import io.ocpi.adapter.ocpi.InterfaceRole;
+import io.ocpi.adapter.ocpi.ModuleId;
+import io.ocpi.adapter.ocpi.ObjectKey;
+import io.ocpi.adapter.ocpi.Party;
 import io.ocpi.adapter.protocol.Access;
 import io.ocpi.adapter.protocol.Caller;
 import io.ocpi.adapter.protocol.OcpiBodies;
@@ -20,7 +21,6 @@ import io.ocpi.adapter.protocol.Pagination.PageRequest;
 import io.ocpi.adapter.protocol.Platform;
 import io.ocpi.adapter.registry.PeerRepository;
 import io.ocpi.adapter.registry.PeerStatus;
-import io.ocpi.adapter.store.ObjectKey;
 import io.ocpi.adapter.store.ObjectStore;
 import io.ocpi.adapter.store.OwnedObjects;
 import java.util.Comparator;

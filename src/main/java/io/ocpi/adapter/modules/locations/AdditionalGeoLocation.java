@@ -1,6 +1,6 @@
 package io.ocpi.adapter.modules.locations;
 
-import io.ocpi.adapter.modules.common.DisplayText;
+import io.ocpi.adapter.ocpi.DisplayText;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;

@@ -1,7 +1,7 @@
 package io.ocpi.adapter.modules.locations;
 
-import io.ocpi.adapter.modules.common.DisplayText;
-import io.ocpi.adapter.modules.common.Image;
+import io.ocpi.adapter.ocpi.DisplayText;
+import io.ocpi.adapter.ocpi.Image;
 import io.ocpi.adapter.protocol.CiString;
 import io.ocpi.adapter.protocol.ObjectId;
 import jakarta.validation.Valid;

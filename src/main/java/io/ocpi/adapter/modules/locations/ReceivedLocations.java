@@ -1,15 +1,15 @@
 package io.ocpi.adapter.modules.locations;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.ocpi.adapter.modules.common.Party;
-import io.ocpi.adapter.modules.versions.ModuleId;
+import io.ocpi.adapter.ocpi.ModuleId;
+import io.ocpi.adapter.ocpi.ObjectKey;
+import io.ocpi.adapter.ocpi.Party;
 import io.ocpi.adapter.protocol.Caller;
 import io.ocpi.adapter.protocol.OcpiBodies;
 import io.ocpi.adapter.protocol.OcpiException;
 import io.ocpi.adapter.protocol.OcpiResult;
 import io.ocpi.adapter.protocol.Platform;
 import io.ocpi.adapter.protocol.RawJson;
-import io.ocpi.adapter.store.ObjectKey;
 import io.ocpi.adapter.store.ObjectStore;
 import io.ocpi.adapter.store.OwnedObjects;
 import java.util.function.Consumer;

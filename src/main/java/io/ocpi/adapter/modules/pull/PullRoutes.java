@@ -1,9 +1,9 @@
 package io.ocpi.adapter.modules.pull;
 
 import io.ocpi.adapter.config.OcpiProperties;
+import io.ocpi.adapter.ocpi.InterfaceRole;
 import io.ocpi.adapter.registry.Peer;
 import io.ocpi.adapter.registry.PeerRepository;
-import io.ocpi.adapter.modules.versions.InterfaceRole;
 import org.apache.camel.builder.RouteBuilder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

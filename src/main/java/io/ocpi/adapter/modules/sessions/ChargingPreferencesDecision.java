@@ -2,9 +2,9 @@ package io.ocpi.adapter.modules.sessions;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.ocpi.adapter.modules.common.Party;
-import io.ocpi.adapter.modules.common.Role;
-import io.ocpi.adapter.modules.versions.ModuleId;
+import io.ocpi.adapter.ocpi.ModuleId;
+import io.ocpi.adapter.ocpi.Party;
+import io.ocpi.adapter.ocpi.Role;
 import io.ocpi.adapter.protocol.Caller;
 import io.ocpi.adapter.protocol.OcpiEvents;
 import io.ocpi.adapter.protocol.OcpiException;

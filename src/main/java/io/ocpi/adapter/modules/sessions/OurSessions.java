@@ -1,8 +1,8 @@
 package io.ocpi.adapter.modules.sessions;
 
-import io.ocpi.adapter.modules.common.Party;
-import io.ocpi.adapter.modules.common.Role;
-import io.ocpi.adapter.modules.versions.ModuleId;
+import io.ocpi.adapter.ocpi.ModuleId;
+import io.ocpi.adapter.ocpi.Party;
+import io.ocpi.adapter.ocpi.Role;
 import io.ocpi.adapter.protocol.Caller;
 import io.ocpi.adapter.protocol.Platform;
 import io.ocpi.adapter.store.OwnedObjects;

@@ -1,9 +1,9 @@
 package io.ocpi.adapter.modules.tariffs;
 
-import io.ocpi.adapter.modules.common.DisplayText;
-import io.ocpi.adapter.modules.common.OwnedObject;
-import io.ocpi.adapter.modules.common.Price;
 import io.ocpi.adapter.modules.locations.EnergyMix;
+import io.ocpi.adapter.ocpi.DisplayText;
+import io.ocpi.adapter.ocpi.OwnedObject;
+import io.ocpi.adapter.ocpi.Price;
 import io.ocpi.adapter.protocol.CiString;
 import io.ocpi.adapter.protocol.ObjectId;
 import jakarta.validation.Valid;

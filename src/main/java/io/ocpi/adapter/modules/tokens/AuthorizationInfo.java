@@ -1,6 +1,6 @@
 package io.ocpi.adapter.modules.tokens;
 
-import io.ocpi.adapter.modules.common.DisplayText;
+import io.ocpi.adapter.ocpi.DisplayText;
 import io.ocpi.adapter.protocol.CiString;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;

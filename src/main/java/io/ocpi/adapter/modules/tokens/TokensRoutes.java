@@ -1,10 +1,11 @@
 package io.ocpi.adapter.modules.tokens;
 
-import io.ocpi.adapter.modules.common.Role;
-import io.ocpi.adapter.modules.versions.InterfaceRole;
-import io.ocpi.adapter.modules.versions.ModuleId;
 import io.ocpi.adapter.modules.versions.ServedEndpoint;
 import io.ocpi.adapter.modules.versions.ServesEndpoints;
+import io.ocpi.adapter.ocpi.InterfaceRole;
+import io.ocpi.adapter.ocpi.ModuleId;
+import io.ocpi.adapter.ocpi.ObjectKey;
+import io.ocpi.adapter.ocpi.Role;
 import io.ocpi.adapter.protocol.OcpiEvents;
 import io.ocpi.adapter.protocol.OcpiException;
 import io.ocpi.adapter.protocol.OcpiExchange;
@@ -12,7 +13,6 @@ import io.ocpi.adapter.protocol.OcpiRouteBuilder;
 import io.ocpi.adapter.protocol.OcpiUrls;
 import io.ocpi.adapter.protocol.Pagination;
 import io.ocpi.adapter.protocol.Platform;
-import io.ocpi.adapter.store.ObjectKey;
 import io.ocpi.adapter.store.OwnedObjects;
 import io.ocpi.adapter.store.OwnedObjects.Kind;
 import java.util.Arrays;

@@ -1,5 +1,7 @@
 package io.ocpi.adapter.modules.versions;
 
+import io.ocpi.adapter.ocpi.InterfaceRole;
+
 /**
  * One module interface this adapter serves, declared by the module's routes and listed in our version details.
  *

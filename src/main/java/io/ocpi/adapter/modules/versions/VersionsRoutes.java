@@ -1,5 +1,8 @@
 package io.ocpi.adapter.modules.versions;
 
+import io.ocpi.adapter.ocpi.Endpoint;
+import io.ocpi.adapter.ocpi.Version;
+import io.ocpi.adapter.ocpi.VersionDetails;
 import io.ocpi.adapter.protocol.Access;
 import io.ocpi.adapter.protocol.OcpiRouteBuilder;
 import io.ocpi.adapter.protocol.OcpiUrls;

@@ -1,6 +1,6 @@
 package io.ocpi.adapter.protocol.client;
 
-import io.ocpi.adapter.modules.common.Party;
+import io.ocpi.adapter.ocpi.Party;
 import io.ocpi.adapter.protocol.RoutingHeaders;
 import io.ocpi.adapter.registry.Peer;
 import java.util.Map;

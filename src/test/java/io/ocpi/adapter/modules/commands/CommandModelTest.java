@@ -1,20 +1,20 @@
 package io.ocpi.adapter.modules.commands;
 
-import static io.ocpi.adapter.support.ModelCheck.bytes;
-import static io.ocpi.adapter.support.ModelCheck.roundTrip;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.ocpi.adapter.modules.common.DisplayText;
 import io.ocpi.adapter.modules.tokens.TokenType;
 import io.ocpi.adapter.modules.tokens.WhitelistType;
+import io.ocpi.adapter.ocpi.DisplayText;
 import io.ocpi.adapter.protocol.OcpiBodies;
 import io.ocpi.adapter.protocol.OcpiException;
 import io.ocpi.adapter.protocol.OcpiJson;
 import java.io.IOException;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
+
+import static io.ocpi.adapter.support.ModelCheck.bytes;
+import static io.ocpi.adapter.support.ModelCheck.roundTrip;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The Commands module's objects. mod_commands.asciidoc has no JSON examples of its own, only tables and sequence

@@ -1,11 +1,8 @@
 package io.ocpi.adapter.modules.hubclientinfo;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.ocpi.adapter.modules.common.Role;
+import io.ocpi.adapter.ocpi.Role;
 import io.ocpi.adapter.protocol.OcpiBodies;
 import io.ocpi.adapter.protocol.OcpiException;
 import io.ocpi.adapter.protocol.OcpiJson;
@@ -13,6 +10,9 @@ import io.ocpi.adapter.registry.ConnectionStatus;
 import java.io.IOException;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** ClientInfo as a hub writes it and a connected party reads it. */
 class ClientInfoModelTest {

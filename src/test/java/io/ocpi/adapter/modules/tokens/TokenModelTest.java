@@ -1,15 +1,9 @@
 package io.ocpi.adapter.modules.tokens;
 
-import static io.ocpi.adapter.support.ModelCheck.bytes;
-import static io.ocpi.adapter.support.ModelCheck.roundTrip;
-import static io.ocpi.adapter.support.ModelCheck.specExample;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.ocpi.adapter.modules.common.OwnedObject;
 import io.ocpi.adapter.modules.sessions.ProfileType;
+import io.ocpi.adapter.ocpi.OwnedObject;
 import io.ocpi.adapter.protocol.OcpiBodies;
 import io.ocpi.adapter.protocol.OcpiException;
 import io.ocpi.adapter.protocol.OcpiJson;
@@ -20,6 +14,12 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+
+import static io.ocpi.adapter.support.ModelCheck.bytes;
+import static io.ocpi.adapter.support.ModelCheck.roundTrip;
+import static io.ocpi.adapter.support.ModelCheck.specExample;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The Token module's objects against the specification's own examples and against bodies a peer gets wrong. */
 class TokenModelTest {

@@ -1,4 +1,4 @@
-package io.ocpi.adapter.modules.versions;
+package io.ocpi.adapter.ocpi;
 
 public enum InterfaceRole {
     SENDER, RECEIVER

@@ -1,4 +1,4 @@
-package io.ocpi.adapter.modules.common;
+package io.ocpi.adapter.ocpi;
 
 public enum ImageCategory {
     CHARGER, ENTRANCE, LOCATION, NETWORK, OPERATOR, OTHER, OWNER

@@ -1,4 +1,4 @@
-package io.ocpi.adapter.modules.common;
+package io.ocpi.adapter.ocpi;
 
 /** Role enum of types.asciidoc: the market role a party plays. */
 public enum Role {

@@ -1,7 +1,5 @@
-package io.ocpi.adapter.modules.credentials;
+package io.ocpi.adapter.ocpi;
 
-import io.ocpi.adapter.modules.common.BusinessDetails;
-import io.ocpi.adapter.modules.common.Role;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;

@@ -1,4 +1,4 @@
-package io.ocpi.adapter.modules.versions;
+package io.ocpi.adapter.ocpi;
 
 import jakarta.validation.constraints.NotNull;
 

@@ -1,4 +1,4 @@
-package io.ocpi.adapter.modules.versions;
+package io.ocpi.adapter.ocpi;
 
 /** The module identifiers of OCPI 2.2.1, as they appear in version details. */
 public final class ModuleId {

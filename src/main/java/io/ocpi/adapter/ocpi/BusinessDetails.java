@@ -1,4 +1,4 @@
-package io.ocpi.adapter.modules.common;
+package io.ocpi.adapter.ocpi;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;

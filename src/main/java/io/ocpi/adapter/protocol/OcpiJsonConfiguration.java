@@ -1,12 +1,11 @@
-package io.ocpi.adapter.config;
+package io.ocpi.adapter.protocol;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.ocpi.adapter.protocol.OcpiJson;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 @Configuration(proxyBeanMethods = false)
-public class AdapterConfiguration {
+public class OcpiJsonConfiguration {
 
     /** One JSON mapping for OCPI, the admin API and the stores alike. */
     @Bean

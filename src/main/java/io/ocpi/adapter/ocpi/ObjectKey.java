@@ -1,6 +1,5 @@
-package io.ocpi.adapter.store;
+package io.ocpi.adapter.ocpi;
 
-import io.ocpi.adapter.modules.common.Party;
 import java.util.Locale;
 
 /**
