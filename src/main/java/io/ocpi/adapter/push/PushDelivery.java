@@ -3,7 +3,6 @@ package io.ocpi.adapter.push;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ocpi.adapter.config.OcpiProperties;
-import io.ocpi.adapter.modules.hubclientinfo.HubParties;
 import io.ocpi.adapter.ocpi.InterfaceRole;
 import io.ocpi.adapter.ocpi.Version;
 import io.ocpi.adapter.protocol.Platform;
@@ -78,7 +77,7 @@ public class PushDelivery {
     private final PeerCalls calls;
     private final OcpiClient client;
     private final CurrentObjects currentObjects;
-    private final HubParties hubParties;
+    private final PartiesBehindHubs hubParties;
     private final PushMetrics metrics;
     private final OcpiProperties.Push settings;
     private final ProducerTemplate producer;
@@ -105,7 +104,7 @@ public class PushDelivery {
     private volatile boolean stopping;
 
     public PushDelivery(Outbox outbox, PeerRepository peers, PeerCalls calls, OcpiClient client, CurrentObjects currentObjects,
-                        HubParties hubParties, PushMetrics metrics, OcpiProperties properties, CamelContext camel, ObjectMapper json) {
+                        PartiesBehindHubs hubParties, PushMetrics metrics, OcpiProperties properties, CamelContext camel, ObjectMapper json) {
         this.hubParties = hubParties;
         this.producer = camel.createProducerTemplate();
         this.json = json;

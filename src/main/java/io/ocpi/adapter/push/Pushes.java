@@ -1,7 +1,6 @@
 package io.ocpi.adapter.push;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.ocpi.adapter.modules.hubclientinfo.HubParties;
 import io.ocpi.adapter.ocpi.InterfaceRole;
 import io.ocpi.adapter.ocpi.ModuleId;
 import io.ocpi.adapter.ocpi.OwnedObject;
@@ -31,9 +30,9 @@ public class Pushes {
     private final Outbox outbox;
     private final OcpiEvents events;
     private final ObjectMapper json;
-    private final HubParties hubParties;
+    private final PartiesBehindHubs hubParties;
 
-    public Pushes(PeerRepository peers, Outbox outbox, OcpiEvents events, ObjectMapper json, HubParties hubParties) {
+    public Pushes(PeerRepository peers, Outbox outbox, OcpiEvents events, ObjectMapper json, PartiesBehindHubs hubParties) {
         this.peers = peers;
         this.hubParties = hubParties;
         this.outbox = outbox;

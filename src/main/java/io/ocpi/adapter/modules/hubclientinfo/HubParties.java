@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ocpi.adapter.ocpi.ModuleId;
 import io.ocpi.adapter.ocpi.ObjectKey;
 import io.ocpi.adapter.ocpi.Party;
+import io.ocpi.adapter.push.PartiesBehindHubs;
 import io.ocpi.adapter.registry.ConnectionStatus;
 import io.ocpi.adapter.store.ObjectStore;
 import java.util.Optional;
@@ -16,7 +17,7 @@ import org.springframework.stereotype.Component;
  * reaches them now (hubclientinfo, "Scenarios": no requests to a party that is not CONNECTED).
  */
 @Component
-public class HubParties {
+public class HubParties implements PartiesBehindHubs {
 
     private final ObjectStore store;
     private final ObjectMapper json;
@@ -26,7 +27,7 @@ public class HubParties {
         this.json = json;
     }
 
-    /** The party's connection status as a hub last reported it; empty when no hub has reported the party. */
+    @Override
     public Optional<ConnectionStatus> status(Party party) {
         return store.find(ObjectKey.of(ModuleId.HUB_CLIENT_INFO, party, ""))
                 .map(text -> json.convertValue(readTree(text).path("status"), ConnectionStatus.class));
