@@ -49,8 +49,6 @@ class ClusteredPollersTest {
         Map<String, Object> settings = new HashMap<>();
         settings.put("ocpi.push.poll-interval", "100ms");
         settings.put("ocpi.push.initial-backoff", "200ms");
-        settings.put("ocpi.bindings.emsp.country-code", "NL");
-        settings.put("ocpi.bindings.emsp.party-id", "ADE");
         settings.put("ocpi.bindings.sftp.enabled", true);
         settings.put("ocpi.bindings.sftp.port", sftpPort);
         settings.put("ocpi.bindings.sftp.username", "sap");

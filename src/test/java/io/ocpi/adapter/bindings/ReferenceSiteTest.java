@@ -39,6 +39,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The reference site end to end, on real components: the billing tables in the adapter's database (PostgreSQL in
@@ -70,10 +72,6 @@ class ReferenceSiteTest {
         settings.put("ocpi.push.poll-interval", "100ms");
         settings.put("ocpi.push.initial-backoff", "200ms");
         settings.put("ocpi.authorization.cache-for", "0s");
-        settings.put("ocpi.bindings.cpo.country-code", "NL");
-        settings.put("ocpi.bindings.cpo.party-id", "ADC");
-        settings.put("ocpi.bindings.emsp.country-code", "NL");
-        settings.put("ocpi.bindings.emsp.party-id", "ADE");
         settings.put("ocpi.bindings.billing.enabled", true);
         settings.put("ocpi.bindings.billing.poll-interval", 300);
         settings.put("ocpi.bindings.sftp.enabled", true);
@@ -329,34 +327,37 @@ class ReferenceSiteTest {
         platform.peer.on(locationPath, Answer.ocpi("null"));
         platform.peer.on(tariffPath, Answer.ocpi("null"));
 
-        billing.update("""
-                INSERT INTO billing_tariff (tariff_id, currency, tariff_type, description, changed_at)
-                VALUES (?, 'EUR', 'REGULAR', 'Day and night', TIMESTAMP WITH TIME ZONE '2025-02-01 00:00:00+00')""", tariffId);
-        billing.update("INSERT INTO billing_tariff_element (tariff_id, element_no, start_time, end_time, days_of_week) VALUES (?, 1, '07:00', '23:00', 'MONDAY, FRIDAY')", tariffId);
-        billing.update("INSERT INTO billing_tariff_element (tariff_id, element_no) VALUES (?, 2)", tariffId);
-        billing.update("INSERT INTO billing_tariff_price (tariff_id, element_no, dimension, price, vat_percent, step_size) VALUES (?, 1, 'ENERGY', 0.39, 21, 1)", tariffId);
-        billing.update("INSERT INTO billing_tariff_price (tariff_id, element_no, dimension, price, vat_percent, step_size) VALUES (?, 1, 'PARKING_TIME', 1.5, 21, 60)", tariffId);
-        billing.update("INSERT INTO billing_tariff_price (tariff_id, element_no, dimension, price, step_size) VALUES (?, 2, 'ENERGY', 0.29, 1)", tariffId);
-        billing.update("""
-                INSERT INTO asset_site (site_id, name, street, postal_code, city, country, latitude, longitude, time_zone,
-                                        parking_type, public_site, open_24_7, changed_at)
-                VALUES (?, 'Depot', 'Stationsplein 1', '3511 ED', 'Utrecht', 'NLD', '52.089400', '5.107700', 'Europe/Amsterdam',
-                        'ON_STREET', TRUE, TRUE, TIMESTAMP WITH TIME ZONE '2025-02-01 00:00:00+00')""", siteId);
-        for (String evse : List.of("A", "B")) {
+        // One transaction, as the asset register writes a site: the poller sees the whole site or none of it.
+        inOneTransaction(() -> {
             billing.update("""
-                    INSERT INTO asset_charge_point (evse_uid, site_id, evse_id, asset_state, capabilities, physical_reference, changed_at)
-                    VALUES (?, ?, ?, ?, 'RFID_READER, REMOTE_START_STOP_CAPABLE', ?, TIMESTAMP WITH TIME ZONE '2025-02-01 00:00:00+00')""",
-                    siteId + "-" + evse, siteId, "NL*ADC*E" + suffix + evse, evse.equals("A") ? "IN_SERVICE" : "PLANNED", evse);
-        }
-        billing.update("""
-                INSERT INTO asset_connector (evse_uid, connector_id, standard, cable, power_type, max_voltage, max_amperage, max_power_w, tariff_id, changed_at)
-                VALUES (?, '1', 'IEC_62196_T2', FALSE, 'AC_3_PHASE', 230, 32, 22000, ?, TIMESTAMP WITH TIME ZONE '2025-02-01 00:00:00+00')""", siteId + "-A", tariffId);
-        billing.update("""
-                INSERT INTO asset_connector (evse_uid, connector_id, standard, cable, power_type, max_voltage, max_amperage, tariff_id, changed_at)
-                VALUES (?, '2', 'DOMESTIC_F', FALSE, 'AC_1_PHASE', 230, 16, NULL, TIMESTAMP WITH TIME ZONE '2025-02-01 00:00:00+00')""", siteId + "-A");
-        billing.update("""
-                INSERT INTO asset_connector (evse_uid, connector_id, standard, cable, power_type, max_voltage, max_amperage, tariff_id, changed_at)
-                VALUES (?, '1', 'IEC_62196_T2_COMBO', TRUE, 'DC', 920, 200, NULL, TIMESTAMP WITH TIME ZONE '2025-02-01 00:00:00+00')""", siteId + "-B");
+                    INSERT INTO billing_tariff (tariff_id, currency, tariff_type, description, changed_at)
+                    VALUES (?, 'EUR', 'REGULAR', 'Day and night', TIMESTAMP WITH TIME ZONE '2025-02-01 00:00:00+00')""", tariffId);
+            billing.update("INSERT INTO billing_tariff_element (tariff_id, element_no, start_time, end_time, days_of_week) VALUES (?, 1, '07:00', '23:00', 'MONDAY, FRIDAY')", tariffId);
+            billing.update("INSERT INTO billing_tariff_element (tariff_id, element_no) VALUES (?, 2)", tariffId);
+            billing.update("INSERT INTO billing_tariff_price (tariff_id, element_no, dimension, price, vat_percent, step_size) VALUES (?, 1, 'ENERGY', 0.39, 21, 1)", tariffId);
+            billing.update("INSERT INTO billing_tariff_price (tariff_id, element_no, dimension, price, vat_percent, step_size) VALUES (?, 1, 'PARKING_TIME', 1.5, 21, 60)", tariffId);
+            billing.update("INSERT INTO billing_tariff_price (tariff_id, element_no, dimension, price, step_size) VALUES (?, 2, 'ENERGY', 0.29, 1)", tariffId);
+            billing.update("""
+                    INSERT INTO asset_site (site_id, name, street, postal_code, city, country, latitude, longitude, time_zone,
+                                            parking_type, public_site, open_24_7, changed_at)
+                    VALUES (?, 'Depot', 'Stationsplein 1', '3511 ED', 'Utrecht', 'NLD', '52.089400', '5.107700', 'Europe/Amsterdam',
+                            'ON_STREET', TRUE, TRUE, TIMESTAMP WITH TIME ZONE '2025-02-01 00:00:00+00')""", siteId);
+            for (String evse : List.of("A", "B")) {
+                billing.update("""
+                        INSERT INTO asset_charge_point (evse_uid, site_id, evse_id, asset_state, capabilities, physical_reference, changed_at)
+                        VALUES (?, ?, ?, ?, 'RFID_READER, REMOTE_START_STOP_CAPABLE', ?, TIMESTAMP WITH TIME ZONE '2025-02-01 00:00:00+00')""",
+                        siteId + "-" + evse, siteId, "NL*ADC*E" + suffix + evse, evse.equals("A") ? "IN_SERVICE" : "PLANNED", evse);
+            }
+            billing.update("""
+                    INSERT INTO asset_connector (evse_uid, connector_id, standard, cable, power_type, max_voltage, max_amperage, max_power_w, tariff_id, changed_at)
+                    VALUES (?, '1', 'IEC_62196_T2', FALSE, 'AC_3_PHASE', 230, 32, 22000, ?, TIMESTAMP WITH TIME ZONE '2025-02-01 00:00:00+00')""", siteId + "-A", tariffId);
+            billing.update("""
+                    INSERT INTO asset_connector (evse_uid, connector_id, standard, cable, power_type, max_voltage, max_amperage, tariff_id, changed_at)
+                    VALUES (?, '2', 'DOMESTIC_F', FALSE, 'AC_1_PHASE', 230, 16, NULL, TIMESTAMP WITH TIME ZONE '2025-02-01 00:00:00+00')""", siteId + "-A");
+            billing.update("""
+                    INSERT INTO asset_connector (evse_uid, connector_id, standard, cable, power_type, max_voltage, max_amperage, tariff_id, changed_at)
+                    VALUES (?, '1', 'IEC_62196_T2_COMBO', TRUE, 'DC', 920, 200, NULL, TIMESTAMP WITH TIME ZONE '2025-02-01 00:00:00+00')""", siteId + "-B");
+        });
 
         await().atMost(Duration.ofSeconds(20)).until(() -> platform.peer.received(tariffPath).size() == 1);
         JsonNode tariff = AdapterInstance.JSON.readTree(platform.peer.received(tariffPath).get(0).body());
@@ -449,5 +450,9 @@ class ReferenceSiteTest {
         } catch (IOException e) {
             return "";
         }
+    }
+
+    private static void inOneTransaction(Runnable writes) {
+        new TransactionTemplate(new DataSourceTransactionManager(billing.getDataSource())).executeWithoutResult(status -> writes.run());
     }
 }

@@ -68,10 +68,6 @@ class BackendOutageTest {
         settings.put("ocpi.push.initial-backoff", "200ms");
         // Retries keep coming during an outage, so that the test sees the sinks catch up soon after it.
         settings.put("ocpi.push.max-backoff", "1s");
-        settings.put("ocpi.bindings.cpo.country-code", "NL");
-        settings.put("ocpi.bindings.cpo.party-id", "ADC");
-        settings.put("ocpi.bindings.emsp.country-code", "NL");
-        settings.put("ocpi.bindings.emsp.party-id", "ADE");
         settings.put("ocpi.bindings.billing.enabled", true);
         settings.put("ocpi.bindings.sftp.enabled", true);
         settings.put("ocpi.bindings.sftp.port", sftpPort);

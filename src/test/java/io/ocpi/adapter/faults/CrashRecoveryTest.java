@@ -57,10 +57,6 @@ class CrashRecoveryTest {
         extra.put("ocpi.push.max-backoff", "1s");
         // Items the killed instance had claimed are taken over when their lease ends.
         extra.put("ocpi.push.lease", "10s");
-        extra.put("ocpi.bindings.cpo.country-code", "NL");
-        extra.put("ocpi.bindings.cpo.party-id", "ADC");
-        extra.put("ocpi.bindings.emsp.country-code", "NL");
-        extra.put("ocpi.bindings.emsp.party-id", "ADE");
         extra.put("ocpi.bindings.billing.enabled", true);
         extra.put("ocpi.bindings.billing.poll-interval", 300);
         Map<String, Object> settings = AdapterInstance.settings("crash", "NL", "AD", extra);
