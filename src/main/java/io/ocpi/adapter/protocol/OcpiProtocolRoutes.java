@@ -25,9 +25,8 @@ public class OcpiProtocolRoutes extends RouteConfigurationBuilder {
         routeConfiguration(OcpiRouteBuilder.ROUTE_CONFIGURATION)
                 .onException(Exception.class)
                 .handled(true)
-                // Camel's error handler would log each refusal at DEBUG through a logger shared by the route's
-                // requests, whose level it sets for the call and puts back: not thread-safe, so among refusals on
-                // several threads at once a line now and then came out at ERROR. The access log has every refusal.
+                // A refusal is an answer, not a failure: the access log has each one, and Camel's retry logging
+                // (which changes a shared logger's level per call) stays out of the request's way.
                 .logRetryAttempted(false)
                 .bean(protocol, "fail");
     }

@@ -16,11 +16,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Camel's platform-http on the Spring Boot web server, with each OCPI request served on the servlet thread that
- * received it. Camel's own engine hands every request to a task executor and closes it through an asynchronous
- * dispatch; an OCPI route runs to its end anyway (it waits for its database and backends), so the hand-off only added
- * a thread switch and a second pass through Spring MVC to every request (a tenth of an authorization's CPU), and put
- * a second thread on the response while the first could still write to it. How many requests run at once is now
- * bounded by the web server's threads ({@code server.tomcat.threads.max}).
+ * received it, start to end: an OCPI route runs to its end anyway (it waits for its database and backends), so the
+ * request needs no hand-off to another thread nor an asynchronous dispatch, and only one thread ever writes its
+ * response. How many requests run at once is bounded by the web server's threads ({@code server.tomcat.threads.max}).
  */
 @Component(PlatformHttpConstants.PLATFORM_HTTP_ENGINE_NAME)   // the name Camel looks the engine up by
 public class ServletThreadHttpEngine extends SpringBootPlatformHttpEngine {

@@ -16,7 +16,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * IDoc files for routes, as the bean {@code idoc}: a mapping writes an IDoc as JSON (see {@link IdocJson}), {@link #write}
  * turns it into a file in the flat or the XML format; {@link #read} turns a file into the JSON of each IDoc in it,
  * for a mapping to read. IDoc types come from {@code <mappings>/idoc/<type>.yaml}, read again when the file changes
- * (looked at once a second at most: two file system calls per IDoc were 6 % of the time it took to write one).
+ * (looked at once a second at most, not at every IDoc).
  */
 public class Idocs {
 
