@@ -86,8 +86,8 @@ public class EmbeddedSftpServer implements SmartLifecycle {
         starting.setSubsystemFactories(List.of(sftp));
         SftpModuleProperties.AUTO_FOLLOW_LINKS.set(starting, false);
         starting.setFileSystemFactory(new VirtualFileSystemFactory(root.toAbsolutePath()));
-        // SFTP is request and answer: with Nagle's algorithm on, an answer sent in two packets held its second until
-        // the client's delayed ACK came, 40 ms, once for every file written.
+        // SFTP is request and answer: with Nagle's algorithm, the second packet of an answer would wait for the
+        // client's delayed ACK (tens of milliseconds) at every file written.
         CoreModuleProperties.TCP_NODELAY.set(starting, true);
         try {
             for (String folder : folders) {
