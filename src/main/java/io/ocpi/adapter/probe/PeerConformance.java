@@ -22,6 +22,7 @@ import io.ocpi.adapter.ocpi.Role;
 import io.ocpi.adapter.protocol.OcpiBodies;
 import io.ocpi.adapter.protocol.OcpiDateTime;
 import io.ocpi.adapter.protocol.OcpiException;
+import io.ocpi.adapter.protocol.OcpiJson;
 import io.ocpi.adapter.protocol.OcpiExchange;
 import io.ocpi.adapter.protocol.OcpiStatus;
 import io.ocpi.adapter.protocol.OcpiUrls;
@@ -560,7 +561,7 @@ final class PeerConformance {
     }
 
     private static void controlCharacters(JsonNode node, String path, List<String> found) {
-        if (node.isTextual() && node.asText().chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
+        if (node.isTextual() && !OcpiJson.isPrintable(node.asText())) {
             found.add(path);
         } else if (node.isArray()) {
             for (int i = 0; i < node.size(); i++) {

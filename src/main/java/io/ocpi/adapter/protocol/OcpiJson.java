@@ -136,6 +136,11 @@ public final class OcpiJson {
         }
     }
 
+    /** Whether the text is printable as the spec's string types are: no control characters, tabs or line breaks. */
+    public static boolean isPrintable(String text) {
+        return firstUnprintable(text) < 0;
+    }
+
     private static int firstUnprintable(String text) {
         for (int i = 0; i < text.length(); i++) {
             int type = Character.getType(text.charAt(i));
