@@ -14,10 +14,12 @@ public class PushRoutes extends RouteBuilder {
     private static final Logger LOG = LoggerFactory.getLogger(PushRoutes.class);
 
     private final PushDelivery delivery;
+    private final PeerDelivery peerDelivery;
     private final OcpiProperties.Push settings;
 
-    public PushRoutes(PushDelivery delivery, OcpiProperties properties) {
+    public PushRoutes(PushDelivery delivery, PeerDelivery peerDelivery, OcpiProperties properties) {
         this.delivery = delivery;
+        this.peerDelivery = peerDelivery;
         this.settings = properties.push();
     }
 
@@ -39,6 +41,6 @@ public class PushRoutes extends RouteBuilder {
 
         from("timer:ocpi-alive-check?period=" + settings.aliveCheck().toMillis())
                 .routeId("push-alive-check")
-                .process(exchange -> delivery.checkOfflinePeers());
+                .process(exchange -> peerDelivery.checkOfflinePeers());
     }
 }

@@ -107,7 +107,7 @@ public class MappingBenchmarks {
         contractToTokens = Parser.compileString(Files.readString(MAPPINGS.resolve("sap/contract-to-tokens.jslt")));
         siteToLocation = Parser.compileString(Files.readString(MAPPINGS.resolve("billing/site-to-location.jslt")));
 
-        // Route sap-cdr-to-idoc-file: the outbox item's id (PushDelivery) and the control record's partners
+        // Route sap-cdr-to-idoc-file: the outbox item's id (EventDelivery) and the control record's partners
         // (ocpi.bindings.sap in application.yaml).
         cdr = new String(ModelCheck.specExample("cdr_example.json"), StandardCharsets.UTF_8);
         cdrHeaders = new LinkedHashMap<>();

@@ -11,7 +11,7 @@ import io.ocpi.adapter.bindings.sftp.EmbeddedSftpServer;
 import io.ocpi.adapter.support.AdapterInstance;
 import io.ocpi.adapter.support.FakePeer;
 import io.ocpi.adapter.support.FakePeer.Answer;
-import io.ocpi.adapter.push.PushDelivery;
+import io.ocpi.adapter.push.EventDelivery;
 import io.ocpi.adapter.support.PeerPlatform;
 import io.ocpi.adapter.support.Ports;
 import io.ocpi.adapter.support.Samples;
@@ -159,11 +159,11 @@ class ReferenceSiteTest {
         String first = "CDR-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
         String second = "CDR-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
 
-        platform.input("sap-cdr-to-idoc-file", Samples.cdr("PCP", first, "ADE"), Map.of(PushDelivery.DELIVERY_ID, deliveryId));
+        platform.input("sap-cdr-to-idoc-file", Samples.cdr("PCP", first, "ADE"), Map.of(EventDelivery.DELIVERY_ID, deliveryId));
         assertThat(read(file)).contains(first);
         // The outbox tries the delivery again (the adapter stopped before it heard the file was written): the file
         // is replaced, here by the rename itself (the server offers posix-rename), never left as it was.
-        platform.input("sap-cdr-to-idoc-file", Samples.cdr("PCP", second, "ADE"), Map.of(PushDelivery.DELIVERY_ID, deliveryId));
+        platform.input("sap-cdr-to-idoc-file", Samples.cdr("PCP", second, "ADE"), Map.of(EventDelivery.DELIVERY_ID, deliveryId));
         assertThat(read(file)).contains(second).doesNotContain(first);
         try (Stream<Path> files = Files.list(outbound)) {
             assertThat(files.map(Path::toString)).noneMatch(name -> name.endsWith(".part"));
