@@ -1,11 +1,11 @@
 package io.ocpi.adapter.push;
 
 import io.ocpi.adapter.modules.locations.LocationTree;
+import io.ocpi.adapter.objects.OwnedObjects;
 import io.ocpi.adapter.ocpi.ModuleId;
 import io.ocpi.adapter.ocpi.ObjectKey;
 import io.ocpi.adapter.ocpi.Party;
 import io.ocpi.adapter.store.ObjectStore;
-import io.ocpi.adapter.store.OwnedObjects;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;

@@ -2,6 +2,8 @@ package io.ocpi.adapter.modules.cdrs;
 
 import io.ocpi.adapter.modules.versions.ServedEndpoint;
 import io.ocpi.adapter.modules.versions.ServesEndpoints;
+import io.ocpi.adapter.objects.OwnedObjects;
+import io.ocpi.adapter.objects.OwnedObjects.Kind;
 import io.ocpi.adapter.ocpi.InterfaceRole;
 import io.ocpi.adapter.ocpi.ModuleId;
 import io.ocpi.adapter.ocpi.ObjectKey;
@@ -15,8 +17,6 @@ import io.ocpi.adapter.protocol.OcpiUrls;
 import io.ocpi.adapter.protocol.Pagination;
 import io.ocpi.adapter.protocol.Platform;
 import io.ocpi.adapter.store.ObjectStore;
-import io.ocpi.adapter.store.OwnedObjects;
-import io.ocpi.adapter.store.OwnedObjects.Kind;
 import java.util.List;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;

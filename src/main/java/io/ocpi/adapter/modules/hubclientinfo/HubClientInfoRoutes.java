@@ -2,6 +2,7 @@ package io.ocpi.adapter.modules.hubclientinfo;
 
 import io.ocpi.adapter.modules.versions.ServedEndpoint;
 import io.ocpi.adapter.modules.versions.ServesEndpoints;
+import io.ocpi.adapter.objects.OwnedObjects;
 import io.ocpi.adapter.ocpi.InterfaceRole;
 import io.ocpi.adapter.ocpi.ModuleId;
 import io.ocpi.adapter.ocpi.ObjectKey;
@@ -22,7 +23,6 @@ import io.ocpi.adapter.protocol.Platform;
 import io.ocpi.adapter.registry.PeerRepository;
 import io.ocpi.adapter.registry.PeerStatus;
 import io.ocpi.adapter.store.ObjectStore;
-import io.ocpi.adapter.store.OwnedObjects;
 import java.util.Comparator;
 import java.util.List;
 import org.springframework.stereotype.Component;

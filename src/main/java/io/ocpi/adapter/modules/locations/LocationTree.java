@@ -3,8 +3,8 @@ package io.ocpi.adapter.modules.locations;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.ocpi.adapter.objects.OwnedObjects;
 import io.ocpi.adapter.protocol.OcpiException;
-import io.ocpi.adapter.store.OwnedObjects;
 import java.util.Optional;
 
 /**

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ocpi.adapter.modules.versions.ServedEndpoint;
 import io.ocpi.adapter.modules.versions.ServesEndpoints;
+import io.ocpi.adapter.objects.OwnedObjects;
+import io.ocpi.adapter.objects.OwnedObjects.Kind;
 import io.ocpi.adapter.ocpi.InterfaceRole;
 import io.ocpi.adapter.ocpi.ModuleId;
 import io.ocpi.adapter.ocpi.Party;
@@ -13,8 +15,6 @@ import io.ocpi.adapter.protocol.OcpiRouteBuilder;
 import io.ocpi.adapter.protocol.OcpiUrls;
 import io.ocpi.adapter.protocol.Pagination;
 import io.ocpi.adapter.protocol.Platform;
-import io.ocpi.adapter.store.OwnedObjects;
-import io.ocpi.adapter.store.OwnedObjects.Kind;
 import java.util.List;
 import org.springframework.stereotype.Component;
 

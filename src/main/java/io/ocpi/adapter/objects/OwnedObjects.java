@@ -1,4 +1,4 @@
-package io.ocpi.adapter.store;
+package io.ocpi.adapter.objects;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -18,6 +18,7 @@ import io.ocpi.adapter.protocol.Pagination.Page;
 import io.ocpi.adapter.protocol.Pagination.PageRequest;
 import io.ocpi.adapter.protocol.Platform;
 import io.ocpi.adapter.protocol.RawJson;
+import io.ocpi.adapter.store.ObjectStore;
 import io.ocpi.adapter.push.Pushes;
 import java.io.UncheckedIOException;
 import java.util.Collection;
