@@ -60,7 +60,7 @@ public class OurLocations {
             Location valid = bodies.convert(location.location(), Location.class);
             String text = objects.write(valid);
             store.put(key, valid.lastUpdated(), null, text);
-            pushes.patched(ModuleId.LOCATIONS, owner, locationId, subPath, patch.toString());
+            pushes.patched(LocationsModule.KIND, owner, locationId, subPath, patch.toString());
             return text;
         });
     }
