@@ -57,9 +57,4 @@ public abstract class OcpiModule {
     public Optional<Kind<?>> objects() {
         return Optional.ofNullable(objects);
     }
-
-    @Override
-    public String toString() {
-        return id;
-    }
 }

@@ -36,10 +36,11 @@ import org.springframework.stereotype.Component;
 /**
  * Pulls a peer's complete list of a module of Client Owned Objects (its Sender interface, page by page following
  * {@code Link}) into the store, for our party in the role that receives them ({@link Kind#receiver()}): what a CPO
- * serves (locations, sessions, CDRs, tariffs) for our eMSP, what an eMSP serves (tokens) for our CPO. Each object is checked like a push would be: a valid object owned by the peer is stored and announced as
- * received; anything else is logged and passed over, as transport_and_format advises for lists. Pages are asked for
- * no larger than the peer's cap for the module ({@code ocpi.pull.page-limits}); a page that cannot be read ends the
- * pull with what failed where, and what was stored before.
+ * serves (locations, sessions, CDRs, tariffs) for our eMSP, what an eMSP serves (tokens) for our CPO. Each object is
+ * checked like a push would be: a valid object owned by the peer is stored and announced as received; anything else
+ * is logged and passed over, as transport_and_format advises for lists. Pages are asked for no larger than the peer's
+ * cap for the module ({@code ocpi.pull.page-limits}); a page that cannot be read ends the pull with what failed
+ * where, and what was stored before.
  */
 @Component
 public class PeerPulls {
