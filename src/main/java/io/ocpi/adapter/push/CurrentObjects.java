@@ -1,29 +1,34 @@
 package io.ocpi.adapter.push;
 
-import io.ocpi.adapter.modules.locations.LocationTree;
-import io.ocpi.adapter.ocpi.ModuleId;
+import io.ocpi.adapter.objects.Kind;
+import io.ocpi.adapter.objects.Modules;
+import io.ocpi.adapter.objects.OwnedObjects;
 import io.ocpi.adapter.ocpi.ObjectKey;
 import io.ocpi.adapter.ocpi.Party;
 import io.ocpi.adapter.store.ObjectStore;
-import io.ocpi.adapter.store.OwnedObjects;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 /**
- * The current state of one of our objects at the path a push was sent to ({@code cc/pid/id}, and for locations
- * {@code /evse/connector} below): what to PUT when a peer refuses a PATCH, as transport_and_format advises.
+ * The current state of one of our objects at the path a push was sent to ({@code cc/pid/id}, and below it the
+ * segments that address a part, as the module's {@link Kind#parts()} reads them): what to PUT when a peer refuses a
+ * PATCH, as transport_and_format advises.
  */
 @Component
 public class CurrentObjects {
 
     private final ObjectStore store;
     private final OwnedObjects objects;
+    private final Modules modules;
 
-    public CurrentObjects(ObjectStore store, OwnedObjects objects) {
+    public CurrentObjects(ObjectStore store, OwnedObjects objects, Modules modules) {
         this.store = store;
         this.objects = objects;
+        this.modules = modules;
     }
 
     public Optional<String> at(String module, String path) {
@@ -35,17 +40,17 @@ public class CurrentObjects {
         }
         ObjectKey key = new ObjectKey(module, new Party(segments[0], segments[1]), decode(segments[2]), type);
         Optional<String> object = store.find(key);
-        if (!ModuleId.LOCATIONS.equals(module) || segments.length == 3) {
+        if (segments.length == 3) {
             return object;
         }
-        return object.flatMap(text -> new LocationTree(objects.object(text))
-                .part(decode(segments[3]), segments.length > 4 ? decode(segments[4]) : null))
-                .map(objects::write);
+        List<String> below = Arrays.stream(segments, 3, segments.length).map(CurrentObjects::decode).toList();
+        Kind.Parts parts = modules.objects(module).map(Kind::parts).orElse(Kind.Parts.NONE);
+        return object.flatMap(text -> parts.at(objects.object(text), below)).map(objects::write);
     }
 
     /**
-     * The path of the whole object a part belongs to ({@code cc/pid/id} for an EVSE or connector at
-     * {@code cc/pid/id/evse[/connector]}); empty for a path that names a whole object.
+     * The path of the whole object a part belongs to ({@code cc/pid/id} for a part at {@code cc/pid/id/...}); empty
+     * for a path that names a whole object.
      */
     public static Optional<String> parentPath(String path) {
         String[] segments = path.split("/");

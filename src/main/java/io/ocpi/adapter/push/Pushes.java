@@ -1,8 +1,9 @@
 package io.ocpi.adapter.push;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.ocpi.adapter.objects.Kind;
+import io.ocpi.adapter.objects.ObjectChanges;
 import io.ocpi.adapter.ocpi.InterfaceRole;
-import io.ocpi.adapter.ocpi.ModuleId;
 import io.ocpi.adapter.ocpi.OwnedObject;
 import io.ocpi.adapter.ocpi.Party;
 import io.ocpi.adapter.ocpi.Role;
@@ -18,13 +19,13 @@ import org.springframework.stereotype.Component;
 
 /**
  * Decides who hears of a change, and queues it in the outbox: for one of our objects, every registered peer that serves
- * the module's Receiver interface (to a hub: a Broadcast Push, addressed to the hub), or, for sessions and CDRs, only
- * the peer of the eMSP they concern, or the hub behind which it is, addressed to the eMSP; for an object a peer sent
- * us, every route of ours that listens. Called inside the transaction that stores the change, so that a
- * change is never stored without its pushes, nor pushed without being stored.
+ * the module's Receiver interface (to a hub: a Broadcast Push, addressed to the hub), or, for an object that concerns
+ * one party (a session's or CDR's eMSP), only the peer of that party, or the hub behind which it is, addressed to the
+ * party; for an object a peer sent us, every route of ours that listens. Called inside the transaction that stores
+ * the change, so that a change is never stored without its pushes, nor pushed without being stored.
  */
 @Component
-public class Pushes {
+public class Pushes implements ObjectChanges {
 
     private final PeerRepository peers;
     private final Outbox outbox;
@@ -40,37 +41,33 @@ public class Pushes {
         this.json = json;
     }
 
-    /**
-     * Queues the whole object to every peer that should have it: PUT for locations, sessions, tariffs and tokens,
-     * POST for CDRs.
-     *
-     * @param tokenType for tokens, their type (part of their key); null otherwise
-     * @param concerns  for sessions and CDRs, the eMSP they concern; null otherwise
-     */
-    public void changed(String module, OwnedObject object, String tokenType, Party concerns, String json) {
+    /** Queues the whole object to every peer that should have it, by PUT or POST as its kind is pushed. */
+    @Override
+    public void changed(Kind<?> kind, OwnedObject object, String type, Party concerns, String json) {
+        String module = kind.module();
         Party owner = Party.of(object);
-        String path = ModuleId.CDRS.equals(module) ? ""
+        String path = kind.push() == Kind.Push.POST ? ""
                 : owner.countryCode() + "/" + owner.partyId() + "/" + OcpiUrls.segment(object.objectId())
-                        + (tokenType == null ? "" : "?type=" + tokenType);
-        String key = module + "/" + owner + "/" + object.objectId().toUpperCase(java.util.Locale.ROOT) + (tokenType == null ? "" : "/" + tokenType);
-        String method = ModuleId.CDRS.equals(module) ? "POST" : "PUT";
-        Role audience = ModuleId.TOKENS.equals(module) ? Role.CPO : Role.EMSP;
+                        + (type == null ? "" : "?type=" + type);
+        String key = module + "/" + owner + "/" + object.objectId().toUpperCase(java.util.Locale.ROOT) + (type == null ? "" : "/" + type);
         for (Peer peer : recipients(module, concerns)) {
-            outbox.add(peer.id(), module, key, method, path, json, owner, concerns != null ? concerns : partyOf(peer, audience));
+            outbox.add(peer.id(), module, key, kind.push().name(), path, json, owner,
+                    concerns != null ? concerns : partyOf(peer, kind.receiver()));
         }
     }
 
     /**
-     * Queues a PATCH of part of one of our objects (a location, EVSE or connector) to every peer that has the object.
+     * Queues a PATCH of one of our objects, or of a part of it, to every peer that has the object.
      * It shares the object's key with PUTs, so that a peer gets every change of one object in order.
      *
-     * @param subPath the EVSE and connector segments below the object, or empty
+     * @param subPath the segments below the object that address the part (see {@link Kind#parts()}), or empty
      */
-    public void patched(String module, Party owner, String objectId, String subPath, String patch) {
+    public void patched(Kind<?> kind, Party owner, String objectId, String subPath, String patch) {
+        String module = kind.module();
         String path = owner.countryCode() + "/" + owner.partyId() + "/" + OcpiUrls.segment(objectId) + subPath;
         String key = module + "/" + owner + "/" + objectId.toUpperCase(java.util.Locale.ROOT);
         for (Peer peer : recipients(module, null)) {
-            outbox.add(peer.id(), module, key, "PATCH", path, patch, owner, partyOf(peer, Role.EMSP));
+            outbox.add(peer.id(), module, key, "PATCH", path, patch, owner, partyOf(peer, kind.receiver()));
         }
     }
 
@@ -78,6 +75,7 @@ public class Pushes {
      * Queues news of a change for every route of ours that listens to it (see {@link OcpiEvents#listeners}), with
      * its headers, so that each route gets it once even when its backend is down when it happens.
      */
+    @Override
     public void announced(String module, String event, String objectKey, String body, Map<String, Object> headers) {
         List<String> routes = events.listeners(module, event);
         if (routes.isEmpty()) {

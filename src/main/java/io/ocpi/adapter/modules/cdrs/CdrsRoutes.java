@@ -1,8 +1,8 @@
 package io.ocpi.adapter.modules.cdrs;
 
-import io.ocpi.adapter.modules.versions.ServedEndpoint;
-import io.ocpi.adapter.modules.versions.ServesEndpoints;
-import io.ocpi.adapter.ocpi.InterfaceRole;
+import static io.ocpi.adapter.modules.cdrs.CdrsModule.KIND;
+
+import io.ocpi.adapter.objects.OwnedObjects;
 import io.ocpi.adapter.ocpi.ModuleId;
 import io.ocpi.adapter.ocpi.ObjectKey;
 import io.ocpi.adapter.ocpi.Party;
@@ -15,9 +15,6 @@ import io.ocpi.adapter.protocol.OcpiUrls;
 import io.ocpi.adapter.protocol.Pagination;
 import io.ocpi.adapter.protocol.Platform;
 import io.ocpi.adapter.store.ObjectStore;
-import io.ocpi.adapter.store.OwnedObjects;
-import io.ocpi.adapter.store.OwnedObjects.Kind;
-import java.util.List;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -27,13 +24,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * POST is answered like the first.
  */
 @Component
-public class CdrsRoutes extends OcpiRouteBuilder implements ServesEndpoints {
+public class CdrsRoutes extends OcpiRouteBuilder {
 
     public static final String SENDER = OcpiUrls.cpo(ModuleId.CDRS);
     public static final String RECEIVER = OcpiUrls.emsp(ModuleId.CDRS);
-
-    public static final Kind<Cdr> KIND = Kind.of(ModuleId.CDRS, Cdr.class)
-            .concerning(cdr -> new Party(cdr.cdrToken().countryCode(), cdr.cdrToken().partyId()));
 
     private final OwnedObjects objects;
     private final ObjectStore store;
@@ -50,12 +44,6 @@ public class CdrsRoutes extends OcpiRouteBuilder implements ServesEndpoints {
         this.platform = platform;
         this.urls = urls;
         this.transaction = transaction;
-    }
-
-    @Override
-    public List<ServedEndpoint> servedEndpoints() {
-        return List.of(new ServedEndpoint(ModuleId.CDRS, InterfaceRole.SENDER, SENDER),
-                new ServedEndpoint(ModuleId.CDRS, InterfaceRole.RECEIVER, RECEIVER));
     }
 
     @Override

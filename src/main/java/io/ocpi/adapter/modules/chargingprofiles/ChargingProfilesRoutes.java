@@ -3,9 +3,6 @@ package io.ocpi.adapter.modules.chargingprofiles;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ocpi.adapter.modules.chargingprofiles.ChargingProfiles.Operation;
-import io.ocpi.adapter.modules.versions.ServedEndpoint;
-import io.ocpi.adapter.modules.versions.ServesEndpoints;
-import io.ocpi.adapter.ocpi.InterfaceRole;
 import io.ocpi.adapter.ocpi.ModuleId;
 import io.ocpi.adapter.ocpi.Party;
 import io.ocpi.adapter.ocpi.Role;
@@ -14,7 +11,6 @@ import io.ocpi.adapter.protocol.OcpiException;
 import io.ocpi.adapter.protocol.OcpiExchange;
 import io.ocpi.adapter.protocol.OcpiRouteBuilder;
 import io.ocpi.adapter.protocol.OcpiUrls;
-import java.util.List;
 import org.apache.camel.Exchange;
 import org.springframework.stereotype.Component;
 
@@ -23,7 +19,7 @@ import org.springframework.stereotype.Component;
  * the CPOs' active profiles and the results of our own requests (Sender). See {@link ChargingProfiles}.
  */
 @Component
-public class ChargingProfilesRoutes extends OcpiRouteBuilder implements ServesEndpoints {
+public class ChargingProfilesRoutes extends OcpiRouteBuilder {
 
     public static final String RECEIVER = OcpiUrls.cpo(ModuleId.CHARGING_PROFILES);
     public static final String SENDER = OcpiUrls.emsp(ModuleId.CHARGING_PROFILES);
@@ -34,12 +30,6 @@ public class ChargingProfilesRoutes extends OcpiRouteBuilder implements ServesEn
     public ChargingProfilesRoutes(ChargingProfiles profiles, ObjectMapper json) {
         this.profiles = profiles;
         this.json = json;
-    }
-
-    @Override
-    public List<ServedEndpoint> servedEndpoints() {
-        return List.of(new ServedEndpoint(ModuleId.CHARGING_PROFILES, InterfaceRole.RECEIVER, RECEIVER),
-                new ServedEndpoint(ModuleId.CHARGING_PROFILES, InterfaceRole.SENDER, SENDER));
     }
 
     @Override

@@ -1,8 +1,5 @@
 package io.ocpi.adapter.modules.commands;
 
-import io.ocpi.adapter.modules.versions.ServedEndpoint;
-import io.ocpi.adapter.modules.versions.ServesEndpoints;
-import io.ocpi.adapter.ocpi.InterfaceRole;
 import io.ocpi.adapter.ocpi.ModuleId;
 import io.ocpi.adapter.ocpi.Party;
 import io.ocpi.adapter.ocpi.Role;
@@ -10,7 +7,6 @@ import io.ocpi.adapter.protocol.OcpiEvents;
 import io.ocpi.adapter.protocol.OcpiExchange;
 import io.ocpi.adapter.protocol.OcpiRouteBuilder;
 import io.ocpi.adapter.protocol.OcpiUrls;
-import java.util.List;
 import org.springframework.stereotype.Component;
 
 /**
@@ -18,7 +14,7 @@ import org.springframework.stereotype.Component;
  * send (Sender). See {@link Commands} for the flow, and docs/extension-points.md for the internal endpoints.
  */
 @Component
-public class CommandsRoutes extends OcpiRouteBuilder implements ServesEndpoints {
+public class CommandsRoutes extends OcpiRouteBuilder {
 
     public static final String RECEIVER = OcpiUrls.cpo(ModuleId.COMMANDS);
     public static final String SENDER = OcpiUrls.emsp(ModuleId.COMMANDS);
@@ -27,12 +23,6 @@ public class CommandsRoutes extends OcpiRouteBuilder implements ServesEndpoints 
 
     public CommandsRoutes(Commands commands) {
         this.commands = commands;
-    }
-
-    @Override
-    public List<ServedEndpoint> servedEndpoints() {
-        return List.of(new ServedEndpoint(ModuleId.COMMANDS, InterfaceRole.RECEIVER, RECEIVER),
-                new ServedEndpoint(ModuleId.COMMANDS, InterfaceRole.SENDER, SENDER));
     }
 
     @Override

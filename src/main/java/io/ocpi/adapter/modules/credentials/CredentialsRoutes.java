@@ -1,19 +1,15 @@
 package io.ocpi.adapter.modules.credentials;
 
-import io.ocpi.adapter.modules.versions.ServedEndpoint;
-import io.ocpi.adapter.modules.versions.ServesEndpoints;
-import io.ocpi.adapter.ocpi.InterfaceRole;
 import io.ocpi.adapter.ocpi.ModuleId;
 import io.ocpi.adapter.protocol.Access;
 import io.ocpi.adapter.protocol.OcpiExchange;
 import io.ocpi.adapter.protocol.OcpiRouteBuilder;
 import io.ocpi.adapter.protocol.OcpiUrls;
-import java.util.List;
 import org.springframework.stereotype.Component;
 
 /** The credentials module, served side: a peer registers, updates or unregisters with us. */
 @Component
-public class CredentialsRoutes extends OcpiRouteBuilder implements ServesEndpoints {
+public class CredentialsRoutes extends OcpiRouteBuilder {
 
     public static final String PATH = OcpiUrls.VERSION_PATH + "/" + ModuleId.CREDENTIALS;
 
@@ -21,12 +17,6 @@ public class CredentialsRoutes extends OcpiRouteBuilder implements ServesEndpoin
 
     public CredentialsRoutes(CredentialsHandshake handshake) {
         this.handshake = handshake;
-    }
-
-    @Override
-    public List<ServedEndpoint> servedEndpoints() {
-        // The role has no meaning for credentials; the spec advises SENDER.
-        return List.of(new ServedEndpoint(ModuleId.CREDENTIALS, InterfaceRole.SENDER, PATH));
     }
 
     @Override

@@ -1,8 +1,6 @@
 package io.ocpi.adapter.modules.hubclientinfo;
 
-import io.ocpi.adapter.modules.versions.ServedEndpoint;
-import io.ocpi.adapter.modules.versions.ServesEndpoints;
-import io.ocpi.adapter.ocpi.InterfaceRole;
+import io.ocpi.adapter.objects.OwnedObjects;
 import io.ocpi.adapter.ocpi.ModuleId;
 import io.ocpi.adapter.ocpi.ObjectKey;
 import io.ocpi.adapter.ocpi.Party;
@@ -22,7 +20,6 @@ import io.ocpi.adapter.protocol.Platform;
 import io.ocpi.adapter.registry.PeerRepository;
 import io.ocpi.adapter.registry.PeerStatus;
 import io.ocpi.adapter.store.ObjectStore;
-import io.ocpi.adapter.store.OwnedObjects;
 import java.util.Comparator;
 import java.util.List;
 import org.springframework.stereotype.Component;
@@ -34,7 +31,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Sender: the parties of the peers registered with us, with their connection status.
  */
 @Component
-public class HubClientInfoRoutes extends OcpiRouteBuilder implements ServesEndpoints {
+public class HubClientInfoRoutes extends OcpiRouteBuilder {
 
     public static final String PATH = OcpiUrls.VERSION_PATH + "/" + ModuleId.HUB_CLIENT_INFO;
 
@@ -55,12 +52,6 @@ public class HubClientInfoRoutes extends OcpiRouteBuilder implements ServesEndpo
         this.pagination = pagination;
         this.platform = platform;
         this.transaction = transaction;
-    }
-
-    @Override
-    public List<ServedEndpoint> servedEndpoints() {
-        return List.of(new ServedEndpoint(ModuleId.HUB_CLIENT_INFO, InterfaceRole.SENDER, PATH),
-                new ServedEndpoint(ModuleId.HUB_CLIENT_INFO, InterfaceRole.RECEIVER, PATH));
     }
 
     @Override

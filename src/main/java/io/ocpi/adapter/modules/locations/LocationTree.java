@@ -3,8 +3,9 @@ package io.ocpi.adapter.modules.locations;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.ocpi.adapter.objects.OwnedObjects;
 import io.ocpi.adapter.protocol.OcpiException;
-import io.ocpi.adapter.store.OwnedObjects;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -40,12 +41,18 @@ public final class LocationTree {
                 + " of EVSE " + evseUid + " in location " + location.path("id").asText()));
     }
 
-    /** The location, one of its EVSEs, or one of their connectors: as a PUT at that level would carry it. */
-    public Optional<ObjectNode> part(String evseUid, String connectorId) {
-        if (evseUid == null) {
-            return Optional.of(location);
-        }
-        return connectorId == null ? evse(evseUid) : connector(evseUid, connectorId);
+    /**
+     * The location, one of its EVSEs, or one of their connectors, as a PUT at that level would carry it: the part that
+     * the path segments below the location address ({@code [evse_uid[/connector_id]]}).
+     */
+    static Optional<ObjectNode> part(ObjectNode location, List<String> below) {
+        LocationTree tree = new LocationTree(location);
+        return switch (below.size()) {
+            case 0 -> Optional.of(location);
+            case 1 -> tree.evse(below.get(0));
+            case 2 -> tree.connector(below.get(0), below.get(1));
+            default -> Optional.empty();
+        };
     }
 
     /** Applies a PATCH at the level named (location, EVSE or connector), bumping last_updated up the tree. */

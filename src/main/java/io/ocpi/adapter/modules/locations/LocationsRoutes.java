@@ -1,8 +1,8 @@
 package io.ocpi.adapter.modules.locations;
 
-import io.ocpi.adapter.modules.versions.ServedEndpoint;
-import io.ocpi.adapter.modules.versions.ServesEndpoints;
-import io.ocpi.adapter.ocpi.InterfaceRole;
+import static io.ocpi.adapter.modules.locations.LocationsModule.KIND;
+
+import io.ocpi.adapter.objects.OwnedObjects;
 import io.ocpi.adapter.ocpi.ModuleId;
 import io.ocpi.adapter.ocpi.Role;
 import io.ocpi.adapter.protocol.OcpiEvents;
@@ -13,9 +13,6 @@ import io.ocpi.adapter.protocol.OcpiUrls;
 import io.ocpi.adapter.protocol.Pagination;
 import io.ocpi.adapter.protocol.Platform;
 import io.ocpi.adapter.protocol.RawJson;
-import io.ocpi.adapter.store.OwnedObjects;
-import io.ocpi.adapter.store.OwnedObjects.Kind;
-import java.util.List;
 import org.apache.camel.Exchange;
 import org.springframework.stereotype.Component;
 
@@ -24,11 +21,10 @@ import org.springframework.stereotype.Component;
  * push to us (Receiver), down to EVSE and connector level.
  */
 @Component
-public class LocationsRoutes extends OcpiRouteBuilder implements ServesEndpoints {
+public class LocationsRoutes extends OcpiRouteBuilder {
 
     public static final String SENDER = OcpiUrls.cpo(ModuleId.LOCATIONS);
     public static final String RECEIVER = OcpiUrls.emsp(ModuleId.LOCATIONS);
-    public static final Kind<Location> KIND = Kind.of(ModuleId.LOCATIONS, Location.class);
     public static final String EVSE_UID = "OcpiEvseUid";
     public static final String CONNECTOR_ID = "OcpiConnectorId";
 
@@ -44,12 +40,6 @@ public class LocationsRoutes extends OcpiRouteBuilder implements ServesEndpoints
         this.ourLocations = ours;
         this.pagination = pagination;
         this.platform = platform;
-    }
-
-    @Override
-    public List<ServedEndpoint> servedEndpoints() {
-        return List.of(new ServedEndpoint(ModuleId.LOCATIONS, InterfaceRole.SENDER, SENDER),
-                new ServedEndpoint(ModuleId.LOCATIONS, InterfaceRole.RECEIVER, RECEIVER));
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.ocpi.adapter.modules.locations;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.ocpi.adapter.objects.OwnedObjects;
 import io.ocpi.adapter.ocpi.ModuleId;
 import io.ocpi.adapter.ocpi.ObjectKey;
 import io.ocpi.adapter.ocpi.Party;
@@ -10,7 +11,6 @@ import io.ocpi.adapter.protocol.OcpiUrls;
 import io.ocpi.adapter.protocol.Platform;
 import io.ocpi.adapter.push.Pushes;
 import io.ocpi.adapter.store.ObjectStore;
-import io.ocpi.adapter.store.OwnedObjects;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -60,7 +60,7 @@ public class OurLocations {
             Location valid = bodies.convert(location.location(), Location.class);
             String text = objects.write(valid);
             store.put(key, valid.lastUpdated(), null, text);
-            pushes.patched(ModuleId.LOCATIONS, owner, locationId, subPath, patch.toString());
+            pushes.patched(LocationsModule.KIND, owner, locationId, subPath, patch.toString());
             return text;
         });
     }

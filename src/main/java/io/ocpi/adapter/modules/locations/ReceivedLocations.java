@@ -1,6 +1,7 @@
 package io.ocpi.adapter.modules.locations;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.ocpi.adapter.objects.OwnedObjects;
 import io.ocpi.adapter.ocpi.ModuleId;
 import io.ocpi.adapter.ocpi.ObjectKey;
 import io.ocpi.adapter.ocpi.Party;
@@ -11,7 +12,6 @@ import io.ocpi.adapter.protocol.OcpiResult;
 import io.ocpi.adapter.protocol.Platform;
 import io.ocpi.adapter.protocol.RawJson;
 import io.ocpi.adapter.store.ObjectStore;
-import io.ocpi.adapter.store.OwnedObjects;
 import java.util.function.Consumer;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;

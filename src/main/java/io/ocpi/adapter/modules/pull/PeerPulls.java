@@ -3,17 +3,13 @@ package io.ocpi.adapter.modules.pull;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ocpi.adapter.config.OcpiProperties;
-import io.ocpi.adapter.modules.cdrs.CdrsRoutes;
-import io.ocpi.adapter.modules.locations.LocationsRoutes;
-import io.ocpi.adapter.modules.sessions.SessionsRoutes;
-import io.ocpi.adapter.modules.tariffs.TariffsRoutes;
-import io.ocpi.adapter.modules.tokens.TokensRoutes;
+import io.ocpi.adapter.objects.Kind;
+import io.ocpi.adapter.objects.Modules;
+import io.ocpi.adapter.objects.OwnedObjects;
 import io.ocpi.adapter.ocpi.InterfaceRole;
-import io.ocpi.adapter.ocpi.ModuleId;
 import io.ocpi.adapter.ocpi.ObjectKey;
 import io.ocpi.adapter.ocpi.OwnedObject;
 import io.ocpi.adapter.ocpi.Party;
-import io.ocpi.adapter.ocpi.Role;
 import io.ocpi.adapter.protocol.Caller;
 import io.ocpi.adapter.protocol.OcpiBodies;
 import io.ocpi.adapter.protocol.OcpiDateTime;
@@ -27,8 +23,6 @@ import io.ocpi.adapter.registry.Peer;
 import io.ocpi.adapter.registry.PeerRepository;
 import io.ocpi.adapter.registry.TokenScope;
 import io.ocpi.adapter.store.ObjectStore;
-import io.ocpi.adapter.store.OwnedObjects;
-import io.ocpi.adapter.store.OwnedObjects.Kind;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -40,12 +34,13 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Pulls a peer's complete list of a module (its Sender interface, page by page following {@code Link}) into the
- * store: what a CPO serves (locations, sessions, CDRs, tariffs) for our eMSP, what an eMSP serves (tokens) for our
- * CPO. Each object is checked like a push would be: a valid object owned by the peer is stored and announced as
- * received; anything else is logged and passed over, as transport_and_format advises for lists. Pages are asked for
- * no larger than the peer's cap for the module ({@code ocpi.pull.page-limits}); a page that cannot be read ends the
- * pull with what failed where, and what was stored before.
+ * Pulls a peer's complete list of a module of Client Owned Objects (its Sender interface, page by page following
+ * {@code Link}) into the store, for our party in the role that receives them ({@link Kind#receiver()}): what a CPO
+ * serves (locations, sessions, CDRs, tariffs) for our eMSP, what an eMSP serves (tokens) for our CPO. Each object is
+ * checked like a push would be: a valid object owned by the peer is stored and announced as received; anything else
+ * is logged and passed over, as transport_and_format advises for lists. Pages are asked for no larger than the peer's
+ * cap for the module ({@code ocpi.pull.page-limits}); a page that cannot be read ends the pull with what failed
+ * where, and what was stored before.
  */
 @Component
 public class PeerPulls {
@@ -80,20 +75,17 @@ public class PeerPulls {
         }
     }
 
-    private final Map<String, Kind<? extends OwnedObject>> kinds = new LinkedHashMap<>();
-    private final Map<String, Role> ourSide = Map.of(ModuleId.LOCATIONS, Role.EMSP, ModuleId.SESSIONS, Role.EMSP,
-            ModuleId.CDRS, Role.EMSP, ModuleId.TARIFFS, Role.EMSP, ModuleId.TOKENS, Role.CPO);
-
     private final PeerRepository peers;
     private final PeerLists lists;
     private final OcpiBodies bodies;
     private final ObjectStore store;
     private final OwnedObjects objects;
     private final Platform platform;
+    private final Modules modules;
     private final Map<String, Map<String, Integer>> pageLimits;
 
     public PeerPulls(PeerRepository peers, PeerLists lists, OcpiBodies bodies, ObjectStore store, OwnedObjects objects, Platform platform,
-                     OcpiProperties properties) {
+                     Modules modules, OcpiProperties properties) {
         this.peers = peers;
         this.lists = lists;
         this.pageLimits = properties.pull().pageLimits();
@@ -101,30 +93,26 @@ public class PeerPulls {
         this.store = store;
         this.objects = objects;
         this.platform = platform;
-        kinds.put(ModuleId.LOCATIONS, LocationsRoutes.KIND);
-        kinds.put(ModuleId.SESSIONS, SessionsRoutes.KIND);
-        kinds.put(ModuleId.CDRS, CdrsRoutes.KIND);
-        kinds.put(ModuleId.TARIFFS, TariffsRoutes.KIND);
-        kinds.put(ModuleId.TOKENS, TokensRoutes.KIND);
+        this.modules = modules;
     }
 
+    /** The modules of Client Owned Objects, whose lists can be pulled. */
     public List<String> modules() {
-        return List.copyOf(kinds.keySet());
+        return modules.objectKinds().stream().map(Kind::module).toList();
     }
 
     /**
-     * @param dateFrom only objects changed since then (null: all). The sessions list wants one, so it gets the epoch.
+     * @param dateFrom only objects changed since then (null: all, or since the kind's {@link Kind#pullFrom()} for a
+     *                 Sender that wants a {@code date_from})
      */
     public Outcome pull(long peerId, String module, Instant dateFrom) {
-        Kind<? extends OwnedObject> kind = kinds.get(module);
-        if (kind == null) {
-            throw new IllegalArgumentException("cannot pull '" + module + "'; pullable modules: " + modules());
-        }
+        Kind<?> kind = modules.objects(module)
+                .orElseThrow(() -> new IllegalArgumentException("cannot pull '" + module + "'; pullable modules: " + modules()));
         Peer peer = peers.find(peerId).filter(Peer::isRegistered)
                 .orElseThrow(() -> new IllegalArgumentException("no registered peer with id " + peerId));
         String url = peer.endpoint(module, InterfaceRole.SENDER)
                 .orElseThrow(() -> new IllegalStateException("peer " + peer.name() + " serves no " + module + " sender"));
-        Instant from = dateFrom != null ? dateFrom : ModuleId.SESSIONS.equals(module) ? Instant.EPOCH : null;
+        Instant from = dateFrom != null ? dateFrom : kind.pullFrom();
         if (from != null) {
             url += (url.contains("?") ? "&" : "?") + "date_from=" + URLEncoder.encode(OcpiDateTime.format(from), StandardCharsets.UTF_8);
         }
@@ -133,7 +121,7 @@ public class PeerPulls {
             url += (url.contains("?") ? "&" : "?") + "limit=" + limit;
         }
         Caller asPeer = new Caller(peer, TokenScope.FULL, null, false);
-        Map<String, String> routing = peer.roles().isEmpty() ? Map.of() : RoutingHeaders.outgoing(platform.party(ourSide.get(module)),
+        Map<String, String> routing = peer.roles().isEmpty() ? Map.of() : RoutingHeaders.outgoing(platform.party(kind.receiver()),
                 new Party(peer.roles().get(0).countryCode(), peer.roles().get(0).partyId()));
         long[] counts = new long[2];
         long read;

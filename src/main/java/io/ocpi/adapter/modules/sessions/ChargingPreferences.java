@@ -1,5 +1,6 @@
 package io.ocpi.adapter.modules.sessions;
 
+import io.ocpi.adapter.ocpi.ProfileType;
 import jakarta.validation.constraints.NotNull;
 import java.math.BigDecimal;
 import java.time.Instant;

@@ -2,6 +2,7 @@ package io.ocpi.adapter.modules.sessions;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.ocpi.adapter.objects.OwnedObjects;
 import io.ocpi.adapter.ocpi.ModuleId;
 import io.ocpi.adapter.ocpi.Party;
 import io.ocpi.adapter.ocpi.Role;
@@ -10,7 +11,6 @@ import io.ocpi.adapter.protocol.OcpiEvents;
 import io.ocpi.adapter.protocol.OcpiException;
 import io.ocpi.adapter.protocol.OcpiStatus;
 import io.ocpi.adapter.protocol.Platform;
-import io.ocpi.adapter.store.OwnedObjects;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 

@@ -1,11 +1,11 @@
 package io.ocpi.adapter.modules.sessions;
 
+import io.ocpi.adapter.objects.OwnedObjects;
 import io.ocpi.adapter.ocpi.ModuleId;
 import io.ocpi.adapter.ocpi.Party;
 import io.ocpi.adapter.ocpi.Role;
 import io.ocpi.adapter.protocol.Caller;
 import io.ocpi.adapter.protocol.Platform;
-import io.ocpi.adapter.store.OwnedObjects;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 

@@ -1,10 +1,10 @@
 package io.ocpi.adapter.modules.sessions;
 
+import static io.ocpi.adapter.modules.sessions.SessionsModule.KIND;
+
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.ocpi.adapter.modules.versions.ServedEndpoint;
-import io.ocpi.adapter.modules.versions.ServesEndpoints;
-import io.ocpi.adapter.ocpi.InterfaceRole;
+import io.ocpi.adapter.objects.OwnedObjects;
 import io.ocpi.adapter.ocpi.ModuleId;
 import io.ocpi.adapter.ocpi.Party;
 import io.ocpi.adapter.ocpi.Role;
@@ -13,8 +13,6 @@ import io.ocpi.adapter.protocol.OcpiRouteBuilder;
 import io.ocpi.adapter.protocol.OcpiUrls;
 import io.ocpi.adapter.protocol.Pagination;
 import io.ocpi.adapter.protocol.Platform;
-import io.ocpi.adapter.store.OwnedObjects;
-import io.ocpi.adapter.store.OwnedObjects.Kind;
 import java.util.List;
 import org.springframework.stereotype.Component;
 
@@ -23,15 +21,10 @@ import org.springframework.stereotype.Component;
  * (Sender), as an eMSP we keep the sessions CPOs push to us (Receiver).
  */
 @Component
-public class SessionsRoutes extends OcpiRouteBuilder implements ServesEndpoints {
+public class SessionsRoutes extends OcpiRouteBuilder {
 
     public static final String SENDER = OcpiUrls.cpo(ModuleId.SESSIONS);
     public static final String RECEIVER = OcpiUrls.emsp(ModuleId.SESSIONS);
-
-    /** Sessions concern the eMSP whose token is charging; a PATCH appends its charging periods. */
-    public static final Kind<Session> KIND = Kind.of(ModuleId.SESSIONS, Session.class)
-            .concerning(session -> new Party(session.cdrToken().countryCode(), session.cdrToken().partyId()))
-            .patchedBy(SessionsRoutes::appendChargingPeriods);
 
     private final OwnedObjects objects;
     private final ChargingPreferencesDecision preferences;
@@ -43,12 +36,6 @@ public class SessionsRoutes extends OcpiRouteBuilder implements ServesEndpoints 
         this.preferences = preferences;
         this.pagination = pagination;
         this.platform = platform;
-    }
-
-    @Override
-    public List<ServedEndpoint> servedEndpoints() {
-        return List.of(new ServedEndpoint(ModuleId.SESSIONS, InterfaceRole.SENDER, SENDER),
-                new ServedEndpoint(ModuleId.SESSIONS, InterfaceRole.RECEIVER, RECEIVER));
     }
 
     @Override

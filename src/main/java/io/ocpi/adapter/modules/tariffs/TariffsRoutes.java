@@ -1,8 +1,8 @@
 package io.ocpi.adapter.modules.tariffs;
 
-import io.ocpi.adapter.modules.versions.ServedEndpoint;
-import io.ocpi.adapter.modules.versions.ServesEndpoints;
-import io.ocpi.adapter.ocpi.InterfaceRole;
+import static io.ocpi.adapter.modules.tariffs.TariffsModule.KIND;
+
+import io.ocpi.adapter.objects.OwnedObjects;
 import io.ocpi.adapter.ocpi.ModuleId;
 import io.ocpi.adapter.ocpi.Role;
 import io.ocpi.adapter.protocol.OcpiExchange;
@@ -10,9 +10,6 @@ import io.ocpi.adapter.protocol.OcpiRouteBuilder;
 import io.ocpi.adapter.protocol.OcpiUrls;
 import io.ocpi.adapter.protocol.Pagination;
 import io.ocpi.adapter.protocol.Platform;
-import io.ocpi.adapter.store.OwnedObjects;
-import io.ocpi.adapter.store.OwnedObjects.Kind;
-import java.util.List;
 import org.springframework.stereotype.Component;
 
 /**
@@ -20,11 +17,10 @@ import org.springframework.stereotype.Component;
  * Tariffs have no PATCH: a changed tariff is PUT whole.
  */
 @Component
-public class TariffsRoutes extends OcpiRouteBuilder implements ServesEndpoints {
+public class TariffsRoutes extends OcpiRouteBuilder {
 
     public static final String SENDER = OcpiUrls.cpo(ModuleId.TARIFFS);
     public static final String RECEIVER = OcpiUrls.emsp(ModuleId.TARIFFS);
-    public static final Kind<Tariff> KIND = Kind.of(ModuleId.TARIFFS, Tariff.class);
 
     private final OwnedObjects objects;
     private final Pagination pagination;
@@ -34,12 +30,6 @@ public class TariffsRoutes extends OcpiRouteBuilder implements ServesEndpoints {
         this.objects = objects;
         this.pagination = pagination;
         this.platform = platform;
-    }
-
-    @Override
-    public List<ServedEndpoint> servedEndpoints() {
-        return List.of(new ServedEndpoint(ModuleId.TARIFFS, InterfaceRole.SENDER, SENDER),
-                new ServedEndpoint(ModuleId.TARIFFS, InterfaceRole.RECEIVER, RECEIVER));
     }
 
     @Override

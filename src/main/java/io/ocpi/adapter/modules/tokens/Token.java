@@ -1,7 +1,7 @@
 package io.ocpi.adapter.modules.tokens;
 
-import io.ocpi.adapter.modules.sessions.ProfileType;
 import io.ocpi.adapter.ocpi.OwnedObject;
+import io.ocpi.adapter.ocpi.ProfileType;
 import io.ocpi.adapter.protocol.CiString;
 import io.ocpi.adapter.protocol.ObjectId;
 import jakarta.validation.Valid;

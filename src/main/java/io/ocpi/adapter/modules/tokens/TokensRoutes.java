@@ -1,8 +1,8 @@
 package io.ocpi.adapter.modules.tokens;
 
-import io.ocpi.adapter.modules.versions.ServedEndpoint;
-import io.ocpi.adapter.modules.versions.ServesEndpoints;
-import io.ocpi.adapter.ocpi.InterfaceRole;
+import static io.ocpi.adapter.modules.tokens.TokensModule.KIND;
+
+import io.ocpi.adapter.objects.OwnedObjects;
 import io.ocpi.adapter.ocpi.ModuleId;
 import io.ocpi.adapter.ocpi.ObjectKey;
 import io.ocpi.adapter.ocpi.Role;
@@ -13,10 +13,7 @@ import io.ocpi.adapter.protocol.OcpiRouteBuilder;
 import io.ocpi.adapter.protocol.OcpiUrls;
 import io.ocpi.adapter.protocol.Pagination;
 import io.ocpi.adapter.protocol.Platform;
-import io.ocpi.adapter.store.OwnedObjects;
-import io.ocpi.adapter.store.OwnedObjects.Kind;
 import java.util.Arrays;
-import java.util.List;
 import org.apache.camel.Exchange;
 import org.springframework.stereotype.Component;
 
@@ -26,11 +23,10 @@ import org.springframework.stereotype.Component;
  * defaults to RFID.
  */
 @Component
-public class TokensRoutes extends OcpiRouteBuilder implements ServesEndpoints {
+public class TokensRoutes extends OcpiRouteBuilder {
 
     public static final String SENDER = OcpiUrls.emsp(ModuleId.TOKENS);
     public static final String RECEIVER = OcpiUrls.cpo(ModuleId.TOKENS);
-    public static final Kind<Token> KIND = Kind.of(ModuleId.TOKENS, Token.class).identifiedBy("uid").keyedByType(token -> token.type().name());
 
     private final OwnedObjects objects;
     private final TokenAuthorization authorization;
@@ -45,12 +41,6 @@ public class TokensRoutes extends OcpiRouteBuilder implements ServesEndpoints {
         this.chargeAuthorization = chargeAuthorization;
         this.pagination = pagination;
         this.platform = platform;
-    }
-
-    @Override
-    public List<ServedEndpoint> servedEndpoints() {
-        return List.of(new ServedEndpoint(ModuleId.TOKENS, InterfaceRole.SENDER, SENDER),
-                new ServedEndpoint(ModuleId.TOKENS, InterfaceRole.RECEIVER, RECEIVER));
     }
 
     @Override

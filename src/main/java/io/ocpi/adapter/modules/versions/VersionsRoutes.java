@@ -1,5 +1,7 @@
 package io.ocpi.adapter.modules.versions;
 
+import io.ocpi.adapter.objects.Modules;
+import io.ocpi.adapter.objects.OcpiModule;
 import io.ocpi.adapter.ocpi.Endpoint;
 import io.ocpi.adapter.ocpi.Version;
 import io.ocpi.adapter.ocpi.VersionDetails;
@@ -8,7 +10,6 @@ import io.ocpi.adapter.protocol.OcpiRouteBuilder;
 import io.ocpi.adapter.protocol.OcpiUrls;
 import java.util.Comparator;
 import java.util.List;
-import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 
 /** The versions module: the entry point a peer calls first, with token A or its own token. */
@@ -16,9 +17,9 @@ import org.springframework.stereotype.Component;
 public class VersionsRoutes extends OcpiRouteBuilder {
 
     private final OcpiUrls urls;
-    private final List<ServesEndpoints> modules;
+    private final Modules modules;
 
-    public VersionsRoutes(OcpiUrls urls, @Lazy List<ServesEndpoints> modules) {
+    public VersionsRoutes(OcpiUrls urls, Modules modules) {
         this.urls = urls;
         this.modules = modules;
     }
@@ -38,11 +39,12 @@ public class VersionsRoutes extends OcpiRouteBuilder {
                 .bean(protocol, "respond");
     }
 
+    /** Every interface each module serves ({@link OcpiModule#served()}), by module identifier and role. */
     public VersionDetails versionDetails() {
-        List<Endpoint> endpoints = modules.stream()
-                .flatMap(m -> m.servedEndpoints().stream())
-                .sorted(Comparator.comparing(ServedEndpoint::identifier).thenComparing(ServedEndpoint::role))
-                .map(e -> new Endpoint(e.identifier(), e.role(), urls.of(e.path())))
+        List<Endpoint> endpoints = modules.all().stream()
+                .flatMap(module -> module.served().stream()
+                        .map(served -> new Endpoint(module.id(), served.role(), urls.of(served.path()))))
+                .sorted(Comparator.comparing(Endpoint::identifier).thenComparing(Endpoint::role))
                 .toList();
         return new VersionDetails(OcpiUrls.VERSION, endpoints);
     }

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ocpi.adapter.modules.cdrs.AuthMethod;
 import io.ocpi.adapter.modules.cdrs.CdrDimensionType;
+import io.ocpi.adapter.ocpi.ProfileType;
 import io.ocpi.adapter.protocol.OcpiBodies;
 import io.ocpi.adapter.protocol.OcpiException;
 import io.ocpi.adapter.protocol.OcpiJson;

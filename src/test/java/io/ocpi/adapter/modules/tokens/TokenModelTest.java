@@ -2,8 +2,8 @@ package io.ocpi.adapter.modules.tokens;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.ocpi.adapter.modules.sessions.ProfileType;
 import io.ocpi.adapter.ocpi.OwnedObject;
+import io.ocpi.adapter.ocpi.ProfileType;
 import io.ocpi.adapter.protocol.OcpiBodies;
 import io.ocpi.adapter.protocol.OcpiException;
 import io.ocpi.adapter.protocol.OcpiJson;

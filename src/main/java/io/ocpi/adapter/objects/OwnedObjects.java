@@ -1,10 +1,9 @@
-package io.ocpi.adapter.store;
+package io.ocpi.adapter.objects;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.ocpi.adapter.ocpi.ModuleId;
 import io.ocpi.adapter.ocpi.ObjectKey;
 import io.ocpi.adapter.ocpi.OwnedObject;
 import io.ocpi.adapter.ocpi.Party;
@@ -18,14 +17,12 @@ import io.ocpi.adapter.protocol.Pagination.Page;
 import io.ocpi.adapter.protocol.Pagination.PageRequest;
 import io.ocpi.adapter.protocol.Platform;
 import io.ocpi.adapter.protocol.RawJson;
-import io.ocpi.adapter.push.Pushes;
+import io.ocpi.adapter.store.ObjectStore;
 import java.io.UncheckedIOException;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BinaryOperator;
-import java.util.function.Function;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -42,44 +39,17 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 public class OwnedObjects {
 
-    /** How one module's objects are read, keyed and merged. */
-    public record Kind<T extends OwnedObject>(String module, Class<T> type, String idField, Function<T, String> objectType,
-                                              Function<T, Party> concerns, BinaryOperator<ObjectNode> patch) {
-
-        /** Objects keyed by owner and id alone, patched field by field. */
-        public static <T extends OwnedObject> Kind<T> of(String module, Class<T> type) {
-            return new Kind<>(module, type, "id", t -> "", t -> null, OwnedObjects::replaceFields);
-        }
-
-        /** The body field that holds {@link OwnedObject#objectId()}, as refusals name it. */
-        public Kind<T> identifiedBy(String idField) {
-            return new Kind<>(module, type, idField, objectType, concerns, patch);
-        }
-
-        public Kind<T> keyedByType(Function<T, String> objectType) {
-            return new Kind<>(module, type, idField, objectType, concerns, patch);
-        }
-
-        public Kind<T> concerning(Function<T, Party> concerns) {
-            return new Kind<>(module, type, idField, objectType, concerns, patch);
-        }
-
-        public Kind<T> patchedBy(BinaryOperator<ObjectNode> patch) {
-            return new Kind<>(module, type, idField, objectType, concerns, patch);
-        }
-    }
-
     private final ObjectStore store;
     private final OcpiBodies bodies;
     private final ObjectMapper json;
     private final Platform platform;
     private final Pagination pagination;
     private final TransactionTemplate transaction;
-    private final Pushes pushes;
+    private final ObjectChanges changes;
 
     public OwnedObjects(ObjectStore store, OcpiBodies bodies, ObjectMapper json, Platform platform,
-                        Pagination pagination, TransactionTemplate transaction, Pushes pushes) {
-        this.pushes = pushes;
+                        Pagination pagination, TransactionTemplate transaction, ObjectChanges changes) {
+        this.changes = changes;
         this.store = store;
         this.bodies = bodies;
         this.json = json;
@@ -170,8 +140,8 @@ public class OwnedObjects {
         String text = write(object);
         transaction.executeWithoutResult(tx -> {
             store.put(key, object.lastUpdated(), concerns, text);
-            pushes.changed(kind.module(), object, type.isEmpty() ? null : type, concerns, text);
-            pushes.announced(kind.module(), "published", key.toString(), text, eventHeaders(key, ModuleId.CDRS.equals(kind.module()) ? "POST" : "PUT"));
+            changes.changed(kind, object, type.isEmpty() ? null : type, concerns, text);
+            changes.announced(kind.module(), "published", key.toString(), text, eventHeaders(key, kind.push().name()));
         });
         return object;
     }
@@ -219,7 +189,7 @@ public class OwnedObjects {
     public void announceReceived(Caller caller, String module, ObjectKey key, String body, String operation) {
         Map<String, Object> headers = eventHeaders(key, operation);
         headers.put(OcpiEvents.PEER, caller.peer().name());
-        pushes.announced(module, "received", key.toString(), body, headers);
+        changes.announced(module, "received", key.toString(), body, headers);
     }
 
     private static Map<String, Object> eventHeaders(ObjectKey key, String operation) {
