@@ -41,13 +41,9 @@ public class CommandsRoutes extends OcpiRouteBuilder implements ServesEndpoints 
         rest(SENDER).post("/{command}/{request_id}").to("direct:commands-sender-result");
 
         moduleRoute("commands-receiver-post", Role.CPO)
-                .process(e -> e.getMessage().setBody(commands.receive(OcpiExchange.caller(e), OcpiExchange.routing(e), param(e, "command"),
-                        body(e))))
-                .bean(protocol, "respond");
+                .answer((caller, e) -> commands.receive(caller, OcpiExchange.routing(e), param(e, "command"), body(e)));
         moduleRoute("commands-sender-result", Role.EMSP)
-                .process(e -> e.getMessage().setBody(commands.resultReceived(OcpiExchange.caller(e), param(e, "command"),
-                        param(e, "request_id"), body(e))))
-                .bean(protocol, "respond");
+                .answer((caller, e) -> commands.resultReceived(caller, param(e, "command"), param(e, "request_id"), body(e)));
 
         // The outcome of a command we received, from the route that passed it to the charge point.
         input(ModuleId.COMMANDS, "respond")

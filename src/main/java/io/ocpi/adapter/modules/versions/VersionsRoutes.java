@@ -30,12 +30,10 @@ public class VersionsRoutes extends OcpiRouteBuilder {
                 .get("/" + OcpiUrls.VERSION).to("direct:version-details-get");
 
         ocpiRoute("versions-get", Access.REGISTRATION)
-                .process(e -> e.getMessage().setBody(List.of(new Version(OcpiUrls.VERSION, urls.versionDetails()))))
-                .bean(protocol, "respond");
+                .answer((caller, e) -> List.of(new Version(OcpiUrls.VERSION, urls.versionDetails())));
 
         ocpiRoute("version-details-get", Access.REGISTRATION)
-                .process(e -> e.getMessage().setBody(versionDetails()))
-                .bean(protocol, "respond");
+                .answer((caller, e) -> versionDetails());
     }
 
     public VersionDetails versionDetails() {
