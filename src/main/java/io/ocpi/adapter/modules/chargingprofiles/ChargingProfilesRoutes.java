@@ -2,6 +2,7 @@ package io.ocpi.adapter.modules.chargingprofiles;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.ocpi.adapter.modules.asyncrequests.AsyncRequestCycle;
 import io.ocpi.adapter.modules.chargingprofiles.ChargingProfiles.Operation;
 import io.ocpi.adapter.modules.versions.ServedEndpoint;
 import io.ocpi.adapter.modules.versions.ServesEndpoints;
@@ -71,18 +72,18 @@ public class ChargingProfilesRoutes extends OcpiRouteBuilder implements ServesEn
                 .answer((caller, e) -> profiles.resultReceived(caller, param(e, "request_id"), body(e)));
 
         input(ModuleId.CHARGING_PROFILES, "respond")
-                .process(e -> profiles.respond(e.getIn().getHeader(ChargingProfiles.REQUEST_ID, String.class), e.getIn().getBody(byte[].class)));
+                .process(e -> profiles.respond(e.getIn().getHeader(AsyncRequestCycle.REQUEST_ID, String.class), e.getIn().getBody(byte[].class)));
         input(ModuleId.CHARGING_PROFILES, "push-active")
                 .process(e -> profiles.pushActive(e.getIn().getHeader(OcpiEvents.OBJECT_ID, String.class), e.getIn().getBody(byte[].class)));
         input(ModuleId.CHARGING_PROFILES, "send")
                 .process(e -> {
-                    ChargingProfiles.Sent sent = profiles.send(
+                    AsyncRequestCycle.Sent<ChargingProfileResponse> sent = profiles.send(
                             Operation.valueOf(e.getIn().getHeader(ChargingProfiles.OPERATION, String.class)),
                             new Party(e.getIn().getHeader(OcpiEvents.COUNTRY_CODE, String.class), e.getIn().getHeader(OcpiEvents.PARTY_ID, String.class)),
                             e.getIn().getHeader(OcpiEvents.OBJECT_ID, String.class),
                             e.getIn().getBody(byte[].class),
                             e.getIn().getHeader(ChargingProfiles.DURATION, Integer.class));
-                    e.getMessage().setHeader(ChargingProfiles.REQUEST_ID, sent.requestId());
+                    e.getMessage().setHeader(AsyncRequestCycle.REQUEST_ID, sent.requestId());
                     e.getMessage().setBody(sent.response());
                 })
                 .marshal().json();
