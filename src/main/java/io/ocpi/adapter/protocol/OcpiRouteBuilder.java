@@ -10,23 +10,21 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * Base of every route that serves OCPI over HTTP. {@link #ocpiRoute} opens a route with the protocol's entry step
- * (ids, authentication) and its error handling; the route ends with {@code .bean(protocol, "respond")}.
+ * (ids, authentication) and its error handling; the route says how it answers ({@link OcpiRoute#answer}) and the
+ * protocol responds with that.
  */
 public abstract class OcpiRouteBuilder extends RouteBuilder {
 
     public static final String ROUTE_CONFIGURATION = "ocpi";
 
     @Autowired
-    protected OcpiProtocol protocol;
+    private OcpiProtocol protocol;
 
     @Autowired
     protected OcpiBodies bodies;
 
-    protected RouteDefinition ocpiRoute(String routeId, Access access) {
-        return from("direct:" + routeId)
-                .routeId(routeId)
-                .routeConfigurationId(ROUTE_CONFIGURATION)
-                .process(exchange -> protocol.enter(exchange, access));
+    protected OcpiRoute ocpiRoute(String routeId, Access access) {
+        return new OcpiRoute(entry(routeId, access), protocol, bodies);
     }
 
     /**
@@ -34,8 +32,15 @@ public abstract class OcpiRouteBuilder extends RouteBuilder {
      *
      * @param side the role of ours that serves this interface (CPO for the locations Sender, EMSP for its Receiver)
      */
-    protected RouteDefinition moduleRoute(String routeId, Role side) {
-        return ocpiRoute(routeId, Access.REGISTERED).process(exchange -> protocol.route(exchange, side));
+    protected OcpiRoute moduleRoute(String routeId, Role side) {
+        return new OcpiRoute(entry(routeId, Access.REGISTERED).process(exchange -> protocol.route(exchange, side)), protocol, bodies);
+    }
+
+    private RouteDefinition entry(String routeId, Access access) {
+        return from("direct:" + routeId)
+                .routeId(routeId)
+                .routeConfigurationId(ROUTE_CONFIGURATION)
+                .process(exchange -> protocol.enter(exchange, access));
     }
 
     /**
@@ -111,10 +116,5 @@ public abstract class OcpiRouteBuilder extends RouteBuilder {
 
     protected static byte[] body(Exchange exchange) {
         return exchange.getIn().getBody(byte[].class);
-    }
-
-    /** Parses and validates the request body as the given OCPI object; refuses it with 2001 otherwise. */
-    protected <T> org.apache.camel.Processor body(Class<T> type) {
-        return exchange -> exchange.getIn().setBody(bodies.read(exchange.getIn().getBody(byte[].class), type));
     }
 }

@@ -32,7 +32,7 @@ public class ProbeModule extends OcpiRouteBuilder {
         rest(PATH).get().to("direct:probe-list");
 
         ocpiRoute("probe-list", Access.REGISTERED)
-                .process(e -> {
+                .answer((caller, e) -> {
                     PageRequest request = pagination.request(e);
                     List<Item> matching = IntStream.range(0, SIZE)
                             .mapToObj(i -> new Item(i, EPOCH.plusSeconds(60L * i)))
@@ -40,8 +40,7 @@ public class ProbeModule extends OcpiRouteBuilder {
                             .filter(item -> request.dateTo() == null || item.lastUpdated().isBefore(request.dateTo()))
                             .toList();
                     List<Item> page = matching.stream().skip(request.offset()).limit(request.limit()).toList();
-                    e.getMessage().setBody(pagination.result(PATH, request, new Page<>(page, matching.size())));
-                })
-                .bean(protocol, "respond");
+                    return pagination.result(PATH, request, new Page<>(page, matching.size()));
+                });
     }
 }

@@ -8,7 +8,6 @@ import io.ocpi.adapter.ocpi.ObjectKey;
 import io.ocpi.adapter.ocpi.Party;
 import io.ocpi.adapter.ocpi.Role;
 import io.ocpi.adapter.protocol.Caller;
-import io.ocpi.adapter.protocol.OcpiExchange;
 import io.ocpi.adapter.protocol.OcpiResult;
 import io.ocpi.adapter.protocol.OcpiRouteBuilder;
 import io.ocpi.adapter.protocol.OcpiUrls;
@@ -54,20 +53,13 @@ public class CdrsRoutes extends OcpiRouteBuilder {
                 .get("/{country_code}/{party_id}/{cdr_id}").to("direct:cdrs-receiver-get");
 
         moduleRoute("cdrs-sender-list", Role.CPO)
-                .process(e -> {
-                    Caller caller = OcpiExchange.caller(e);
-                    e.getMessage().setBody(objects.list(ModuleId.CDRS, SENDER, platform.parties(Role.CPO),
-                            platform.isHub(caller) ? null : platform.partiesOf(caller), pagination.request(e)));
-                })
-                .bean(protocol, "respond");
+                .answer((caller, e) -> objects.list(ModuleId.CDRS, SENDER, platform.parties(Role.CPO),
+                        platform.isHub(caller) ? null : platform.partiesOf(caller), pagination.request(e)));
 
         moduleRoute("cdrs-receiver-post", Role.EMSP)
-                .process(body(Cdr.class))
-                .process(e -> e.getMessage().setBody(receive(OcpiExchange.caller(e), e.getIn().getBody(Cdr.class))))
-                .bean(protocol, "respond");
+                .answer(Cdr.class, (caller, cdr, e) -> receive(caller, cdr));
         moduleRoute("cdrs-receiver-get", Role.EMSP)
-                .process(e -> e.getMessage().setBody(objects.get(OcpiExchange.caller(e), key(e, ModuleId.CDRS, "cdr_id"))))
-                .bean(protocol, "respond");
+                .answer((caller, e) -> objects.get(caller, key(e, ModuleId.CDRS, "cdr_id")));
 
         input(ModuleId.CDRS, "publish")
                 .process(e -> e.getMessage().setBody(objects.write(objects.publish(KIND, Role.CPO, e.getIn().getBody(byte[].class)))));

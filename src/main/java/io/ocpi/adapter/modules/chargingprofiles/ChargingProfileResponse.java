@@ -1,5 +1,7 @@
 package io.ocpi.adapter.modules.chargingprofiles;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import io.ocpi.adapter.modules.asyncrequests.AsyncResponse;
 import jakarta.validation.constraints.NotNull;
 
 /**
@@ -8,5 +10,11 @@ import jakarta.validation.constraints.NotNull;
  */
 public record ChargingProfileResponse(
         @NotNull ChargingProfileResponseType result,
-        @NotNull Integer timeout) {
+        @NotNull Integer timeout) implements AsyncResponse {
+
+    @Override
+    @JsonIgnore
+    public boolean accepted() {
+        return result == ChargingProfileResponseType.ACCEPTED;
+    }
 }

@@ -1,9 +1,11 @@
 package io.ocpi.adapter.modules.chargingprofiles;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.ocpi.adapter.config.OcpiProperties;
+import io.ocpi.adapter.modules.asyncrequests.AsyncRequestCycle;
+import io.ocpi.adapter.modules.asyncrequests.AsyncRequestCycle.PeerRequest;
+import io.ocpi.adapter.modules.asyncrequests.AsyncRequestCycle.Sent;
+import io.ocpi.adapter.modules.asyncrequests.AsyncRequestKind;
 import io.ocpi.adapter.modules.sessions.OurSessions;
 import io.ocpi.adapter.objects.OwnedObjects;
 import io.ocpi.adapter.ocpi.InterfaceRole;
@@ -22,9 +24,8 @@ import io.ocpi.adapter.protocol.client.PeerCalls;
 import io.ocpi.adapter.registry.Peer;
 import io.ocpi.adapter.registry.PeerRepository;
 import io.ocpi.adapter.store.AsyncRequest;
-import io.ocpi.adapter.store.AsyncRequest.Direction;
-import io.ocpi.adapter.store.AsyncRequest.Status;
-import io.ocpi.adapter.store.AsyncRequests;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,7 +40,8 @@ import org.springframework.stereotype.Component;
  * charge point reports go to the eMSP through {@code direct:ocpi.chargingprofiles.push-active}.
  *
  * <p>As an eMSP we send such requests ({@code direct:ocpi.chargingprofiles.send}); their results, and the active
- * profiles CPOs push to us, are announced on {@code direct:ocpi.chargingprofiles.result} and {@code .active}.
+ * profiles CPOs push to us, are announced on {@code direct:ocpi.chargingprofiles.result} and {@code .active}. Requests
+ * and their results go through {@link AsyncRequestCycle}.
  */
 @Component
 public class ChargingProfiles {
@@ -59,36 +61,35 @@ public class ChargingProfiles {
         }
     }
 
-    public static final String REQUEST_ID = "OcpiRequestId";
     public static final String OPERATION = "OcpiOperation";
     public static final String DURATION = "OcpiDuration";
 
-    private final AsyncRequests requests;
+    static final AsyncRequestKind<ChargingProfileResponse> REQUESTS = new AsyncRequestKind<>(ModuleId.CHARGING_PROFILES,
+            "charging profile request", OPERATION, ChargingProfileResponse.class,
+            (result, timeout) -> new ChargingProfileResponse(ChargingProfileResponseType.valueOf(result), timeout),
+            timeout -> new ChargingProfileResponse(ChargingProfileResponseType.NOT_SUPPORTED, timeout),
+            operation -> Operation.valueOf(operation).resultType(),
+            (operation, requestId) -> ChargingProfilesRoutes.SENDER + "/results/" + requestId);
+
+    private final AsyncRequestCycle cycle;
     private final OwnedObjects objects;
     private final OcpiBodies bodies;
-    private final ObjectMapper json;
     private final Platform platform;
     private final OcpiEvents events;
     private final PeerRepository peers;
     private final PeerCalls calls;
-    private final OcpiUrls urls;
     private final OurSessions sessions;
-    private final OcpiProperties properties;
 
-    public ChargingProfiles(AsyncRequests requests, OwnedObjects objects, OcpiBodies bodies, ObjectMapper json, Platform platform,
-                            OcpiEvents events, PeerRepository peers, PeerCalls calls, OcpiUrls urls, OcpiProperties properties,
-                            OurSessions sessions) {
-        this.sessions = sessions;
-        this.requests = requests;
+    public ChargingProfiles(AsyncRequestCycle cycle, OwnedObjects objects, OcpiBodies bodies, Platform platform, OcpiEvents events,
+                            PeerRepository peers, PeerCalls calls, OurSessions sessions) {
+        this.cycle = cycle;
         this.objects = objects;
         this.bodies = bodies;
-        this.json = json;
         this.platform = platform;
         this.events = events;
         this.peers = peers;
         this.calls = calls;
-        this.urls = urls;
-        this.properties = properties;
+        this.sessions = sessions;
     }
 
     // --- Received (we are the CPO) -----------------------------------------------------------------------------
@@ -107,44 +108,21 @@ public class ChargingProfiles {
         }
         Party sessionEmsp = sessions.emspFor(caller, sessionId).orElse(null);
         if (sessionEmsp == null) {
-            return OcpiResult.ok(response(ChargingProfileResponseType.UNKNOWN_SESSION));
+            return OcpiResult.ok(new ChargingProfileResponse(ChargingProfileResponseType.UNKNOWN_SESSION, cycle.resultTimeout()));
         }
-        String text = request.toString();
-        // The result goes back to the party that asked: the one it named, else the eMSP whose session it is.
-        String id = requests.create(ModuleId.CHARGING_PROFILES, Direction.RECEIVED, operation.name(), caller.peer().id(), text, responseUrl,
-                new RoutingHeaders(routing.from() != null ? routing.from() : sessionEmsp, routing.to()));
         Map<String, Object> headers = new LinkedHashMap<>();
-        headers.put(REQUEST_ID, id);
-        headers.put(OPERATION, operation.name());
         headers.put(OcpiEvents.OBJECT_ID, sessionId);
-        headers.put(OcpiEvents.PEER, caller.peer().name());
         if (request.has("duration")) {
             headers.put(DURATION, request.get("duration").asInt());
         }
-        Object answer = events.announce(ModuleId.CHARGING_PROFILES, "requested", text, headers);
-        ChargingProfileResponse response = answer == null
-                ? response(ChargingProfileResponseType.NOT_SUPPORTED)
-                : responseFrom(OcpiEvents.answer(answer, json));
-        requests.answered(id, objects.write(response), response.result() == ChargingProfileResponseType.ACCEPTED, response.timeout());
-        return OcpiResult.ok(response);
+        // The result goes back to the party that asked: the one it named, else the eMSP whose session it is.
+        return OcpiResult.ok(cycle.received(REQUESTS, caller, operation.name(), request.toString(), responseUrl,
+                new RoutingHeaders(routing.from() != null ? routing.from() : sessionEmsp, routing.to()), headers));
     }
 
     /** The charge point's result of a request we received: posted to the peer's response URL, once. */
     public void respond(String requestId, byte[] resultBody) {
-        AsyncRequest request = requests.find(requestId)
-                .filter(r -> r.direction() == Direction.RECEIVED && ModuleId.CHARGING_PROFILES.equals(r.module()))
-                .orElseThrow(() -> new IllegalArgumentException("no charging profile request received with id " + requestId));
-        JsonNode answer = OcpiEvents.answer(resultBody, json);
-        if (answer == null) {
-            throw new IllegalArgumentException("a charging profile result needs a body");
-        }
-        ObjectNode resultTree = answer.isTextual() ? json.createObjectNode().put("result", answer.asText()) : (ObjectNode) answer;
-        Object result = bodies.convert(resultTree, Operation.valueOf(request.operation()).resultType());
-        if (!requests.concluded(requestId, objects.write(result), Status.CONCLUDED)) {
-            throw new IllegalStateException("charging profile request " + requestId + " was already concluded");
-        }
-        Peer peer = peers.find(request.peerId()).orElseThrow();
-        calls.send(peer, "POST", request.responseUrl(), result, request.routing().to(), request.routing().from(), null);
+        cycle.respond(REQUESTS, requestId, resultBody);
     }
 
     /** Tells the eMSP of one of our sessions that its active charging profile changed. */
@@ -163,57 +141,32 @@ public class ChargingProfiles {
 
     // --- Sent (we are the eMSP) --------------------------------------------------------------------------------
 
-    /** What sending a request gave: our request id and the CPO's immediate answer. */
-    public record Sent(String requestId, ChargingProfileResponse response) {
-    }
-
     /**
      * Asks the CPO running {@code target} about one of its sessions. For SET the body is the ChargingProfile, for
      * GET_ACTIVE {@code duration} is the number of seconds asked for.
      */
-    public Sent send(Operation operation, Party target, String sessionId, byte[] body, Integer duration) {
-        Peer peer = peers.findRegistered(target).orElseThrow(() -> new IllegalArgumentException("no registered peer plays " + target));
-        String endpoint = PeerCalls.join(peer.endpoint(ModuleId.CHARGING_PROFILES, InterfaceRole.RECEIVER)
-                .orElseThrow(() -> new IllegalArgumentException("peer " + peer.name() + " serves no chargingprofiles receiver")),
-                OcpiUrls.segment(sessionId));
-        String id = requests.create(ModuleId.CHARGING_PROFILES, Direction.SENT, operation.name(), peer.id(),
-                body == null ? "{}" : new String(body, java.nio.charset.StandardCharsets.UTF_8), null,
-                new RoutingHeaders(platform.party(Role.EMSP), target));
-        String responseUrl = urls.of(ChargingProfilesRoutes.SENDER + "/results/" + id);
-        String encoded = java.net.URLEncoder.encode(responseUrl, java.nio.charset.StandardCharsets.UTF_8);
-        ChargingProfileResponse response;
-        try {
-            response = switch (operation) {
+    public Sent<ChargingProfileResponse> send(Operation operation, Party target, String sessionId, byte[] body, Integer duration) {
+        String request = body == null ? "{}" : new String(body, StandardCharsets.UTF_8);
+        return cycle.send(REQUESTS, operation.name(), target, request, (endpoint, responseUrl) -> {
+            String session = PeerCalls.join(endpoint, OcpiUrls.segment(sessionId));
+            String encoded = URLEncoder.encode(responseUrl, StandardCharsets.UTF_8);
+            return switch (operation) {
                 case GET_ACTIVE -> {
                     if (duration == null) {
                         throw new IllegalArgumentException("GET_ACTIVE needs a duration");
                     }
-                    yield call(peer, "GET", endpoint + "?duration=" + duration + "&response_url=" + encoded, null, target);
+                    yield new PeerRequest("GET", session + "?duration=" + duration + "&response_url=" + encoded, null);
                 }
-                case SET -> call(peer, "PUT", endpoint, new SetChargingProfile(bodies.read(body, ChargingProfile.class), responseUrl), target);
-                case CLEAR -> call(peer, "DELETE", endpoint + "?response_url=" + encoded, null, target);
+                case SET -> new PeerRequest("PUT", session, new SetChargingProfile(bodies.read(body, ChargingProfile.class), responseUrl));
+                case CLEAR -> new PeerRequest("DELETE", session + "?response_url=" + encoded, null);
             };
-        } catch (RuntimeException e) {
-            requests.answered(id, null, Status.REFUSED, null);
-            throw e;
-        }
-        requests.answered(id, objects.write(response), response.result() == ChargingProfileResponseType.ACCEPTED, response.timeout());
-        return new Sent(id, response);
+        });
     }
 
     /** A CPO posts the result of a request we sent to our response URL. */
     public OcpiResult resultReceived(Caller caller, String requestId, byte[] body) {
-        AsyncRequest request = requests.find(requestId)
-                .filter(r -> r.direction() == Direction.SENT && ModuleId.CHARGING_PROFILES.equals(r.module()))
-                .filter(r -> r.peerId() == caller.peer().id())
-                .orElseThrow(() -> OcpiException.notFound("unknown charging profile request " + requestId));
-        Object result = bodies.read(body, Operation.valueOf(request.operation()).resultType());
-        String text = objects.write(result);
-        if (requests.concluded(requestId, text, Status.CONCLUDED)) {
-            events.announce(ModuleId.CHARGING_PROFILES, "result", text, Map.of(REQUEST_ID, requestId,
-                    OPERATION, request.operation(), OcpiEvents.PEER, caller.peer().name()));
-        }
-        return OcpiResult.ok(null);
+        AsyncRequest request = cycle.sentTo(REQUESTS, caller, requestId, null);
+        return cycle.resultReceived(REQUESTS, caller, request, bodies.read(body, Operation.valueOf(request.operation()).resultType()));
     }
 
     /** A CPO tells us the active profile of a session changed. */
@@ -227,29 +180,5 @@ public class ChargingProfiles {
         events.announce(ModuleId.CHARGING_PROFILES, "active", objects.write(profile), Map.of(
                 OcpiEvents.OBJECT_ID, sessionId, OcpiEvents.PEER, caller.peer().name()));
         return OcpiResult.ok(null);
-    }
-
-    private ChargingProfileResponse call(Peer peer, String method, String url, Object body, Party target) {
-        ChargingProfileResponse response = calls.send(peer, method, url, body, platform.party(Role.EMSP), target,
-                ChargingProfileResponse.class).data();
-        if (response == null) {
-            throw new IllegalStateException("peer " + peer.name() + " answered without a ChargingProfileResponse");
-        }
-        return response;
-    }
-
-    private ChargingProfileResponse response(ChargingProfileResponseType type) {
-        return new ChargingProfileResponse(type, (int) properties.resultTimeout().toSeconds());
-    }
-
-    private ChargingProfileResponse responseFrom(JsonNode answer) {
-        if (answer.isTextual()) {
-            return response(ChargingProfileResponseType.valueOf(answer.asText()));
-        }
-        ObjectNode response = ((ObjectNode) answer).deepCopy();
-        if (!response.has("timeout")) {
-            response.put("timeout", properties.resultTimeout().toSeconds());
-        }
-        return bodies.convert(response, ChargingProfileResponse.class);
     }
 }

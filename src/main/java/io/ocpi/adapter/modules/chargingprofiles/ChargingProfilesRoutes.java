@@ -2,6 +2,7 @@ package io.ocpi.adapter.modules.chargingprofiles;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.ocpi.adapter.modules.asyncrequests.AsyncRequestCycle;
 import io.ocpi.adapter.modules.chargingprofiles.ChargingProfiles.Operation;
 import io.ocpi.adapter.ocpi.ModuleId;
 import io.ocpi.adapter.ocpi.Party;
@@ -43,45 +44,36 @@ public class ChargingProfilesRoutes extends OcpiRouteBuilder {
                 .post("/results/{request_id}").to("direct:chargingprofiles-sender-result");
 
         moduleRoute("chargingprofiles-receiver-get", Role.CPO)
-                .process(e -> {
+                .answer((caller, e) -> {
                     ObjectNode request = json.createObjectNode().put("duration", duration(e));
-                    e.getMessage().setBody(profiles.receive(OcpiExchange.caller(e), OcpiExchange.routing(e), Operation.GET_ACTIVE,
-                            param(e, "session_id"), request, e.getIn().getHeader("response_url", String.class)));
-                })
-                .bean(protocol, "respond");
+                    return profiles.receive(caller, OcpiExchange.routing(e), Operation.GET_ACTIVE, param(e, "session_id"), request,
+                            e.getIn().getHeader("response_url", String.class));
+                });
         moduleRoute("chargingprofiles-receiver-put", Role.CPO)
-                .process(body(SetChargingProfile.class))
-                .process(e -> {
-                    SetChargingProfile set = e.getIn().getBody(SetChargingProfile.class);
-                    e.getMessage().setBody(profiles.receive(OcpiExchange.caller(e), OcpiExchange.routing(e), Operation.SET,
-                            param(e, "session_id"), json.valueToTree(set), set.responseUrl()));
-                })
-                .bean(protocol, "respond");
+                .answer(SetChargingProfile.class, (caller, set, e) -> profiles.receive(caller, OcpiExchange.routing(e), Operation.SET,
+                        param(e, "session_id"), json.valueToTree(set), set.responseUrl()));
         moduleRoute("chargingprofiles-receiver-delete", Role.CPO)
-                .process(e -> e.getMessage().setBody(profiles.receive(OcpiExchange.caller(e), OcpiExchange.routing(e), Operation.CLEAR,
-                        param(e, "session_id"), json.createObjectNode(), e.getIn().getHeader("response_url", String.class))))
-                .bean(protocol, "respond");
+                .answer((caller, e) -> profiles.receive(caller, OcpiExchange.routing(e), Operation.CLEAR, param(e, "session_id"),
+                        json.createObjectNode(), e.getIn().getHeader("response_url", String.class)));
 
         moduleRoute("chargingprofiles-sender-active", Role.EMSP)
-                .process(e -> e.getMessage().setBody(profiles.activeReceived(OcpiExchange.caller(e), param(e, "session_id"), body(e))))
-                .bean(protocol, "respond");
+                .answer((caller, e) -> profiles.activeReceived(caller, param(e, "session_id"), body(e)));
         moduleRoute("chargingprofiles-sender-result", Role.EMSP)
-                .process(e -> e.getMessage().setBody(profiles.resultReceived(OcpiExchange.caller(e), param(e, "request_id"), body(e))))
-                .bean(protocol, "respond");
+                .answer((caller, e) -> profiles.resultReceived(caller, param(e, "request_id"), body(e)));
 
         input(ModuleId.CHARGING_PROFILES, "respond")
-                .process(e -> profiles.respond(e.getIn().getHeader(ChargingProfiles.REQUEST_ID, String.class), e.getIn().getBody(byte[].class)));
+                .process(e -> profiles.respond(e.getIn().getHeader(AsyncRequestCycle.REQUEST_ID, String.class), e.getIn().getBody(byte[].class)));
         input(ModuleId.CHARGING_PROFILES, "push-active")
                 .process(e -> profiles.pushActive(e.getIn().getHeader(OcpiEvents.OBJECT_ID, String.class), e.getIn().getBody(byte[].class)));
         input(ModuleId.CHARGING_PROFILES, "send")
                 .process(e -> {
-                    ChargingProfiles.Sent sent = profiles.send(
+                    AsyncRequestCycle.Sent<ChargingProfileResponse> sent = profiles.send(
                             Operation.valueOf(e.getIn().getHeader(ChargingProfiles.OPERATION, String.class)),
                             new Party(e.getIn().getHeader(OcpiEvents.COUNTRY_CODE, String.class), e.getIn().getHeader(OcpiEvents.PARTY_ID, String.class)),
                             e.getIn().getHeader(OcpiEvents.OBJECT_ID, String.class),
                             e.getIn().getBody(byte[].class),
                             e.getIn().getHeader(ChargingProfiles.DURATION, Integer.class));
-                    e.getMessage().setHeader(ChargingProfiles.REQUEST_ID, sent.requestId());
+                    e.getMessage().setHeader(AsyncRequestCycle.REQUEST_ID, sent.requestId());
                     e.getMessage().setBody(sent.response());
                 })
                 .marshal().json();

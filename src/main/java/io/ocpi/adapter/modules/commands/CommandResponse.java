@@ -1,5 +1,7 @@
 package io.ocpi.adapter.modules.commands;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import io.ocpi.adapter.modules.asyncrequests.AsyncResponse;
 import io.ocpi.adapter.ocpi.DisplayText;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -12,5 +14,11 @@ import java.util.List;
 public record CommandResponse(
         @NotNull CommandResponseType result,
         @NotNull Integer timeout,
-        List<@Valid @NotNull DisplayText> message) {
+        List<@Valid @NotNull DisplayText> message) implements AsyncResponse {
+
+    @Override
+    @JsonIgnore
+    public boolean accepted() {
+        return result == CommandResponseType.ACCEPTED;
+    }
 }

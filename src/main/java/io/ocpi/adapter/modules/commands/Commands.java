@@ -1,39 +1,28 @@
 package io.ocpi.adapter.modules.commands;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.ocpi.adapter.config.OcpiProperties;
+import io.ocpi.adapter.modules.asyncrequests.AsyncRequestCycle;
+import io.ocpi.adapter.modules.asyncrequests.AsyncRequestCycle.PeerRequest;
+import io.ocpi.adapter.modules.asyncrequests.AsyncRequestCycle.Sent;
+import io.ocpi.adapter.modules.asyncrequests.AsyncRequestKind;
 import io.ocpi.adapter.modules.sessions.OurSessions;
 import io.ocpi.adapter.modules.tokens.Token;
 import io.ocpi.adapter.objects.OwnedObjects;
 import io.ocpi.adapter.ocpi.DisplayText;
-import io.ocpi.adapter.ocpi.InterfaceRole;
 import io.ocpi.adapter.ocpi.ModuleId;
 import io.ocpi.adapter.ocpi.Party;
 import io.ocpi.adapter.ocpi.Role;
 import io.ocpi.adapter.protocol.Caller;
 import io.ocpi.adapter.protocol.OcpiBodies;
-import io.ocpi.adapter.protocol.OcpiEvents;
 import io.ocpi.adapter.protocol.OcpiException;
 import io.ocpi.adapter.protocol.OcpiResult;
 import io.ocpi.adapter.protocol.OcpiStatus;
-import io.ocpi.adapter.protocol.OcpiUrls;
 import io.ocpi.adapter.protocol.Platform;
 import io.ocpi.adapter.protocol.RoutingHeaders;
 import io.ocpi.adapter.protocol.client.PeerCalls;
-import io.ocpi.adapter.registry.Peer;
-import io.ocpi.adapter.registry.PeerRepository;
-import io.ocpi.adapter.store.AsyncRequest;
-import io.ocpi.adapter.store.AsyncRequest.Direction;
-import io.ocpi.adapter.store.AsyncRequest.Status;
-import io.ocpi.adapter.store.AsyncRequests;
-import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -45,41 +34,33 @@ import org.springframework.stereotype.Component;
  * concluded with TIMEOUT. With no route listening nothing can reach a charge point, and commands are NOT_SUPPORTED.
  *
  * <p>As an eMSP we send them ({@code direct:ocpi.commands.send}) with a response URL of ours; the outcome the CPO posts
- * there is recorded and announced on {@code direct:ocpi.commands.result}.
+ * there is recorded and announced on {@code direct:ocpi.commands.result}. Both go through {@link AsyncRequestCycle}.
  */
 @Component
 public class Commands {
 
-    private static final Logger LOG = LoggerFactory.getLogger(Commands.class);
-    public static final String REQUEST_ID = "OcpiRequestId";
     public static final String COMMAND = "OcpiCommand";
 
-    private final AsyncRequests requests;
+    static final AsyncRequestKind<CommandResponse> REQUESTS = new AsyncRequestKind<>(ModuleId.COMMANDS, "command", COMMAND,
+            CommandResponse.class,
+            (result, timeout) -> new CommandResponse(CommandResponseType.valueOf(result), timeout, null),
+            timeout -> new CommandResponse(CommandResponseType.NOT_SUPPORTED, timeout,
+                    List.of(new DisplayText("en", "No charge point system is connected for remote commands"))),
+            operation -> CommandResult.class,
+            (operation, requestId) -> CommandsRoutes.SENDER + "/" + operation + "/" + requestId);
+
+    private final AsyncRequestCycle cycle;
     private final OwnedObjects objects;
     private final OcpiBodies bodies;
-    private final ObjectMapper json;
     private final Platform platform;
-    private final OcpiEvents events;
-    private final PeerRepository peers;
-    private final PeerCalls calls;
-    private final OcpiUrls urls;
-    private final OcpiProperties properties;
     private final OurSessions sessions;
 
-    public Commands(AsyncRequests requests, OwnedObjects objects, OcpiBodies bodies, ObjectMapper json, Platform platform,
-                    OcpiEvents events, PeerRepository peers, PeerCalls calls, OcpiUrls urls, OcpiProperties properties,
-                    OurSessions sessions) {
-        this.sessions = sessions;
-        this.requests = requests;
+    public Commands(AsyncRequestCycle cycle, OwnedObjects objects, OcpiBodies bodies, Platform platform, OurSessions sessions) {
+        this.cycle = cycle;
         this.objects = objects;
         this.bodies = bodies;
-        this.json = json;
         this.platform = platform;
-        this.events = events;
-        this.peers = peers;
-        this.calls = calls;
-        this.urls = urls;
-        this.properties = properties;
+        this.sessions = sessions;
     }
 
     // --- Received (we are the CPO) -----------------------------------------------------------------------------
@@ -115,48 +96,19 @@ public class Commands {
                 : token != null ? Party.of(token)
                 : sessionEmsp != null ? sessionEmsp
                 : platform.partyOf(caller, Role.EMSP);
-        String requestText = objects.write(command);
-        String id = requests.create(ModuleId.COMMANDS, Direction.RECEIVED, type.name(), caller.peer().id(), requestText,
-                command.responseUrl(), new RoutingHeaders(sender, routing.to()));
-        Object answer = events.announce(ModuleId.COMMANDS, "requested", requestText, Map.of(
-                REQUEST_ID, id, COMMAND, type.name(), OcpiEvents.PEER, caller.peer().name()));
-        CommandResponse response = answer == null
-                ? response(CommandResponseType.NOT_SUPPORTED, "No charge point system is connected for remote commands")
-                : responseFrom(OcpiEvents.answer(answer, json));
-        requests.answered(id, objects.write(response), response.result() == CommandResponseType.ACCEPTED, response.timeout());
-        return OcpiResult.ok(response);
+        return OcpiResult.ok(cycle.received(REQUESTS, caller, type.name(), objects.write(command), command.responseUrl(),
+                new RoutingHeaders(sender, routing.to()), Map.of()));
     }
 
     /** The charge point's outcome of a command we received: posted to the peer's response URL, once. */
     public void respond(String requestId, byte[] resultBody) {
-        AsyncRequest request = requests.find(requestId)
-                .filter(r -> r.direction() == Direction.RECEIVED && ModuleId.COMMANDS.equals(r.module()))
-                .orElseThrow(() -> new IllegalArgumentException("no command received with request id " + requestId));
-        CommandResult result = resultFrom(OcpiEvents.answer(resultBody, json));
-        deliver(request, result, Status.CONCLUDED);
+        cycle.respond(REQUESTS, requestId, resultBody);
     }
 
     /** Concludes commands whose outcome is overdue with TIMEOUT, as the eMSP was told to expect. */
     public int concludeOverdue() {
-        List<AsyncRequest> overdue = requests.overdue(ModuleId.COMMANDS, Instant.now());
-        for (AsyncRequest request : overdue) {
-            try {
-                deliver(request, new CommandResult(CommandResultType.TIMEOUT,
-                        List.of(new DisplayText("en", "The charge point did not answer in time"))), Status.TIMED_OUT);
-            } catch (RuntimeException e) {
-                LOG.warn("could not report the timeout of command {} to its peer: {}", request.id(), e.getMessage());
-            }
-        }
-        return overdue.size();
-    }
-
-    private void deliver(AsyncRequest request, CommandResult result, Status status) {
-        Peer peer = peers.find(request.peerId()).orElseThrow();
-        String text = objects.write(result);
-        if (!requests.concluded(request.id(), text, status)) {
-            throw new IllegalStateException("command " + request.id() + " was already concluded");
-        }
-        calls.send(peer, "POST", request.responseUrl(), result, request.routing().to(), request.routing().from(), null);
+        return cycle.concludeOverdue(REQUESTS, new CommandResult(CommandResultType.TIMEOUT,
+                List.of(new DisplayText("en", "The charge point did not answer in time"))));
     }
 
     // --- Sent (we are the eMSP) --------------------------------------------------------------------------------
@@ -165,76 +117,24 @@ public class Commands {
      * Sends a command to the CPO that runs {@code target}: the body is the command without {@code response_url},
      * which is ours to set. Returns the CPO's CommandResponse and the id under which its result will be announced.
      */
-    public Sent send(CommandType type, Party target, byte[] body) {
-        Peer peer = peers.findRegistered(target).orElseThrow(() -> new IllegalArgumentException("no registered peer plays " + target));
-        String endpoint = peer.endpoint(ModuleId.COMMANDS, InterfaceRole.RECEIVER)
-                .orElseThrow(() -> new IllegalArgumentException("peer " + peer.name() + " serves no commands receiver"));
+    public Sent<CommandResponse> send(CommandType type, Party target, byte[] body) {
         ObjectNode command = bodies.readObject(body);
-        String id = requests.create(ModuleId.COMMANDS, Direction.SENT, type.name(), peer.id(), command.toString(), null,
-                new RoutingHeaders(platform.party(Role.EMSP), target));
-        command.put("response_url", urls.of(CommandsRoutes.SENDER + "/" + type.name() + "/" + id));
-        CommandResponse response;
-        try {
-            CommandRequest valid = bodies.convert(command, type.requestType());
-            response = calls.send(peer, "POST", PeerCalls.join(endpoint, type.name()), valid,
-                    platform.party(Role.EMSP), target, CommandResponse.class).data();
-            if (response == null) {
-                throw new IllegalStateException("peer " + peer.name() + " answered the command without a CommandResponse");
-            }
-        } catch (RuntimeException e) {
-            requests.answered(id, null, Status.REFUSED, null);
-            throw e;
-        }
-        requests.answered(id, objects.write(response), response.result() == CommandResponseType.ACCEPTED, response.timeout());
-        return new Sent(id, response);
-    }
-
-    /** What sending a command gave: our request id and the CPO's immediate answer. */
-    public record Sent(String requestId, CommandResponse response) {
+        return cycle.send(REQUESTS, type.name(), target, command.toString(), (endpoint, responseUrl) -> {
+            command.put("response_url", responseUrl);
+            return new PeerRequest("POST", PeerCalls.join(endpoint, type.name()), bodies.convert(command, type.requestType()));
+        });
     }
 
     /** A CPO posts the outcome of a command we sent to our response URL. */
     public OcpiResult resultReceived(Caller caller, String commandName, String requestId, byte[] body) {
         CommandResult result = bodies.read(body, CommandResult.class);
-        AsyncRequest request = requests.find(requestId)
-                .filter(r -> r.direction() == Direction.SENT && r.operation().equals(type(commandName).name()))
-                .filter(r -> r.peerId() == caller.peer().id())
-                .orElseThrow(() -> OcpiException.notFound("unknown command " + commandName + "/" + requestId));
-        String text = objects.write(result);
-        // A result after a TIMEOUT still counts: the charge point did act. Only a second result is ignored.
-        if (requests.concluded(requestId, text, Status.CONCLUDED) || request.status() == Status.TIMED_OUT) {
-            events.announce(ModuleId.COMMANDS, "result", text, Map.of(REQUEST_ID, requestId, COMMAND, request.operation(),
-                    OcpiEvents.PEER, caller.peer().name()));
-        }
-        return OcpiResult.ok(null);
+        return cycle.resultReceived(REQUESTS, caller, cycle.sentTo(REQUESTS, caller, requestId, type(commandName).name()), result);
     }
 
     // --- Shared ------------------------------------------------------------------------------------------------
 
     private CommandResponse response(CommandResponseType type, String message) {
-        return new CommandResponse(type, (int) properties.resultTimeout().toSeconds(), List.of(new DisplayText("en", message)));
-    }
-
-    private CommandResponse responseFrom(JsonNode answer) {
-        if (answer == null || answer.isTextual()) {
-            CommandResponseType type = answer == null ? CommandResponseType.ACCEPTED : CommandResponseType.valueOf(answer.asText());
-            return new CommandResponse(type, (int) properties.resultTimeout().toSeconds(), null);
-        }
-        ObjectNode response = ((ObjectNode) answer).deepCopy();
-        if (!response.has("timeout")) {
-            response.put("timeout", properties.resultTimeout().toSeconds());
-        }
-        return bodies.convert(response, CommandResponse.class);
-    }
-
-    private CommandResult resultFrom(JsonNode answer) {
-        if (answer == null) {
-            throw new IllegalArgumentException("a command result needs a body: a CommandResult or a CommandResultType name");
-        }
-        if (answer.isTextual()) {
-            return new CommandResult(CommandResultType.valueOf(answer.asText()), null);
-        }
-        return bodies.convert(answer, CommandResult.class);
+        return new CommandResponse(type, cycle.resultTimeout(), List.of(new DisplayText("en", message)));
     }
 
     private static Token tokenOf(CommandRequest command) {

@@ -1,5 +1,6 @@
 package io.ocpi.adapter.modules.commands;
 
+import io.ocpi.adapter.modules.asyncrequests.AsyncRequestCycle;
 import io.ocpi.adapter.ocpi.ModuleId;
 import io.ocpi.adapter.ocpi.Party;
 import io.ocpi.adapter.ocpi.Role;
@@ -31,25 +32,21 @@ public class CommandsRoutes extends OcpiRouteBuilder {
         rest(SENDER).post("/{command}/{request_id}").to("direct:commands-sender-result");
 
         moduleRoute("commands-receiver-post", Role.CPO)
-                .process(e -> e.getMessage().setBody(commands.receive(OcpiExchange.caller(e), OcpiExchange.routing(e), param(e, "command"),
-                        body(e))))
-                .bean(protocol, "respond");
+                .answer((caller, e) -> commands.receive(caller, OcpiExchange.routing(e), param(e, "command"), body(e)));
         moduleRoute("commands-sender-result", Role.EMSP)
-                .process(e -> e.getMessage().setBody(commands.resultReceived(OcpiExchange.caller(e), param(e, "command"),
-                        param(e, "request_id"), body(e))))
-                .bean(protocol, "respond");
+                .answer((caller, e) -> commands.resultReceived(caller, param(e, "command"), param(e, "request_id"), body(e)));
 
         // The outcome of a command we received, from the route that passed it to the charge point.
         input(ModuleId.COMMANDS, "respond")
-                .process(e -> commands.respond(e.getIn().getHeader(Commands.REQUEST_ID, String.class), e.getIn().getBody(byte[].class)));
+                .process(e -> commands.respond(e.getIn().getHeader(AsyncRequestCycle.REQUEST_ID, String.class), e.getIn().getBody(byte[].class)));
 
         // A command to send to a CPO: headers name the command and the CPO's party.
         input(ModuleId.COMMANDS, "send")
                 .process(e -> {
-                    Commands.Sent sent = commands.send(Commands.type(e.getIn().getHeader(Commands.COMMAND, String.class)),
+                    AsyncRequestCycle.Sent<CommandResponse> sent = commands.send(Commands.type(e.getIn().getHeader(Commands.COMMAND, String.class)),
                             new Party(e.getIn().getHeader(OcpiEvents.COUNTRY_CODE, String.class), e.getIn().getHeader(OcpiEvents.PARTY_ID, String.class)),
                             e.getIn().getBody(byte[].class));
-                    e.getMessage().setHeader(Commands.REQUEST_ID, sent.requestId());
+                    e.getMessage().setHeader(AsyncRequestCycle.REQUEST_ID, sent.requestId());
                     e.getMessage().setBody(sent.response());
                 })
                 .marshal().json();

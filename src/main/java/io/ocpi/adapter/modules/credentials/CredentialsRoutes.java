@@ -2,7 +2,6 @@ package io.ocpi.adapter.modules.credentials;
 
 import io.ocpi.adapter.ocpi.ModuleId;
 import io.ocpi.adapter.protocol.Access;
-import io.ocpi.adapter.protocol.OcpiExchange;
 import io.ocpi.adapter.protocol.OcpiRouteBuilder;
 import io.ocpi.adapter.protocol.OcpiUrls;
 import org.springframework.stereotype.Component;
@@ -28,24 +27,18 @@ public class CredentialsRoutes extends OcpiRouteBuilder {
                 .delete().to("direct:credentials-unregister");
 
         ocpiRoute("credentials-get", Access.REGISTRATION)
-                .process(e -> e.getMessage().setBody(handshake.current(OcpiExchange.caller(e))))
-                .bean(protocol, "respond");
+                .answer((caller, e) -> handshake.current(caller));
 
         ocpiRoute("credentials-register", Access.REGISTRATION)
-                .process(body(Credentials.class))
-                .process(e -> e.getMessage().setBody(handshake.acceptRegistration(OcpiExchange.caller(e), e.getIn().getBody(Credentials.class))))
-                .bean(protocol, "respond");
+                .answer(Credentials.class, (caller, credentials, e) -> handshake.acceptRegistration(caller, credentials));
 
         ocpiRoute("credentials-update", Access.REGISTRATION)
-                .process(body(Credentials.class))
-                .process(e -> e.getMessage().setBody(handshake.acceptUpdate(OcpiExchange.caller(e), e.getIn().getBody(Credentials.class))))
-                .bean(protocol, "respond");
+                .answer(Credentials.class, (caller, credentials, e) -> handshake.acceptUpdate(caller, credentials));
 
         ocpiRoute("credentials-unregister", Access.REGISTRATION)
-                .process(e -> {
-                    handshake.acceptUnregistration(OcpiExchange.caller(e));
-                    e.getMessage().setBody(null);
-                })
-                .bean(protocol, "respond");
+                .answer((caller, e) -> {
+                    handshake.acceptUnregistration(caller);
+                    return null;
+                });
     }
 }

@@ -8,7 +8,6 @@ import io.ocpi.adapter.protocol.Access;
 import io.ocpi.adapter.protocol.Caller;
 import io.ocpi.adapter.protocol.OcpiBodies;
 import io.ocpi.adapter.protocol.OcpiException;
-import io.ocpi.adapter.protocol.OcpiExchange;
 import io.ocpi.adapter.protocol.OcpiResult;
 import io.ocpi.adapter.protocol.OcpiRouteBuilder;
 import io.ocpi.adapter.protocol.OcpiStatus;
@@ -62,18 +61,15 @@ public class HubClientInfoRoutes extends OcpiRouteBuilder {
                 .put("/{country_code}/{party_id}").to("direct:hubclientinfo-receiver-put");
 
         ocpiRoute("hubclientinfo-sender-list", Access.REGISTERED)
-                .process(e -> e.getMessage().setBody(list(pagination.request(e))))
-                .bean(protocol, "respond");
+                .answer((caller, e) -> list(pagination.request(e)));
         ocpiRoute("hubclientinfo-receiver-get", Access.REGISTERED)
-                .process(e -> {
-                    ObjectKey key = key(OcpiExchange.caller(e), owner(e));
-                    e.getMessage().setBody(store.find(key).map(io.ocpi.adapter.protocol.RawJson::new)
-                            .orElseThrow(() -> OcpiException.notFound("no client info for " + key.owner())));
-                })
-                .bean(protocol, "respond");
+                .answer((caller, e) -> {
+                    ObjectKey key = key(caller, owner(e));
+                    return store.find(key).map(io.ocpi.adapter.protocol.RawJson::new)
+                            .orElseThrow(() -> OcpiException.notFound("no client info for " + key.owner()));
+                });
         ocpiRoute("hubclientinfo-receiver-put", Access.REGISTERED)
-                .process(e -> e.getMessage().setBody(put(OcpiExchange.caller(e), owner(e), body(e))))
-                .bean(protocol, "respond");
+                .answer((caller, e) -> put(caller, owner(e), body(e)));
     }
 
     /** Only a hub reports on the parties behind it. */

@@ -7,7 +7,6 @@ import io.ocpi.adapter.ocpi.ModuleId;
 import io.ocpi.adapter.ocpi.Role;
 import io.ocpi.adapter.protocol.OcpiEvents;
 import io.ocpi.adapter.protocol.OcpiException;
-import io.ocpi.adapter.protocol.OcpiExchange;
 import io.ocpi.adapter.protocol.OcpiRouteBuilder;
 import io.ocpi.adapter.protocol.OcpiUrls;
 import io.ocpi.adapter.protocol.Pagination;
@@ -66,54 +65,36 @@ public class LocationsRoutes extends OcpiRouteBuilder {
 
         // Sender: our own charge points, as a CPO.
         moduleRoute("locations-sender-list", Role.CPO)
-                .process(e -> e.getMessage().setBody(objects.list(ModuleId.LOCATIONS, SENDER, platform.parties(Role.CPO), null,
-                        pagination.request(e))))
-                .bean(protocol, "respond");
+                .answer((caller, e) -> objects.list(ModuleId.LOCATIONS, SENDER, platform.parties(Role.CPO), null, pagination.request(e)));
         moduleRoute("locations-sender-get-location", Role.CPO)
-                .process(e -> e.getMessage().setBody(new RawJson(objects.write(ours(e).location()))))
-                .bean(protocol, "respond");
+                .answer((caller, e) -> new RawJson(objects.write(ours(e).location())));
         moduleRoute("locations-sender-get-evse", Role.CPO)
-                .process(e -> e.getMessage().setBody(new RawJson(objects.write(ours(e).requireEvse(param(e, "evse_uid"))))))
-                .bean(protocol, "respond");
+                .answer((caller, e) -> new RawJson(objects.write(ours(e).requireEvse(param(e, "evse_uid")))));
         moduleRoute("locations-sender-get-connector", Role.CPO)
-                .process(e -> e.getMessage().setBody(new RawJson(objects.write(
-                        ours(e).requireConnector(param(e, "evse_uid"), param(e, "connector_id"))))))
-                .bean(protocol, "respond");
+                .answer((caller, e) -> new RawJson(objects.write(ours(e).requireConnector(param(e, "evse_uid"), param(e, "connector_id")))));
 
         // Receiver: what CPOs push to us, as an eMSP.
         moduleRoute("locations-receiver-get-location", Role.EMSP)
-                .process(e -> e.getMessage().setBody(objects.get(OcpiExchange.caller(e), key(e, ModuleId.LOCATIONS, "location_id"))))
-                .bean(protocol, "respond");
+                .answer((caller, e) -> objects.get(caller, key(e, ModuleId.LOCATIONS, "location_id")));
         moduleRoute("locations-receiver-get-evse", Role.EMSP)
-                .process(e -> e.getMessage().setBody(received.getEvse(OcpiExchange.caller(e), owner(e), param(e, "location_id"),
-                        param(e, "evse_uid"))))
-                .bean(protocol, "respond");
+                .answer((caller, e) -> received.getEvse(caller, owner(e), param(e, "location_id"), param(e, "evse_uid")));
         moduleRoute("locations-receiver-get-connector", Role.EMSP)
-                .process(e -> e.getMessage().setBody(received.getConnector(OcpiExchange.caller(e), owner(e), param(e, "location_id"),
-                        param(e, "evse_uid"), param(e, "connector_id"))))
-                .bean(protocol, "respond");
+                .answer((caller, e) -> received.getConnector(caller, owner(e), param(e, "location_id"), param(e, "evse_uid"),
+                        param(e, "connector_id")));
         moduleRoute("locations-receiver-put-location", Role.EMSP)
-                .process(e -> e.getMessage().setBody(objects.put(OcpiExchange.caller(e), KIND, key(e, ModuleId.LOCATIONS, "location_id"), body(e))))
-                .bean(protocol, "respond");
+                .answer((caller, e) -> objects.put(caller, KIND, key(e, ModuleId.LOCATIONS, "location_id"), body(e)));
         moduleRoute("locations-receiver-put-evse", Role.EMSP)
-                .process(e -> e.getMessage().setBody(received.putEvse(OcpiExchange.caller(e), owner(e), param(e, "location_id"),
-                        param(e, "evse_uid"), body(e))))
-                .bean(protocol, "respond");
+                .answer((caller, e) -> received.putEvse(caller, owner(e), param(e, "location_id"), param(e, "evse_uid"), body(e)));
         moduleRoute("locations-receiver-put-connector", Role.EMSP)
-                .process(e -> e.getMessage().setBody(received.putConnector(OcpiExchange.caller(e), owner(e), param(e, "location_id"),
-                        param(e, "evse_uid"), param(e, "connector_id"), body(e))))
-                .bean(protocol, "respond");
+                .answer((caller, e) -> received.putConnector(caller, owner(e), param(e, "location_id"), param(e, "evse_uid"),
+                        param(e, "connector_id"), body(e)));
         moduleRoute("locations-receiver-patch-location", Role.EMSP)
-                .process(e -> e.getMessage().setBody(objects.patch(OcpiExchange.caller(e), KIND, key(e, ModuleId.LOCATIONS, "location_id"), body(e))))
-                .bean(protocol, "respond");
+                .answer((caller, e) -> objects.patch(caller, KIND, key(e, ModuleId.LOCATIONS, "location_id"), body(e)));
         moduleRoute("locations-receiver-patch-evse", Role.EMSP)
-                .process(e -> e.getMessage().setBody(received.patchEvse(OcpiExchange.caller(e), owner(e), param(e, "location_id"),
-                        param(e, "evse_uid"), body(e))))
-                .bean(protocol, "respond");
+                .answer((caller, e) -> received.patchEvse(caller, owner(e), param(e, "location_id"), param(e, "evse_uid"), body(e)));
         moduleRoute("locations-receiver-patch-connector", Role.EMSP)
-                .process(e -> e.getMessage().setBody(received.patchConnector(OcpiExchange.caller(e), owner(e), param(e, "location_id"),
-                        param(e, "evse_uid"), param(e, "connector_id"), body(e))))
-                .bean(protocol, "respond");
+                .answer((caller, e) -> received.patchConnector(caller, owner(e), param(e, "location_id"), param(e, "evse_uid"),
+                        param(e, "connector_id"), body(e)));
 
         // Our own locations, handed in by enterprise routes (assets database, charge point management system).
         // A partial change to one of our locations: headers name the location and, if any, the EVSE and connector.

@@ -8,7 +8,6 @@ import io.ocpi.adapter.objects.OwnedObjects;
 import io.ocpi.adapter.ocpi.ModuleId;
 import io.ocpi.adapter.ocpi.Party;
 import io.ocpi.adapter.ocpi.Role;
-import io.ocpi.adapter.protocol.OcpiExchange;
 import io.ocpi.adapter.protocol.OcpiRouteBuilder;
 import io.ocpi.adapter.protocol.OcpiUrls;
 import io.ocpi.adapter.protocol.Pagination;
@@ -51,24 +50,17 @@ public class SessionsRoutes extends OcpiRouteBuilder {
 
         // The spec marks date_from required here, unlike the other lists; we serve a list without it all the same.
         moduleRoute("sessions-sender-list", Role.CPO)
-                .process(e -> e.getMessage().setBody(objects.list(ModuleId.SESSIONS, SENDER, platform.parties(Role.CPO),
-                        concerns(OcpiExchange.caller(e)), pagination.request(e))))
-                .bean(protocol, "respond");
+                .answer((caller, e) -> objects.list(ModuleId.SESSIONS, SENDER, platform.parties(Role.CPO), concerns(caller),
+                        pagination.request(e)));
         moduleRoute("sessions-sender-charging-preferences", Role.CPO)
-                .process(body(ChargingPreferences.class))
-                .process(e -> e.getMessage().setBody(preferences.decide(OcpiExchange.caller(e), param(e, "session_id"),
-                        e.getIn().getBody(ChargingPreferences.class))))
-                .bean(protocol, "respond");
+                .answer(ChargingPreferences.class, (caller, wanted, e) -> preferences.decide(caller, param(e, "session_id"), wanted));
 
         moduleRoute("sessions-receiver-get", Role.EMSP)
-                .process(e -> e.getMessage().setBody(objects.get(OcpiExchange.caller(e), key(e, ModuleId.SESSIONS, "session_id"))))
-                .bean(protocol, "respond");
+                .answer((caller, e) -> objects.get(caller, key(e, ModuleId.SESSIONS, "session_id")));
         moduleRoute("sessions-receiver-put", Role.EMSP)
-                .process(e -> e.getMessage().setBody(objects.put(OcpiExchange.caller(e), KIND, key(e, ModuleId.SESSIONS, "session_id"), body(e))))
-                .bean(protocol, "respond");
+                .answer((caller, e) -> objects.put(caller, KIND, key(e, ModuleId.SESSIONS, "session_id"), body(e)));
         moduleRoute("sessions-receiver-patch", Role.EMSP)
-                .process(e -> e.getMessage().setBody(objects.patch(OcpiExchange.caller(e), KIND, key(e, ModuleId.SESSIONS, "session_id"), body(e))))
-                .bean(protocol, "respond");
+                .answer((caller, e) -> objects.patch(caller, KIND, key(e, ModuleId.SESSIONS, "session_id"), body(e)));
 
         input(ModuleId.SESSIONS, "publish")
                 .process(e -> e.getMessage().setBody(objects.write(objects.publish(KIND, Role.CPO, e.getIn().getBody(byte[].class)))));

@@ -5,7 +5,6 @@ import static io.ocpi.adapter.modules.tariffs.TariffsModule.KIND;
 import io.ocpi.adapter.objects.OwnedObjects;
 import io.ocpi.adapter.ocpi.ModuleId;
 import io.ocpi.adapter.ocpi.Role;
-import io.ocpi.adapter.protocol.OcpiExchange;
 import io.ocpi.adapter.protocol.OcpiRouteBuilder;
 import io.ocpi.adapter.protocol.OcpiUrls;
 import io.ocpi.adapter.protocol.Pagination;
@@ -42,20 +41,14 @@ public class TariffsRoutes extends OcpiRouteBuilder {
                 .delete(tariff).to("direct:tariffs-receiver-delete");
 
         moduleRoute("tariffs-sender-list", Role.CPO)
-                .process(e -> e.getMessage().setBody(objects.list(ModuleId.TARIFFS, SENDER, platform.parties(Role.CPO), null,
-                        pagination.request(e))))
-                .bean(protocol, "respond");
+                .answer((caller, e) -> objects.list(ModuleId.TARIFFS, SENDER, platform.parties(Role.CPO), null, pagination.request(e)));
 
         moduleRoute("tariffs-receiver-get", Role.EMSP)
-                .process(e -> e.getMessage().setBody(objects.get(OcpiExchange.caller(e), key(e, ModuleId.TARIFFS, "tariff_id"))))
-                .bean(protocol, "respond");
+                .answer((caller, e) -> objects.get(caller, key(e, ModuleId.TARIFFS, "tariff_id")));
         moduleRoute("tariffs-receiver-put", Role.EMSP)
-                .process(e -> e.getMessage().setBody(objects.put(OcpiExchange.caller(e), KIND, key(e, ModuleId.TARIFFS, "tariff_id"), body(e))))
-                .bean(protocol, "respond");
+                .answer((caller, e) -> objects.put(caller, KIND, key(e, ModuleId.TARIFFS, "tariff_id"), body(e)));
         moduleRoute("tariffs-receiver-delete", Role.EMSP)
-                .process(e -> e.getMessage().setBody(objects.delete(OcpiExchange.caller(e), ModuleId.TARIFFS,
-                        key(e, ModuleId.TARIFFS, "tariff_id"))))
-                .bean(protocol, "respond");
+                .answer((caller, e) -> objects.delete(caller, ModuleId.TARIFFS, key(e, ModuleId.TARIFFS, "tariff_id")));
 
         input(ModuleId.TARIFFS, "publish")
                 .process(e -> e.getMessage().setBody(objects.write(objects.publish(KIND, Role.CPO, e.getIn().getBody(byte[].class)))));

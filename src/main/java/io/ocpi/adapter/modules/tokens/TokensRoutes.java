@@ -8,7 +8,6 @@ import io.ocpi.adapter.ocpi.ObjectKey;
 import io.ocpi.adapter.ocpi.Role;
 import io.ocpi.adapter.protocol.OcpiEvents;
 import io.ocpi.adapter.protocol.OcpiException;
-import io.ocpi.adapter.protocol.OcpiExchange;
 import io.ocpi.adapter.protocol.OcpiRouteBuilder;
 import io.ocpi.adapter.protocol.OcpiUrls;
 import io.ocpi.adapter.protocol.Pagination;
@@ -56,24 +55,22 @@ public class TokensRoutes extends OcpiRouteBuilder {
 
         // Our customers' tokens go to the CPOs whose charge points they are used at, and to nobody else.
         moduleRoute("tokens-sender-list", Role.EMSP)
-                .process(e -> platform.requirePlays(OcpiExchange.caller(e), Role.CPO))
-                .process(e -> e.getMessage().setBody(objects.list(ModuleId.TOKENS, SENDER, platform.parties(Role.EMSP), null,
-                        pagination.request(e))))
-                .bean(protocol, "respond");
+                .answer((caller, e) -> {
+                    platform.requirePlays(caller, Role.CPO);
+                    return objects.list(ModuleId.TOKENS, SENDER, platform.parties(Role.EMSP), null, pagination.request(e));
+                });
         moduleRoute("tokens-sender-authorize", Role.EMSP)
-                .process(e -> platform.requirePlays(OcpiExchange.caller(e), Role.CPO))
-                .process(e -> e.getMessage().setBody(authorization.authorize(OcpiExchange.caller(e), param(e, "token_uid"), type(e), body(e))))
-                .bean(protocol, "respond");
+                .answer((caller, e) -> {
+                    platform.requirePlays(caller, Role.CPO);
+                    return authorization.authorize(caller, param(e, "token_uid"), type(e), body(e));
+                });
 
         moduleRoute("tokens-receiver-get", Role.CPO)
-                .process(e -> e.getMessage().setBody(objects.get(OcpiExchange.caller(e), tokenKey(e))))
-                .bean(protocol, "respond");
+                .answer((caller, e) -> objects.get(caller, tokenKey(e)));
         moduleRoute("tokens-receiver-put", Role.CPO)
-                .process(e -> e.getMessage().setBody(objects.put(OcpiExchange.caller(e), KIND, tokenKey(e), body(e))))
-                .bean(protocol, "respond");
+                .answer((caller, e) -> objects.put(caller, KIND, tokenKey(e), body(e)));
         moduleRoute("tokens-receiver-patch", Role.CPO)
-                .process(e -> e.getMessage().setBody(objects.patch(OcpiExchange.caller(e), KIND, tokenKey(e), body(e))))
-                .bean(protocol, "respond");
+                .answer((caller, e) -> objects.patch(caller, KIND, tokenKey(e), body(e)));
 
         // As a CPO: may this token charge? Asked by the charge point management system; headers name the token.
         input(ModuleId.TOKENS, "decide")

@@ -31,12 +31,10 @@ public class VersionsRoutes extends OcpiRouteBuilder {
                 .get("/" + OcpiUrls.VERSION).to("direct:version-details-get");
 
         ocpiRoute("versions-get", Access.REGISTRATION)
-                .process(e -> e.getMessage().setBody(List.of(new Version(OcpiUrls.VERSION, urls.versionDetails()))))
-                .bean(protocol, "respond");
+                .answer((caller, e) -> List.of(new Version(OcpiUrls.VERSION, urls.versionDetails())));
 
         ocpiRoute("version-details-get", Access.REGISTRATION)
-                .process(e -> e.getMessage().setBody(versionDetails()))
-                .bean(protocol, "respond");
+                .answer((caller, e) -> versionDetails());
     }
 
     /** Every interface each module serves ({@link OcpiModule#served()}), by module identifier and role. */
