@@ -30,6 +30,8 @@ import io.ocpi.adapter.objects.OcpiModule;
 class ArchitectureTest {
 
     private static final String ROOT = "io.ocpi.adapter";
+    private static final String[] SHARED_MODULE_PARTS = {
+            ROOT + ".modules.pull..", ROOT + ".modules.versions..", ROOT + ".modules.asyncrequests.."};
 
     @ArchTest
     static final ArchRule eachLayerUsesOnlyTheLayersBelowIt = layeredArchitecture()
@@ -61,12 +63,15 @@ class ArchitectureTest {
     static final ArchRule modulesUseEachOtherWithoutACycle = slices().matching(ROOT + ".modules.(*)..")
             .should().beFreeOfCycles();
 
-    /** Pulls and version details read the modules' descriptors, so that a new module changes neither. */
+    /**
+     * Pulls and version details read the modules' descriptors, and the asynchronous-request cycle is told each module's
+     * facts by the module, so that a new module changes none of them.
+     */
     @ArchTest
-    static final ArchRule pullsAndVersionDetailsNameNoModule = noClasses()
-            .that().resideInAnyPackage(ROOT + ".modules.pull..", ROOT + ".modules.versions..")
+    static final ArchRule sharedModulePartsNameNoModule = noClasses()
+            .that().resideInAnyPackage(SHARED_MODULE_PARTS)
             .should().dependOnClassesThat(resideInAPackage(ROOT + ".modules..")
-                    .and(not(resideInAnyPackage(ROOT + ".modules.pull..", ROOT + ".modules.versions.."))));
+                    .and(not(resideInAnyPackage(SHARED_MODULE_PARTS))));
 
     @ArchTest
     static final ArchRule routesAndDescriptorsAreUsedOnlyInTheirModule = classes()
