@@ -140,7 +140,7 @@ public final class RouteTrial implements AutoCloseable {
             camel.setStartupSummaryLevel(StartupSummaryLevel.Off);
             camel.setSourceLocationEnabled(true);
             camel.setAutoStartup(false);
-            camel.getPropertiesComponent().addPropertiesSource(new Placeholders(beans.getEnvironment()));
+            camel.getPropertiesComponent().addPropertiesSource(placeholders());
             // Pollers that run once in the cluster are built against a cluster service that is never started.
             camel.getComponent("master", MasterComponent.class).setService(new FileLockClusterService());
             try {
@@ -225,6 +225,11 @@ public final class RouteTrial implements AutoCloseable {
             }
         }
         return text.toString();
+    }
+
+    /** The trial's configuration as Camel's placeholders of a route file read it ({@code {{ocpi.bindings.sftp.host}}}). */
+    PropertiesSource placeholders() {
+        return new Placeholders(beans.getEnvironment());
     }
 
     /** The mappings folder routes name ({@code ocpi.bindings.mappings}). */

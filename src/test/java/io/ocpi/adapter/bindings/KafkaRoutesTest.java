@@ -29,8 +29,9 @@ class KafkaRoutesTest extends RouteFileTestSupport {
     @Override
     protected CamelContext createCamelContext() throws Exception {
         CamelContext camel = super.createCamelContext();
-        // As camel.component.kafka.brokers in the adapter; nothing connects to it here.
-        camel.getComponent("kafka", KafkaComponent.class).getConfiguration().setBrokers("localhost:9092");
+        // As camel.component.kafka.brokers in the adapter; nothing connects to them here.
+        camel.getComponent("kafka", KafkaComponent.class).getConfiguration()
+                .setBrokers(camel.resolvePropertyPlaceholders("{{ocpi.bindings.kafka.brokers}}"));
         return camel;
     }
 
