@@ -223,6 +223,14 @@ class RouteCheckTest {
 
             Files.writeString(file, route("fourth"));
             await().atMost(Duration.ofSeconds(30)).until(() -> "fourth".equals(producer.requestBody("direct:site", "", String.class)));
+
+            // A route switched off is not created, and a file that has one is reloaded all the same.
+            Path switched = routes.resolve("switched.camel.yaml");
+            Files.writeString(switched, switchedRoutes("fifth"));
+            await().atMost(Duration.ofSeconds(30)).until(() -> "fifth".equals(producer.requestBody("direct:switched", "", String.class)));
+            Files.writeString(switched, switchedRoutes("sixth"));
+            await().atMost(Duration.ofSeconds(30)).until(() -> "sixth".equals(producer.requestBody("direct:switched", "", String.class)));
+            assertThat(adapter.bean(CamelContext.class).getRoute("switched-off")).isNull();
         }
     }
 
@@ -254,6 +262,26 @@ class RouteCheckTest {
                       steps:
                         - setBody:
                             constant: %s
+                """.formatted(answer);
+    }
+
+    /** A route answering, and one of a binding switched off (Kafka, off in the embedded run). */
+    static String switchedRoutes(String answer) {
+        return """
+                - route:
+                    id: switched-on
+                    from:
+                      uri: direct:switched
+                      steps:
+                        - setBody:
+                            constant: %s
+                - route:
+                    id: switched-off
+                    precondition: "{{ocpi.bindings.kafka.enabled}}"
+                    from:
+                      uri: direct:switched.off
+                      steps:
+                        - to: log:off
                 """.formatted(answer);
     }
 
