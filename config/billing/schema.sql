@@ -140,3 +140,13 @@ CREATE TABLE IF NOT EXISTS asset_connector (
     changed_at    TIMESTAMP WITH TIME ZONE NOT NULL,
     PRIMARY KEY (evse_uid, connector_id)
 );
+
+-- Set by the adapter on each table it publishes from: a change it failed to publish (failed_change_at, its changed_at)
+-- and how often it failed (publish_failures). After 5 failures that change is no longer polled, so that the rows after
+-- it go on; the row's next change is tried again. Cleared once a change is published.
+ALTER TABLE billing_card ADD COLUMN IF NOT EXISTS failed_change_at TIMESTAMP WITH TIME ZONE;
+ALTER TABLE billing_card ADD COLUMN IF NOT EXISTS publish_failures INTEGER DEFAULT 0 NOT NULL;
+ALTER TABLE billing_tariff ADD COLUMN IF NOT EXISTS failed_change_at TIMESTAMP WITH TIME ZONE;
+ALTER TABLE billing_tariff ADD COLUMN IF NOT EXISTS publish_failures INTEGER DEFAULT 0 NOT NULL;
+ALTER TABLE asset_site ADD COLUMN IF NOT EXISTS failed_change_at TIMESTAMP WITH TIME ZONE;
+ALTER TABLE asset_site ADD COLUMN IF NOT EXISTS publish_failures INTEGER DEFAULT 0 NOT NULL;

@@ -73,10 +73,13 @@ public class RouteReload implements CamelContextConfiguration, ResourceReload {
         List<RouteDefinition> previous = ids.stream().map(model::getRouteDefinition).filter(Objects::nonNull).toList();
         try {
             PluginHelper.getRoutesLoader(camel).updateRoutes(List.of(resource));
-            LOG.info("{} reloaded: routes {}", file, String.join(", ", ids));
+            LOG.info("{} reloaded: routes {}", file, String.join(", ", ids.stream().filter(id -> camel.getRoute(id) != null).toList()));
         } catch (Exception e) {
-            // Routes start in the file's order: the first that is not running is the one that failed.
-            String failed = ids.stream().filter(id -> camel.getRouteController().getRouteStatus(id) != ServiceStatus.Started).findFirst().orElse(null);
+            // Routes start in the file's order: the first that is not running is the one that failed. A route whose
+            // binding is switched off (its precondition false) is not created, and failed nothing.
+            String failed = routes.stream().filter(RouteDefinition::hasCustomIdAssigned).filter(route -> RouteTrial.switchedOn(camel, route))
+                    .map(RouteDefinition::getRouteId)
+                    .filter(id -> camel.getRouteController().getRouteStatus(id) != ServiceStatus.Started).findFirst().orElse(null);
             LOG.error("{} (the file is not loaded; its routes keep running)",
                     failed == null ? file + ": " + RouteTrial.messages(e) : RouteTrial.problem(file, routes, failed, e));
             restore(ids, previous);

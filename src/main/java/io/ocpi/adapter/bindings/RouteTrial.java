@@ -4,11 +4,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.ocpi.adapter.protocol.OcpiJson;
+import java.io.IOException;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
+import org.apache.camel.CamelContext;
 import org.apache.camel.FailedToCreateRouteException;
 import org.apache.camel.RoutesBuilder;
 import org.apache.camel.StartupSummaryLevel;
@@ -20,6 +24,7 @@ import org.apache.camel.model.ProcessorDefinitionHelper;
 import org.apache.camel.model.RouteDefinition;
 import org.apache.camel.spi.PropertiesSource;
 import org.apache.camel.spring.spi.ApplicationContextBeanRepository;
+import org.apache.camel.support.DefaultExchange;
 import org.apache.camel.support.DefaultRegistry;
 import org.apache.camel.support.PluginHelper;
 import org.apache.camel.support.ResourceHelper;
@@ -46,7 +51,8 @@ import org.springframework.transaction.PlatformTransactionManager;
  * of them: the YAML is read, every placeholder resolved against the configuration, every endpoint made and every
  * bean the routes name found. Nothing connects to a backend, joins the cluster or polls. {@code --check} tries every
  * route file with it, and a changed file is tried with it before it replaces the routes it had ({@link RouteReload}),
- * so that a file one accepts the other accepts too.
+ * so that a file one accepts the other accepts too. A file that builds must also keep to the schema of Camel's YAML
+ * DSL ({@link RouteSchema}), as editors of route files expect it to.
  */
 public final class RouteTrial implements AutoCloseable {
 
@@ -134,7 +140,7 @@ public final class RouteTrial implements AutoCloseable {
             camel.setStartupSummaryLevel(StartupSummaryLevel.Off);
             camel.setSourceLocationEnabled(true);
             camel.setAutoStartup(false);
-            camel.getPropertiesComponent().addPropertiesSource(new Placeholders(beans.getEnvironment()));
+            camel.getPropertiesComponent().addPropertiesSource(placeholders());
             // Pollers that run once in the cluster are built against a cluster service that is never started.
             camel.getComponent("master", MasterComponent.class).setService(new FileLockClusterService());
             try {
@@ -146,17 +152,49 @@ public final class RouteTrial implements AutoCloseable {
                 throw new RouteFileProblem(file + ": " + messages(e));
             }
             List<RouteDefinition> routes = List.copyOf(camel.getRouteDefinitions());
+            Map<RouteDefinition, String> preconditions = new HashMap<>();
             try {
+                // A route whose binding is switched off is built all the same: its switch is checked, not obeyed.
+                for (RouteDefinition route : routes) {
+                    if (route.getPrecondition() != null) {
+                        switchedOn(camel, route);
+                        preconditions.put(route, route.getPrecondition());
+                        route.setPrecondition(null);
+                    }
+                }
                 camel.start();
             } catch (FailedToCreateRouteException e) {
                 throw new RouteFileProblem(problem(file, routes, e.getRouteId(), e));
             } catch (Exception e) {
                 throw new RouteFileProblem(file + ": " + messages(e));
+            } finally {
+                preconditions.forEach(RouteDefinition::setPrecondition);
+            }
+            List<String> violations = schemaViolations(file);
+            if (!violations.isEmpty()) {
+                throw new RouteFileProblem(String.join("\n", violations));
             }
             return routes;
         } finally {
             camel.stop();
         }
+    }
+
+    private static List<String> schemaViolations(Path file) throws RouteFileProblem {
+        try {
+            return RouteSchema.violations(file);
+        } catch (IOException e) {
+            throw new RouteFileProblem(file + ": " + messages(e));
+        }
+    }
+
+    /**
+     * Whether Camel creates the route: a route whose {@code precondition} is false (its binding switched off,
+     * {@code precondition: "{{ocpi.bindings.kafka.enabled}}"}) is not created at all.
+     */
+    static boolean switchedOn(CamelContext camel, RouteDefinition route) {
+        return route.getPrecondition() == null || camel.resolveLanguage("simple")
+                .createPredicate(camel.resolvePropertyPlaceholders(route.getPrecondition())).matches(new DefaultExchange(camel));
     }
 
     /**
@@ -187,6 +225,11 @@ public final class RouteTrial implements AutoCloseable {
             }
         }
         return text.toString();
+    }
+
+    /** The trial's configuration as Camel's placeholders of a route file read it ({@code {{ocpi.bindings.sftp.host}}}). */
+    PropertiesSource placeholders() {
+        return new Placeholders(beans.getEnvironment());
     }
 
     /** The mappings folder routes name ({@code ocpi.bindings.mappings}). */

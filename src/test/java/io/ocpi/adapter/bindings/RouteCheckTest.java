@@ -64,6 +64,44 @@ class RouteCheckTest {
     }
 
     @Test
+    void aRouteFileOutsideTheYamlDslSchemaIsNamedWithItsLineAndWhatTheSchemaWants(@TempDir Path routes) throws IOException {
+        Path file = routes.resolve("switched.camel.yaml");
+        // Camel itself builds this route: the placeholder gives a boolean. Editors that keep to the schema do not.
+        Files.writeString(file, """
+                - route:
+                    id: switched
+                    autoStartup: "{{ocpi.bindings.kafka.enabled}}"
+                    from:
+                      uri: direct:ocpi.cdrs.received.switched
+                      steps:
+                        - to: log:received
+                """);
+        assertThat(RouteCheck.checkRoutes(trial, file, Path.of("mappings"))).hasValue(file
+                + ":3: /0/route/autoStartup: string found, boolean expected (Camel YAML DSL schema)");
+        assertThat(RouteCheck.run(routes.toString(), "mappings")).isEqualTo(1);
+
+        Files.writeString(file, Files.readString(file).replace("autoStartup", "precondition"));
+        assertThat(RouteCheck.checkRoutes(trial, file, Path.of("mappings"))).isEmpty();
+    }
+
+    @Test
+    void aRouteOfABindingSwitchedOffIsCheckedAllTheSame(@TempDir Path routes) throws IOException {
+        Path file = routes.resolve("off.camel.yaml");
+        Files.writeString(file, """
+                - route:
+                    id: off
+                    precondition: "{{ocpi.bindings.kafka.enabled}}"
+                    from:
+                      uri: direct:ocpi.cdrs.received.off
+                      steps:
+                        - to: direcct:nowhere
+                """);
+        assertThat(RouteCheck.run(routes.toString(), "mappings", "--ocpi.bindings.kafka.enabled=false")).isEqualTo(1);
+        assertThat(RouteCheck.checkRoutes(trial, file, Path.of("mappings"))).hasValueSatisfying(problem ->
+                assertThat(problem).startsWith(file + ":7: route off: ").contains("direcct"));
+    }
+
+    @Test
     void everyRouteIsBuiltPlaceholdersEndpointsAndBeansAndWhatFailsIsNamedWithItsLine(@TempDir Path routes) throws IOException {
         Map<String, String> broken = brokenSteps();
         broken.put("processedIdocz", withStep("""
@@ -157,6 +195,7 @@ class RouteCheckTest {
             // routes it had keep running. (A change may be seen twice: the refusal looked for is the one of this file.)
             Map<String, String> broken = brokenSteps();
             broken.put("setHeaderr", BROKEN_ROUTE);
+            broken.put("boolean expected", route("third").replace("    id: site\n", "    id: site\n    autoStartup: \"{{ocpi.bindings.kafka.enabled}}\"\n"));
             broken.put("missing", route("third") + """
                     - route:
                         id: site-poller
@@ -168,6 +207,7 @@ class RouteCheckTest {
             for (Map.Entry<String, String> mistake : broken.entrySet()) {
                 String where = switch (mistake.getKey()) {
                     case "setHeaderr" -> "site.camel.yaml: Unknown node id: setHeaderr";
+                    case "boolean expected" -> "site.camel.yaml:3: /0/route/autoStartup";
                     case "missing" -> "site.camel.yaml:8: route site-poller: ";
                     default -> "site.camel.yaml:8: route site: ";
                 };
@@ -183,6 +223,14 @@ class RouteCheckTest {
 
             Files.writeString(file, route("fourth"));
             await().atMost(Duration.ofSeconds(30)).until(() -> "fourth".equals(producer.requestBody("direct:site", "", String.class)));
+
+            // A route switched off is not created, and a file that has one is reloaded all the same.
+            Path switched = routes.resolve("switched.camel.yaml");
+            Files.writeString(switched, switchedRoutes("fifth"));
+            await().atMost(Duration.ofSeconds(30)).until(() -> "fifth".equals(producer.requestBody("direct:switched", "", String.class)));
+            Files.writeString(switched, switchedRoutes("sixth"));
+            await().atMost(Duration.ofSeconds(30)).until(() -> "sixth".equals(producer.requestBody("direct:switched", "", String.class)));
+            assertThat(adapter.bean(CamelContext.class).getRoute("switched-off")).isNull();
         }
     }
 
@@ -214,6 +262,26 @@ class RouteCheckTest {
                       steps:
                         - setBody:
                             constant: %s
+                """.formatted(answer);
+    }
+
+    /** A route answering, and one of a binding switched off (Kafka, off in the embedded run). */
+    static String switchedRoutes(String answer) {
+        return """
+                - route:
+                    id: switched-on
+                    from:
+                      uri: direct:switched
+                      steps:
+                        - setBody:
+                            constant: %s
+                - route:
+                    id: switched-off
+                    precondition: "{{ocpi.bindings.kafka.enabled}}"
+                    from:
+                      uri: direct:switched.off
+                      steps:
+                        - to: log:off
                 """.formatted(answer);
     }
 
