@@ -64,7 +64,7 @@ public class OcpiEvents {
     }
 
     public boolean isListened(String module, String event) {
-        // A route switched off (autoStartup false, or stopped by an operator) does not listen.
+        // A route not created (its binding's precondition false), not started or stopped by an operator does not listen.
         String key = camel.getEndpoint(endpoint(module, event)).getEndpointKey();
         return camel.getRoutes().stream().anyMatch(route -> route.getEndpoint().getEndpointKey().equals(key)
                 && camel.getRouteController().getRouteStatus(route.getRouteId()).isStarted());
@@ -73,8 +73,8 @@ public class OcpiEvents {
     /**
      * The endpoints of every route that listens to a news event: on {@code direct:ocpi.<module>.<event>} itself, or
      * on {@code direct:ocpi.<module>.<event>.<name>} so that several routes (billing, SAP, Kafka) each get it. A route
-     * stopped for now still counts: its events wait for it. A route switched off ({@code autoStartup: false}, a
-     * binding not enabled) does not.
+     * stopped for now still counts: its events wait for it. A route switched off (not created because its binding's
+     * {@code precondition} is false, or {@code autoStartup: false}) does not.
      */
     public java.util.List<String> listeners(String module, String event) {
         String key = camel.getEndpoint(endpoint(module, event)).getEndpointKey();
