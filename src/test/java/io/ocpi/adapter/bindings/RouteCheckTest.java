@@ -10,9 +10,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.apache.camel.CamelContext;
 import org.apache.camel.ProducerTemplate;
+import org.apache.camel.Route;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -232,6 +234,71 @@ class RouteCheckTest {
             await().atMost(Duration.ofSeconds(30)).until(() -> "sixth".equals(producer.requestBody("direct:switched", "", String.class)));
             assertThat(adapter.bean(CamelContext.class).getRoute("switched-off")).isNull();
         }
+    }
+
+    @Test
+    void aChangedRouteFileThatUsesAKameletReplacesItsKameletRoutesToo(@TempDir Path routes) throws Exception {
+        Files.writeString(routes.resolve("site-answer.kamelet.yaml"), SITE_ANSWER_KAMELET);
+        Path file = routes.resolve("site.camel.yaml");
+        Files.writeString(file, kameletRoute("first"));
+        Map<String, Object> settings = Map.of(
+                "camel.main.routes-include-pattern", "file:" + routes + "/*.camel.yaml",
+                "camel.main.routes-reload-directory", routes.toString(),
+                "camel.component.kamelet.location", "file:" + routes);
+        try (AdapterInstance adapter = AdapterInstance.start("kamelet-reload", "NL", "AD", settings)) {
+            CamelContext camel = adapter.bean(CamelContext.class);
+            ProducerTemplate producer = camel.createProducerTemplate();
+            assertThat(producer.requestBody("direct:site-kamelet", "", String.class)).isEqualTo("first");
+
+            for (String answer : List.of("second", "third")) {
+                Files.writeString(file, kameletRoute(answer));
+                await().atMost(Duration.ofSeconds(30)).until(() -> answer.equals(producer.requestBody("direct:site-kamelet", "", String.class)));
+            }
+            // The Kamelet file is no route file: no route of its own, only those made for the routes that use it.
+            assertThat(camel.getRoutes()).filteredOn(route -> !route.isCreatedByKamelet()).extracting(Route::getRouteId)
+                    .contains("site-kamelet").noneMatch(id -> id.startsWith("site-answer"));
+        }
+    }
+
+    static final String SITE_ANSWER_KAMELET = """
+            apiVersion: camel.apache.org/v1
+            kind: Kamelet
+            metadata:
+              name: site-answer
+              labels:
+                camel.apache.org/kamelet.type: action
+            spec:
+              definition:
+                title: Site answer
+                description: Answers with the text given
+                type: object
+                required:
+                  - answer
+                properties:
+                  answer:
+                    title: Answer
+                    description: The text to answer with
+                    type: string
+              template:
+                from:
+                  uri: kamelet:source
+                  steps:
+                    - setBody:
+                        constant: "{{answer}}"
+            """;
+
+    static String kameletRoute(String answer) {
+        return """
+                - route:
+                    id: site-kamelet
+                    from:
+                      uri: direct:site-kamelet
+                      steps:
+                        - to:
+                            uri: kamelet:site-answer
+                            parameters:
+                              answer: %s
+                """.formatted(answer);
     }
 
     /** The site route with a step that does not build, by the word its problem names. */
