@@ -182,6 +182,28 @@ public final class RouteTrial implements AutoCloseable {
         }
     }
 
+    /**
+     * Reads a Kamelet file as the kamelet component finds it ({@code <name>.kamelet.yaml}, the Kamelet named
+     * {@code <name>}): its YAML and its template. The routes that use it build it with their own parameters.
+     */
+    public void readKamelet(Path file) throws RouteFileProblem {
+        String name = file.getFileName().toString().replaceFirst("\\.kamelet\\.yaml$", "");
+        DefaultCamelContext camel = new DefaultCamelContext();
+        try {
+            camel.disableJMX();
+            PluginHelper.getRoutesLoader(camel).loadRoutes(ResourceHelper.resolveResource(camel, "file:" + file));
+            if (camel.getRouteTemplateDefinition(name) == null) {
+                throw new RouteFileProblem(file + ": no Kamelet named " + name + " (metadata.name is the file's name)");
+            }
+        } catch (RouteFileProblem problem) {
+            throw problem;
+        } catch (Exception e) {
+            throw new RouteFileProblem(file + ": " + messages(e));
+        } finally {
+            camel.stop();
+        }
+    }
+
     private static List<String> schemaViolations(Path file) throws RouteFileProblem {
         try {
             return RouteSchema.violations(file);

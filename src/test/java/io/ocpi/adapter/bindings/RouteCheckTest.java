@@ -237,7 +237,7 @@ class RouteCheckTest {
     }
 
     @Test
-    void aChangedRouteFileThatUsesAKameletReplacesItsKameletRoutesToo(@TempDir Path routes) throws Exception {
+    void aChangedRouteFileThatUsesAKameletReplacesItsKameletRoutesToo(@TempDir Path routes, CapturedOutput log) throws Exception {
         Files.writeString(routes.resolve("site-answer.kamelet.yaml"), SITE_ANSWER_KAMELET);
         Path file = routes.resolve("site.camel.yaml");
         Files.writeString(file, kameletRoute("first"));
@@ -254,10 +254,27 @@ class RouteCheckTest {
                 Files.writeString(file, kameletRoute(answer));
                 await().atMost(Duration.ofSeconds(30)).until(() -> answer.equals(producer.requestBody("direct:site-kamelet", "", String.class)));
             }
+            // The same file again (saved unchanged): its routes are replaced all the same, and still answer.
+            int before = log.getOut().length();
+            Files.writeString(file, kameletRoute("third") + "\n");
+            await().atMost(Duration.ofSeconds(30)).until(() -> log.getOut().substring(before).contains("site.camel.yaml reloaded"));
+            assertThat(producer.requestBody("direct:site-kamelet", "", String.class)).isEqualTo("third");
             // The Kamelet file is no route file: no route of its own, only those made for the routes that use it.
             assertThat(camel.getRoutes()).filteredOn(route -> !route.isCreatedByKamelet()).extracting(Route::getRouteId)
                     .contains("site-kamelet").noneMatch(id -> id.startsWith("site-answer"));
+            assertThat(camel.getRoutes()).filteredOn(Route::isCreatedByKamelet).as("the Kamelet routes of the routes replaced are gone")
+                    .hasSize(1);
         }
+    }
+
+    @Test
+    void aKameletFileThatDoesNotReadOrIsNotNamedByItsFileIsNamed(@TempDir Path routes, CapturedOutput log) throws IOException {
+        Files.writeString(routes.resolve("site-answer.kamelet.yaml"), SITE_ANSWER_KAMELET);
+        assertThat(RouteCheck.run(routes.toString(), "mappings")).isZero();
+
+        Files.writeString(routes.resolve("site-answer.kamelet.yaml"), SITE_ANSWER_KAMELET.replace("name: site-answer", "name: site-answers"));
+        assertThat(RouteCheck.run(routes.toString(), "mappings")).isEqualTo(1);
+        assertThat(log.getErr()).contains("site-answer.kamelet.yaml: no Kamelet named site-answer");
     }
 
     static final String SITE_ANSWER_KAMELET = """
