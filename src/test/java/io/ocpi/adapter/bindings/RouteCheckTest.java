@@ -5,10 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import io.ocpi.adapter.support.AdapterInstance;
+import io.ocpi.adapter.support.Ports;
+import io.ocpi.adapter.support.Samples;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +25,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.util.FileSystemUtils;
 
 /** A broken route or mapping file is named, with its line, by the check command, at start and at reload. */
 @ExtendWith(OutputCaptureExtension.class)
@@ -264,6 +268,31 @@ class RouteCheckTest {
                     .contains("site-kamelet").noneMatch(id -> id.startsWith("site-answer"));
             assertThat(camel.getRoutes()).filteredOn(Route::isCreatedByKamelet).as("the Kamelet routes of the routes replaced are gone")
                     .hasSize(1);
+        }
+    }
+
+    @Test
+    void aReloadedSapRouteFileWritesItsIdocFilesThroughTheFileDropsKamelet(@TempDir Path site, CapturedOutput log) throws Exception {
+        FileSystemUtils.copyRecursively(Path.of("routes"), site.resolve("routes"));
+        Map<String, Object> settings = new HashMap<>();
+        settings.put("camel.main.routes-include-pattern", "file:" + site.resolve("routes") + "/*.camel.yaml");
+        settings.put("camel.main.routes-reload-directory", site.resolve("routes").toString());
+        settings.put("camel.component.kamelet.location", "file:" + site.resolve("routes"));
+        settings.put("ocpi.bindings.sftp.enabled", true);
+        settings.put("ocpi.bindings.sftp.embedded.enabled", true);
+        settings.put("ocpi.bindings.sftp.embedded.root", site.resolve("sftp").toString());
+        settings.put("ocpi.bindings.sftp.port", Ports.free());
+        try (AdapterInstance adapter = AdapterInstance.start("sap-reload", "NL", "SR", settings)) {
+            ProducerTemplate producer = adapter.bean(CamelContext.class).createProducerTemplate();
+            producer.sendBodyAndHeader("direct:sap-cdr-to-idoc-file", Samples.cdr("PCP", "CDR-BEFORE", "UMS"), "OcpiDeliveryId", 21L);
+            assertThat(Files.readString(site.resolve("sftp/outbound/ZOCPICDR_21.idoc"))).contains("CDR-BEFORE");
+
+            Path routes = site.resolve("routes/sap.camel.yaml");
+            int before = log.getOut().length();
+            Files.writeString(routes, Files.readString(routes) + "\n# changed\n");
+            await().atMost(Duration.ofSeconds(30)).until(() -> log.getOut().substring(before).contains("sap.camel.yaml reloaded"));
+            producer.sendBodyAndHeader("direct:sap-cdr-to-idoc-file", Samples.cdr("PCP", "CDR-AFTER", "UMS"), "OcpiDeliveryId", 22L);
+            assertThat(Files.readString(site.resolve("sftp/outbound/ZOCPICDR_22.idoc"))).contains("CDR-AFTER");
         }
     }
 
