@@ -87,9 +87,10 @@ public class RouteReload implements CamelContextConfiguration, ResourceReload {
             String failed = routes.stream().filter(RouteDefinition::hasCustomIdAssigned).filter(route -> RouteTrial.switchedOn(camel, route))
                     .map(RouteDefinition::getRouteId)
                     .filter(id -> camel.getRouteController().getRouteStatus(id) != ServiceStatus.Started).findFirst().orElse(null);
-            LOG.error("{} (the file is not loaded; its routes keep running)",
-                    failed == null ? file + ": " + RouteTrial.messages(e) : RouteTrial.problem(file, routes, failed, e));
+            String problem = failed == null ? file + ": " + RouteTrial.messages(e) : RouteTrial.problem(file, routes, failed, e);
             restore(ids, previous);
+            // Said once the routes it had run again.
+            LOG.error("{} (the file is not loaded; its routes keep running)", problem);
         }
     }
 
