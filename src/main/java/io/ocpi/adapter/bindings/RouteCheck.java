@@ -19,8 +19,9 @@ import org.apache.camel.model.ToDefinition;
 /**
  * Checks the files integration teams edit without starting the adapter: every route file in {@code routes/} builds
  * as it would at start ({@link RouteTrial}: placeholders resolved against the effective configuration, endpoints
- * and beans found) and the parameter counts its SQL calls give are their query files', every JSLT mapping in
- * {@code mappings/} compiles, every IDoc type reads. Run it with
+ * and beans found, with the Kamelets it uses) and the parameter counts its SQL calls give are their query files',
+ * every Kamelet there ({@code <name>.kamelet.yaml}) reads, every JSLT mapping in {@code mappings/} compiles, every
+ * IDoc type reads. Run it with
  * {@code java -jar ocpi-adapter.jar --check [routes folder] [mappings folder] [--setting=value...]}, with the
  * profiles and settings the adapter runs with; it prints one line per file and exits with 1 when one is wrong,
  * naming the file and the line.
@@ -38,6 +39,10 @@ public final class RouteCheck {
     public static int run(String... arguments) {
         List<String> folders = Stream.of(arguments).filter(argument -> !argument.startsWith("--")).toList();
         List<String> configuration = new ArrayList<>(Stream.of(arguments).filter(argument -> argument.startsWith("--")).toList());
+        if (!folders.isEmpty()) {
+            // The routes of the folder checked use the Kamelets beside them.
+            configuration.add("--camel.component.kamelet.location=file:" + folders.get(0) + ",classpath:kamelets");
+        }
         if (folders.size() > 1) {
             configuration.add("--ocpi.bindings.mappings=" + folders.get(1));
         }
@@ -56,6 +61,10 @@ public final class RouteCheck {
         for (Path file : files(routes, ".camel.yaml")) {
             checked.add(file);
             checkRoutes(trial, file, mappings).ifPresent(problems::add);
+        }
+        for (Path file : files(routes, ".kamelet.yaml")) {
+            checked.add(file);
+            checkKamelet(trial, file).ifPresent(problems::add);
         }
         for (Path file : files(mappings, ".jslt")) {
             checked.add(file);
@@ -107,6 +116,15 @@ public final class RouteCheck {
         int found = parameters(Files.readString(query));
         return given == found ? java.util.Optional.empty() : java.util.Optional.of("route " + routeId + " gives parametersCount "
                 + given + " for " + endpoint.group(1) + ", which has " + found + " parameters");
+    }
+
+    static java.util.Optional<String> checkKamelet(RouteTrial trial, Path file) {
+        try {
+            trial.readKamelet(file);
+            return java.util.Optional.empty();
+        } catch (RouteTrial.RouteFileProblem problem) {
+            return java.util.Optional.of(problem.getMessage());
+        }
     }
 
     static java.util.Optional<String> checkJslt(Path file) {

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
 import org.apache.camel.CamelContext;
+import org.apache.camel.Route;
 import org.apache.camel.ServiceStatus;
 import org.apache.camel.model.Model;
 import org.apache.camel.model.RouteDefinition;
@@ -71,8 +72,14 @@ public class RouteReload implements CamelContextConfiguration, ResourceReload {
         // A route without an id of its own is given a new one by each context: only those with ids are replaced.
         List<String> ids = routes.stream().filter(RouteDefinition::hasCustomIdAssigned).map(RouteDefinition::getRouteId).toList();
         List<RouteDefinition> previous = ids.stream().map(model::getRouteDefinition).filter(Objects::nonNull).toList();
+        List<String> previousKameletRoutes = kameletRoutesOf(ids);
         try {
             PluginHelper.getRoutesLoader(camel).updateRoutes(List.of(resource));
+            // The new routes have made routes of the Kamelets they use: those of the routes they replaced go.
+            for (String id : previousKameletRoutes) {
+                camel.getRouteController().stopRoute(id);
+                camel.removeRoute(id);
+            }
             LOG.info("{} reloaded: routes {}", file, String.join(", ", ids.stream().filter(id -> camel.getRoute(id) != null).toList()));
         } catch (Exception e) {
             // Routes start in the file's order: the first that is not running is the one that failed. A route whose
@@ -80,10 +87,20 @@ public class RouteReload implements CamelContextConfiguration, ResourceReload {
             String failed = routes.stream().filter(RouteDefinition::hasCustomIdAssigned).filter(route -> RouteTrial.switchedOn(camel, route))
                     .map(RouteDefinition::getRouteId)
                     .filter(id -> camel.getRouteController().getRouteStatus(id) != ServiceStatus.Started).findFirst().orElse(null);
-            LOG.error("{} (the file is not loaded; its routes keep running)",
-                    failed == null ? file + ": " + RouteTrial.messages(e) : RouteTrial.problem(file, routes, failed, e));
+            String problem = failed == null ? file + ": " + RouteTrial.messages(e) : RouteTrial.problem(file, routes, failed, e);
             restore(ids, previous);
+            // Said once the routes it had run again.
+            LOG.error("{} (the file is not loaded; its routes keep running)", problem);
         }
+    }
+
+    /** The routes made from Kamelets for these routes ({@code kamelet:sap-sftp-sink} in {@code sap-cdr-to-idoc-file}). */
+    private List<String> kameletRoutesOf(List<String> ids) {
+        Model model = camel.getCamelContextExtension().getContextPlugin(Model.class);
+        return camel.getRoutes().stream().filter(Route::isCreatedByKamelet).map(Route::getRouteId).filter(id -> {
+            RouteDefinition kamelet = model.getRouteDefinition(id);
+            return kamelet != null && kamelet.getTemplateParameters() != null && ids.contains(kamelet.getTemplateParameters().get("parentRouteId"));
+        }).toList();
     }
 
     /** Removes what was started of the file's new routes, and starts the routes they were to replace again. */

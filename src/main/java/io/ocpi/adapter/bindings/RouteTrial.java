@@ -17,6 +17,7 @@ import org.apache.camel.FailedToCreateRouteException;
 import org.apache.camel.RoutesBuilder;
 import org.apache.camel.StartupSummaryLevel;
 import org.apache.camel.component.file.cluster.FileLockClusterService;
+import org.apache.camel.component.kamelet.KameletComponent;
 import org.apache.camel.component.master.MasterComponent;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.model.ProcessorDefinition;
@@ -141,6 +142,7 @@ public final class RouteTrial implements AutoCloseable {
             camel.setSourceLocationEnabled(true);
             camel.setAutoStartup(false);
             camel.getPropertiesComponent().addPropertiesSource(placeholders());
+            configureKamelets(camel);
             // Pollers that run once in the cluster are built against a cluster service that is never started.
             camel.getComponent("master", MasterComponent.class).setService(new FileLockClusterService());
             try {
@@ -175,6 +177,28 @@ public final class RouteTrial implements AutoCloseable {
                 throw new RouteFileProblem(String.join("\n", violations));
             }
             return routes;
+        } finally {
+            camel.stop();
+        }
+    }
+
+    /**
+     * Reads a Kamelet file as the kamelet component finds it ({@code <name>.kamelet.yaml}, the Kamelet named
+     * {@code <name>}): its YAML and its template. The routes that use it build it with their own parameters.
+     */
+    public void readKamelet(Path file) throws RouteFileProblem {
+        String name = file.getFileName().toString().replaceFirst("\\.kamelet\\.yaml$", "");
+        DefaultCamelContext camel = new DefaultCamelContext();
+        try {
+            camel.disableJMX();
+            PluginHelper.getRoutesLoader(camel).loadRoutes(ResourceHelper.resolveResource(camel, "file:" + file));
+            if (camel.getRouteTemplateDefinition(name) == null) {
+                throw new RouteFileProblem(file + ": no Kamelet named " + name + " (metadata.name is the file's name)");
+            }
+        } catch (RouteFileProblem problem) {
+            throw problem;
+        } catch (Exception e) {
+            throw new RouteFileProblem(file + ": " + messages(e));
         } finally {
             camel.stop();
         }
@@ -230,6 +254,16 @@ public final class RouteTrial implements AutoCloseable {
     /** The trial's configuration as Camel's placeholders of a route file read it ({@code {{ocpi.bindings.sftp.host}}}). */
     PropertiesSource placeholders() {
         return new Placeholders(beans.getEnvironment());
+    }
+
+    /**
+     * The Kamelets routes name ({@code kamelet:sap-sftp-sink}) as the adapter finds and runs them
+     * ({@code camel.component.kamelet.*}): where they are, and that their failures are handled by the route using them.
+     */
+    public void configureKamelets(CamelContext camel) {
+        KameletComponent kamelets = camel.getComponent("kamelet", KameletComponent.class);
+        kamelets.setLocation(beans.getEnvironment().getProperty("camel.component.kamelet.location", kamelets.getLocation()));
+        kamelets.setNoErrorHandler(beans.getEnvironment().getProperty("camel.component.kamelet.no-error-handler", Boolean.class, kamelets.isNoErrorHandler()));
     }
 
     /** The mappings folder routes name ({@code ocpi.bindings.mappings}). */

@@ -5,14 +5,19 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import io.ocpi.adapter.support.AdapterInstance;
+import io.ocpi.adapter.support.Ports;
+import io.ocpi.adapter.support.Samples;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.apache.camel.CamelContext;
 import org.apache.camel.ProducerTemplate;
+import org.apache.camel.Route;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -20,6 +25,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.util.FileSystemUtils;
 
 /** A broken route or mapping file is named, with its line, by the check command, at start and at reload. */
 @ExtendWith(OutputCaptureExtension.class)
@@ -232,6 +238,113 @@ class RouteCheckTest {
             await().atMost(Duration.ofSeconds(30)).until(() -> "sixth".equals(producer.requestBody("direct:switched", "", String.class)));
             assertThat(adapter.bean(CamelContext.class).getRoute("switched-off")).isNull();
         }
+    }
+
+    @Test
+    void aChangedRouteFileThatUsesAKameletReplacesItsKameletRoutesToo(@TempDir Path routes, CapturedOutput log) throws Exception {
+        Files.writeString(routes.resolve("site-answer.kamelet.yaml"), SITE_ANSWER_KAMELET);
+        Path file = routes.resolve("site.camel.yaml");
+        Files.writeString(file, kameletRoute("first"));
+        Map<String, Object> settings = Map.of(
+                "camel.main.routes-include-pattern", "file:" + routes + "/*.camel.yaml",
+                "camel.main.routes-reload-directory", routes.toString(),
+                "camel.component.kamelet.location", "file:" + routes);
+        try (AdapterInstance adapter = AdapterInstance.start("kamelet-reload", "NL", "AD", settings)) {
+            CamelContext camel = adapter.bean(CamelContext.class);
+            ProducerTemplate producer = camel.createProducerTemplate();
+            assertThat(producer.requestBody("direct:site-kamelet", "", String.class)).isEqualTo("first");
+
+            for (String answer : List.of("second", "third")) {
+                Files.writeString(file, kameletRoute(answer));
+                await().atMost(Duration.ofSeconds(30)).until(() -> answer.equals(producer.requestBody("direct:site-kamelet", "", String.class)));
+            }
+            // The same file again (saved unchanged): its routes are replaced all the same, and still answer.
+            int before = log.getOut().length();
+            Files.writeString(file, kameletRoute("third") + "\n");
+            await().atMost(Duration.ofSeconds(30)).until(() -> log.getOut().substring(before).contains("site.camel.yaml reloaded"));
+            assertThat(producer.requestBody("direct:site-kamelet", "", String.class)).isEqualTo("third");
+            // The Kamelet file is no route file: no route of its own, only those made for the routes that use it.
+            assertThat(camel.getRoutes()).filteredOn(route -> !route.isCreatedByKamelet()).extracting(Route::getRouteId)
+                    .contains("site-kamelet").noneMatch(id -> id.startsWith("site-answer"));
+            assertThat(camel.getRoutes()).filteredOn(Route::isCreatedByKamelet).as("the Kamelet routes of the routes replaced are gone")
+                    .hasSize(1);
+        }
+    }
+
+    @Test
+    void aReloadedSapRouteFileWritesItsIdocFilesThroughTheFileDropsKamelet(@TempDir Path site, CapturedOutput log) throws Exception {
+        FileSystemUtils.copyRecursively(Path.of("routes"), site.resolve("routes"));
+        Map<String, Object> settings = new HashMap<>();
+        settings.put("camel.main.routes-include-pattern", "file:" + site.resolve("routes") + "/*.camel.yaml");
+        settings.put("camel.main.routes-reload-directory", site.resolve("routes").toString());
+        settings.put("camel.component.kamelet.location", "file:" + site.resolve("routes"));
+        settings.put("ocpi.bindings.sftp.enabled", true);
+        settings.put("ocpi.bindings.sftp.embedded.enabled", true);
+        settings.put("ocpi.bindings.sftp.embedded.root", site.resolve("sftp").toString());
+        settings.put("ocpi.bindings.sftp.port", Ports.free());
+        try (AdapterInstance adapter = AdapterInstance.start("sap-reload", "NL", "SR", settings)) {
+            ProducerTemplate producer = adapter.bean(CamelContext.class).createProducerTemplate();
+            producer.sendBodyAndHeader("direct:sap-cdr-to-idoc-file", Samples.cdr("PCP", "CDR-BEFORE", "UMS"), "OcpiDeliveryId", 21L);
+            assertThat(Files.readString(site.resolve("sftp/outbound/ZOCPICDR_21.idoc"))).contains("CDR-BEFORE");
+
+            Path routes = site.resolve("routes/sap.camel.yaml");
+            int before = log.getOut().length();
+            Files.writeString(routes, Files.readString(routes) + "\n# changed\n");
+            await().atMost(Duration.ofSeconds(30)).until(() -> log.getOut().substring(before).contains("sap.camel.yaml reloaded"));
+            producer.sendBodyAndHeader("direct:sap-cdr-to-idoc-file", Samples.cdr("PCP", "CDR-AFTER", "UMS"), "OcpiDeliveryId", 22L);
+            assertThat(Files.readString(site.resolve("sftp/outbound/ZOCPICDR_22.idoc"))).contains("CDR-AFTER");
+        }
+    }
+
+    @Test
+    void aKameletFileThatDoesNotReadOrIsNotNamedByItsFileIsNamed(@TempDir Path routes, CapturedOutput log) throws IOException {
+        Files.writeString(routes.resolve("site-answer.kamelet.yaml"), SITE_ANSWER_KAMELET);
+        assertThat(RouteCheck.run(routes.toString(), "mappings")).isZero();
+
+        Files.writeString(routes.resolve("site-answer.kamelet.yaml"), SITE_ANSWER_KAMELET.replace("name: site-answer", "name: site-answers"));
+        assertThat(RouteCheck.run(routes.toString(), "mappings")).isEqualTo(1);
+        assertThat(log.getErr()).contains("site-answer.kamelet.yaml: no Kamelet named site-answer");
+    }
+
+    static final String SITE_ANSWER_KAMELET = """
+            apiVersion: camel.apache.org/v1
+            kind: Kamelet
+            metadata:
+              name: site-answer
+              labels:
+                camel.apache.org/kamelet.type: action
+            spec:
+              definition:
+                title: Site answer
+                description: Answers with the text given
+                type: object
+                required:
+                  - answer
+                properties:
+                  answer:
+                    title: Answer
+                    description: The text to answer with
+                    type: string
+              template:
+                from:
+                  uri: kamelet:source
+                  steps:
+                    - setBody:
+                        constant: "{{answer}}"
+            """;
+
+    static String kameletRoute(String answer) {
+        return """
+                - route:
+                    id: site-kamelet
+                    from:
+                      uri: direct:site-kamelet
+                      steps:
+                        - to:
+                            uri: kamelet:site-answer
+                            parameters:
+                              answer: %s
+                """.formatted(answer);
     }
 
     /** The site route with a step that does not build, by the word its problem names. */

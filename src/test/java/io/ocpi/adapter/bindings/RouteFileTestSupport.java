@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.apache.camel.CamelContext;
+import org.apache.camel.Route;
 import org.apache.camel.component.file.cluster.FileLockClusterService;
 import org.apache.camel.component.jackson.JacksonDataFormat;
 import org.apache.camel.impl.engine.DefaultDataFormatResolver;
@@ -53,6 +54,7 @@ abstract class RouteFileTestSupport extends CamelTestSupport {
         configuration = RouteTrial.reading(settings().entrySet().stream().map(setting -> "--" + setting.getKey() + "=" + setting.getValue())
                 .toArray(String[]::new));
         camel.getPropertiesComponent().addPropertiesSource(configuration.placeholders());
+        configuration.configureKamelets(camel);
         // As in the adapter (camel.dataformat.jackson.auto-discover-object-mapper): json is written with its mapping.
         DataFormatResolver formats = new DefaultDataFormatResolver();
         camel.getCamelContextExtension().addContextPlugin(DataFormatResolver.class, (name, context) -> {
@@ -83,9 +85,17 @@ abstract class RouteFileTestSupport extends CamelTestSupport {
         }
     }
 
-    /** Starts the context and the routes a test needs: the others of the file are built but not started. */
+    /**
+     * Starts the context and the routes a test needs, and the routes made from the Kamelets the file uses
+     * ({@code kamelet:sap-sftp-sink}): the others of the file are built but not started.
+     */
     void start(String... routeIds) throws Exception {
         context.start();
+        for (Route route : context.getRoutes()) {
+            if (route.isCreatedByKamelet()) {
+                context.getRouteController().startRoute(route.getRouteId());
+            }
+        }
         for (String routeId : routeIds) {
             context.getRouteController().startRoute(routeId);
         }

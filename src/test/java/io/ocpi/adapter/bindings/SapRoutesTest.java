@@ -13,7 +13,10 @@ import java.util.List;
 import java.util.Map;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.AdviceWith;
+import org.apache.camel.component.file.GenericFileExist;
 import org.apache.camel.component.file.GenericFileOperationFailedException;
+import org.apache.camel.component.file.remote.SftpConfiguration;
+import org.apache.camel.component.file.remote.SftpEndpoint;
 import org.apache.camel.component.mock.MockEndpoint;
 import org.apache.camel.spi.Registry;
 import org.apache.camel.support.processor.idempotent.MemoryIdempotentRepository;
@@ -23,8 +26,9 @@ import org.springframework.util.unit.DataSize;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 
 /**
- * The routes of routes/sap.camel.yaml, each on its own: the SFTP endpoints replaced by mocks, the real IDoc types
- * and mappings. No SFTP server is needed: what is written is what the mocked endpoint receives.
+ * The routes of routes/sap.camel.yaml, each on its own: the SFTP endpoints (the inbound poller, and those of the
+ * routes made from the Kamelet sap-sftp-sink that the writes use) replaced by mocks, the real IDoc types and mappings.
+ * No SFTP server is needed: what is written is what the mocked endpoint receives.
  */
 class SapRoutesTest extends RouteFileTestSupport {
 
@@ -101,6 +105,28 @@ class SapRoutesTest extends RouteFileTestSupport {
         });
 
         assertThat(delivered.getException()).hasMessageContaining("connection refused");
+    }
+
+    @Test
+    void bothWritesGoThroughTheFileDropsKameletWithTheConnectionsSettings() throws Exception {
+        start("sap-cdrs-received", "sap-cdr-to-idoc-file");
+        List<SftpEndpoint> writes = context.getEndpoints().stream().filter(SftpEndpoint.class::isInstance).map(SftpEndpoint.class::cast)
+                .filter(endpoint -> "outbound".equals(endpoint.getConfiguration().getDirectory())).toList();
+        assertThat(writes).extracting(SftpEndpoint::getFileExist).containsExactlyInAnyOrder(GenericFileExist.TryRename, GenericFileExist.Override);
+        assertThat(writes).allSatisfy(write -> {
+            SftpConfiguration sftp = write.getConfiguration();
+            assertThat(sftp.getHost()).isEqualTo("localhost");
+            assertThat(sftp.getPort()).isEqualTo(2222);
+            assertThat(sftp.getUsername()).isEqualTo("sap");
+            assertThat(sftp.getPassword()).isEqualTo("sap-file-drop");
+            assertThat(sftp.getStrictHostKeyChecking()).isEqualTo("no");
+            assertThat(sftp.isUseUserKnownHostsFile()).isFalse();
+            assertThat(sftp.isStepwise()).isFalse();
+            assertThat(write.isAutoCreate()).isFalse();
+            assertThat(write.getTempFileName()).hasToString("${file:name}.part");
+            assertThat(write.getFileName()).hasToString("ZOCPICDR_${header.OcpiDeliveryId}.idoc");
+            assertThat(write.isFastExistsCheck()).isEqualTo(write.getFileExist() == GenericFileExist.Override);
+        });
     }
 
     @Test

@@ -129,7 +129,8 @@ class KubernetesManifestsTest {
                 texts(g.path("files")).stream().map(f -> FOLDER.resolve(f).normalize().toString()).toList()));
         generated.values().forEach(files -> files.forEach(f -> assertThat(Path.of(f)).as(f).exists()));
         assertThat(generated.get("ocpi-adapter-config")).containsExactlyInAnyOrder("config/application-production.yaml", "config/application-kubernetes.yaml");
-        assertThat(generated.get("ocpi-adapter-routes")).containsExactlyInAnyOrderElementsOf(files("routes", ".camel.yaml"));
+        // Route files and the Kamelets they use (routes/*.kamelet.yaml) are one ConfigMap, copied into routes/.
+        assertThat(generated.get("ocpi-adapter-routes")).containsExactlyInAnyOrderElementsOf(files("routes", ".yaml"));
         // Each folder of mappings/ is a ConfigMap (they hold no folders), mounted at its place below the site folder.
         JsonNode copy = container(pod.path("initContainers"), "site-files-copy");
         String from = copy.at("/command/1").asText();
