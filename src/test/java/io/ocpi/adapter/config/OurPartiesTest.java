@@ -1,6 +1,7 @@
 package io.ocpi.adapter.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.WebApplicationType;
@@ -48,6 +49,15 @@ class OurPartiesTest {
             assertThat(context.getEnvironment().getProperty("ocpi.bindings.cpo.party-id")).isEqualTo("CP2");
             assertThat(context.getEnvironment().getProperty("ocpi.bindings.emsp.party-id")).isNull();
         }
+    }
+
+    @Test
+    void aBindingsPartyThatIsNoneOfOurRolesStopsTheStart() {
+        assertThatThrownBy(() -> start(
+                "--ocpi.roles[0].role=CPO", "--ocpi.roles[0].country-code=DE", "--ocpi.roles[0].party-id=CP1",
+                "--ocpi.roles[0].business-details.name=North",
+                "--ocpi.bindings.cpo.party-id=CP9"))
+                .hasMessageContaining("ocpi.bindings.cpo.party-id=CP9 names no CPO party of ocpi.roles");
     }
 
     private static ConfigurableApplicationContext start(String... args) {
