@@ -1,8 +1,11 @@
 package io.ocpi.adapter.objects;
 
 import io.ocpi.adapter.ocpi.InterfaceRole;
+import io.ocpi.adapter.ocpi.VersionNumber;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * One OCPI module, declared once, as a Spring bean in the module's own package ({@code modules/tariffs/TariffsModule}
@@ -51,6 +54,11 @@ public abstract class OcpiModule {
 
     public List<Served> served() {
         return served;
+    }
+
+    /** The OCPI versions that have this module; all of them unless the module says otherwise. */
+    public Set<VersionNumber> versions() {
+        return EnumSet.allOf(VersionNumber.class);
     }
 
     /** The kind of its Client Owned Objects; empty for a module without them. */
