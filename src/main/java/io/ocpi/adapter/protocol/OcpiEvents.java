@@ -27,6 +27,8 @@ public class OcpiEvents {
     public static final String PARTY_ID = "OcpiPartyId";
     public static final String OBJECT_ID = "OcpiObjectId";
     public static final String PEER = "OcpiPeer";
+    /** The OCPI version the peer behind an event speaks (the event's body is canonical whatever it is). */
+    public static final String VERSION = "OcpiVersion";
 
     private final CamelContext camel;
     private final ProducerTemplate producer;

@@ -1,5 +1,6 @@
 package io.ocpi.adapter.protocol;
 
+import io.ocpi.adapter.ocpi.VersionNumber;
 import org.apache.camel.Exchange;
 
 /** Names of what the protocol keeps on a Camel exchange while it serves one OCPI request. */
@@ -11,6 +12,8 @@ public final class OcpiExchange {
     public static final String STARTED = "ocpi.started";
     /** The request's routing: from the party that asked (null when it did not say), to the party of ours that answers. */
     public static final String ROUTING = "ocpi.routing";
+    /** The OCPI version of the request, from its path: the shape its bodies are written in. */
+    public static final String VERSION = "ocpi.version";
 
     public static final String HEADER_REQUEST_ID = "X-Request-ID";
     public static final String HEADER_CORRELATION_ID = "X-Correlation-ID";
@@ -34,6 +37,12 @@ public final class OcpiExchange {
             throw new IllegalStateException("route " + exchange.getFromRouteId() + " reads the routing headers of no functional module");
         }
         return routing;
+    }
+
+    /** The OCPI version the request speaks; the canonical one for requests that did not say. */
+    public static VersionNumber version(Exchange exchange) {
+        VersionNumber version = exchange.getProperty(VERSION, VersionNumber.class);
+        return version == null ? VersionNumber.CANONICAL : version;
     }
 
     public static Caller caller(Exchange exchange) {
