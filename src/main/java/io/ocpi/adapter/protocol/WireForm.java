@@ -20,13 +20,13 @@ public interface WireForm {
 
     /**
      * A body as a peer on this version sent it, whole or partial (a PATCH holds only the fields it changes: only the
-     * fields present are translated), into the canonical form. {@code sender} is the party the object belongs to (from
-     * the URL or the peer's credentials), for versions whose objects do not name it.
+     * fields present are translated), into the canonical form. {@code parties} says whose body it is and to whom, for
+     * versions whose objects do not name the parties.
      *
      * @throws OcpiException {@link OcpiException#invalid} naming the field when a canonical field the body must give
      *                       cannot be derived from it
      */
-    ObjectNode toCanonical(ObjectNode wire, Party sender);
+    ObjectNode toCanonical(ObjectNode wire, Parties parties);
 
     /**
      * A canonical object into this version's shape, whole or partial as given.
@@ -34,6 +34,13 @@ public interface WireForm {
      * @throws UntranslatableException naming the field when the version requires a field that cannot be derived
      */
     ObjectNode toWire(ObjectNode canonical);
+
+    /**
+     * The parties of a body a peer sent: {@code from}, the peer's party whose object or request it is (from the URL, the
+     * routing headers or the peer's credentials), and {@code to}, our party it is addressed to.
+     */
+    record Parties(Party from, Party to) {
+    }
 
     /** A canonical object that cannot be written in a version: the message names the field that is missing. */
     class UntranslatableException extends RuntimeException {
