@@ -1,0 +1,35 @@
+package io.ocpi.adapter.modules.tokens.v211;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.ocpi.adapter.modules.tokens.LocationReferences;
+import io.ocpi.adapter.ocpi.VersionNumber;
+import io.ocpi.adapter.protocol.WireForm;
+import org.springframework.stereotype.Component;
+
+/**
+ * The OCPI 2.1.1 LocationReferences: it may also list {@code connector_ids}, which 2.2.1 dropped (a token is
+ * authorized per EVSE); they are not kept. The canonical form is a valid 2.1.1 one as it is.
+ */
+@Component
+public class LocationReferencesForm211 implements WireForm {
+
+    @Override
+    public Class<?> type() {
+        return LocationReferences.class;
+    }
+
+    @Override
+    public VersionNumber version() {
+        return VersionNumber.V2_1_1;
+    }
+
+    @Override
+    public ObjectNode toCanonical(ObjectNode wire, Parties parties) {
+        return Tokens211.locationReferencesToCanonical(wire);
+    }
+
+    @Override
+    public ObjectNode toWire(ObjectNode canonical) {
+        return canonical.deepCopy();
+    }
+}
