@@ -21,9 +21,11 @@ import io.ocpi.adapter.ocpi.ModuleId;
 import io.ocpi.adapter.ocpi.ObjectKey;
 import io.ocpi.adapter.ocpi.Party;
 import io.ocpi.adapter.protocol.OcpiJson;
+import io.ocpi.adapter.protocol.WireForm.UntranslatableException;
 import io.ocpi.adapter.store.ObjectStore;
 import java.io.UncheckedIOException;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -61,12 +63,13 @@ public final class Locations211 {
 
     /**
      * The stored canonical Location {@code owner} has under {@code locationId}, reduced to the one EVSE and connector a
-     * session or CDR took place at, in 2.1.1's shape: 2.1.1 Sessions and CDRs carry that whole Location.
+     * session or CDR took place at, still canonical: 2.1.1 Sessions and CDRs carry that whole Location, written with
+     * {@link #embeddedToWire}.
      *
-     * @throws io.ocpi.adapter.protocol.WireForm.UntranslatableException naming {@code field} when the store does not
-     *                                                                  have that location, EVSE and connector
+     * @throws UntranslatableException naming {@code field} when the store does not have that location, EVSE and
+     *                                 connector
      */
-    public static ObjectNode storedForWire(ObjectStore store, Party owner, String locationId, String evseUid, String connectorId,
+    public static ObjectNode stored(ObjectStore store, Party owner, String locationId, String evseUid, String connectorId,
             String field) {
         ObjectNode location = store.find(ObjectKey.of(ModuleId.LOCATIONS, owner, locationId))
                 .map(Locations211::parse)
@@ -81,16 +84,28 @@ public final class Locations211 {
         // Whether the location is listed publicly does not matter to the party of the session or CDR.
         location.remove("publish");
         location.remove("publish_allowed_to");
-        return locationToWire(location);
+        return location;
     }
 
-    private static java.util.Optional<ObjectNode> only(ObjectNode parent, String list, String idField, String id) {
+    /**
+     * A canonical Location a session or CDR carries in 2.1.1's shape; what cannot be written is named under
+     * {@code field}, the session's or CDR's field.
+     */
+    public static ObjectNode embeddedToWire(ObjectNode location, String field) {
+        try {
+            return locationToWire(location);
+        } catch (UntranslatableException e) {
+            throw new UntranslatableException(field + "." + e.getMessage());
+        }
+    }
+
+    private static Optional<ObjectNode> only(ObjectNode parent, String list, String idField, String id) {
         for (JsonNode item : parent.path(list)) {
             if (item instanceof ObjectNode object && id != null && id.equalsIgnoreCase(object.path(idField).asText())) {
-                return java.util.Optional.of(object);
+                return Optional.of(object);
             }
         }
-        return java.util.Optional.empty();
+        return Optional.empty();
     }
 
     private static ObjectNode parse(String body) {
@@ -127,6 +142,7 @@ public final class Locations211 {
             }
             return hours;
         });
+        object(location, "energy_mix", "", (mix, at) -> energyMixToCanonical(mix));
         eachObject(location, "evses", "", (evse, at) -> evseToCanonical(evse));
         return location;
     }
@@ -151,8 +167,28 @@ public final class Locations211 {
             throw untranslatable("postal_code", "required in 2.1.1");
         }
         dropValues(location, "facilities", FACILITIES_NOT_IN_211);
+        object(location, "energy_mix", "", (mix, at) -> energyMixToWire(mix));
         eachObject(location, "evses", "", Locations211::evseToWire);
         return location;
+    }
+
+    /** A 2.1.1 EnergyMix, of a location or a tariff: its environmental impacts name their category {@code source}. */
+    public static ObjectNode energyMixToCanonical(ObjectNode wire) {
+        ObjectNode mix = wire.deepCopy();
+        eachObject(mix, "environ_impact", "", (impact, at) -> {
+            rename(impact, "source", "category");
+            return impact;
+        });
+        return mix;
+    }
+
+    public static ObjectNode energyMixToWire(ObjectNode canonical) {
+        ObjectNode mix = canonical.deepCopy();
+        eachObject(mix, "environ_impact", "", (impact, at) -> {
+            rename(impact, "category", "source");
+            return impact;
+        });
+        return mix;
     }
 
     public static ObjectNode evseToCanonical(ObjectNode wire) {

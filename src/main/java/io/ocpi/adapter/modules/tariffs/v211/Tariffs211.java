@@ -8,13 +8,15 @@ import static io.ocpi.adapter.modules.tokens.v211.Fields211.setOwner;
 import static io.ocpi.adapter.modules.tokens.v211.Fields211.untranslatable;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.ocpi.adapter.modules.locations.v211.Locations211;
 import io.ocpi.adapter.ocpi.Party;
 import java.util.List;
 
 /**
  * OCPI 2.1.1 Tariffs to and from the canonical form, for the tariffs module's form and for the tariffs a 2.1.1 CDR
  * carries. A 2.1.1 Tariff has the same elements and price components, without VAT, without the restrictions on
- * current and reservation, and without the tariff's type, price range and validity period.
+ * current and reservation, and without the tariff's type, price range and validity period; its energy mix is a
+ * 2.1.1 EnergyMix.
  */
 public final class Tariffs211 {
 
@@ -32,6 +34,7 @@ public final class Tariffs211 {
         if (isWhole(wire, "id")) {
             setOwner(tariff, owner);
         }
+        object(tariff, "energy_mix", "", (mix, at) -> Locations211.energyMixToCanonical(mix));
         return tariff;
     }
 
@@ -40,6 +43,7 @@ public final class Tariffs211 {
         ObjectNode tariff = canonical.deepCopy();
         removeOwner(tariff);
         TARIFF_FIELDS_NOT_IN_211.forEach(tariff::remove);
+        object(tariff, "energy_mix", at, (mix, mixAt) -> Locations211.energyMixToWire(mix));
         eachObject(tariff, "elements", at, (element, elementAt) -> {
             eachObject(element, "price_components", elementAt, (component, componentAt) -> {
                 component.remove("vat");
