@@ -11,7 +11,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The OCPI 2.1.1 ReserveNow: a 2.1.1 Token, no authorization_reference, and a {@code reservation_id} that is an
- * int (a CiString canonically): written as its decimal text and back, and untranslatable when it is no int.
+ * int (a CiString canonically): written as its decimal text and back, and untranslatable when it is no int written
+ * as an int is (no leading zeros), which would come back as another id.
  */
 @Component
 public class ReserveNowForm211 implements WireForm {
@@ -43,12 +44,21 @@ public class ReserveNowForm211 implements WireForm {
         Commands211.toWire(request);
         JsonNode id = request.get("reservation_id");
         if (id != null && id.isTextual()) {
-            try {
-                request.put("reservation_id", Integer.parseInt(id.asText()));
-            } catch (NumberFormatException notAnInt) {
-                throw untranslatable("reservation_id", "2.1.1 wants an int, not " + id.asText());
-            }
+            request.put("reservation_id", asInt(id.asText()));
         }
         return request;
+    }
+
+    /** The int a reservation id writes, when it is one as an int is written (no sign +, no leading zeros). */
+    private static int asInt(String id) {
+        try {
+            int value = Integer.parseInt(id);
+            if (String.valueOf(value).equals(id)) {
+                return value;
+            }
+        } catch (NumberFormatException notAnInt) {
+            // refused below
+        }
+        throw untranslatable("reservation_id", "2.1.1 wants an int, not " + id);
     }
 }
