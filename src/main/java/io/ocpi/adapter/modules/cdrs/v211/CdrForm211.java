@@ -15,10 +15,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ocpi.adapter.modules.cdrs.Cdr;
 import io.ocpi.adapter.modules.locations.v211.Locations211;
 import io.ocpi.adapter.modules.tariffs.v211.Tariffs211;
-import io.ocpi.adapter.ocpi.VersionNumber;
-import io.ocpi.adapter.protocol.WireForm;
 import io.ocpi.adapter.store.ObjectStore;
 import java.util.List;
+import io.ocpi.adapter.modules.tokens.v211.Form211;
 import org.springframework.stereotype.Component;
 
 /**
@@ -28,7 +27,7 @@ import org.springframework.stereotype.Component;
  * the signed data and the references 2.2.1 added are not written in 2.1.1; a credit CDR cannot be, 2.1.1 has none.
  */
 @Component
-public class CdrForm211 implements WireForm {
+public class CdrForm211 extends Form211 {
 
     /** Canonical fields 2.1.1 has no place for. */
     private static final List<String> FIELDS_NOT_IN_211 = List.of("session_id", "authorization_reference", "signed_data",
@@ -38,17 +37,8 @@ public class CdrForm211 implements WireForm {
     private final ObjectStore store;
 
     public CdrForm211(ObjectStore store) {
+        super(Cdr.class);
         this.store = store;
-    }
-
-    @Override
-    public Class<?> type() {
-        return Cdr.class;
-    }
-
-    @Override
-    public VersionNumber version() {
-        return VersionNumber.V2_1_1;
     }
 
     @Override
@@ -125,6 +115,6 @@ public class CdrForm211 implements WireForm {
         connector.set("standard", cdrLocation.get("connector_standard"));
         connector.set("format", cdrLocation.get("connector_format"));
         connector.set("power_type", cdrLocation.get("connector_power_type"));
-        return Locations211.locationToWire(location);
+        return Locations211.embeddedToWire(location, "cdr_location");
     }
 }

@@ -5,10 +5,9 @@ import static io.ocpi.adapter.modules.tokens.v211.Fields211.nearest;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ocpi.adapter.config.OcpiProperties;
 import io.ocpi.adapter.modules.commands.CommandResponse;
-import io.ocpi.adapter.ocpi.VersionNumber;
-import io.ocpi.adapter.protocol.WireForm;
 import java.util.Map;
 import org.springframework.beans.factory.annotation.Autowired;
+import io.ocpi.adapter.modules.tokens.v211.Form211;
 import org.springframework.stereotype.Component;
 
 /**
@@ -18,7 +17,7 @@ import org.springframework.stereotype.Component;
  * the charge point) is the nearest canonical answer, REJECTED. The message 2.2.1 added is not written in 2.1.1.
  */
 @Component
-public class CommandResponseForm211 implements WireForm {
+public class CommandResponseForm211 extends Form211 {
 
     private static final Map<String, String> RESULT_OF_211 = Map.of("TIMEOUT", "REJECTED");
 
@@ -30,17 +29,8 @@ public class CommandResponseForm211 implements WireForm {
     }
 
     CommandResponseForm211(int resultTimeout) {
+        super(CommandResponse.class);
         this.resultTimeout = resultTimeout;
-    }
-
-    @Override
-    public Class<?> type() {
-        return CommandResponse.class;
-    }
-
-    @Override
-    public VersionNumber version() {
-        return VersionNumber.V2_1_1;
     }
 
     @Override

@@ -5,10 +5,9 @@ import static io.ocpi.adapter.modules.tokens.v211.Fields211.refuseValues;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ocpi.adapter.modules.commands.CommandResult;
-import io.ocpi.adapter.ocpi.VersionNumber;
-import io.ocpi.adapter.protocol.WireForm;
 import java.util.Map;
 import java.util.Set;
+import io.ocpi.adapter.modules.tokens.v211.Form211;
 import org.springframework.stereotype.Component;
 
 /**
@@ -19,21 +18,15 @@ import org.springframework.stereotype.Component;
  * 2.1.1, which has no cancelling of reservations.
  */
 @Component
-public class CommandResultForm211 implements WireForm {
+public class CommandResultForm211 extends Form211 {
+
+    public CommandResultForm211() {
+        super(CommandResult.class);
+    }
 
     private static final Map<String, String> RESULT_OF_211 = Map.of("UNKNOWN_SESSION", "REJECTED");
     private static final Map<String, String> RESULT_IN_211 = Map.of("EVSE_OCCUPIED", "REJECTED", "EVSE_INOPERATIVE", "REJECTED",
             "FAILED", "REJECTED", "UNKNOWN_RESERVATION", "REJECTED");
-
-    @Override
-    public Class<?> type() {
-        return CommandResult.class;
-    }
-
-    @Override
-    public VersionNumber version() {
-        return VersionNumber.V2_1_1;
-    }
 
     @Override
     public ObjectNode toCanonical(ObjectNode wire, Parties parties) {

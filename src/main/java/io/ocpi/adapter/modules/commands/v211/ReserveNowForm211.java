@@ -5,8 +5,7 @@ import static io.ocpi.adapter.modules.tokens.v211.Fields211.untranslatable;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ocpi.adapter.modules.commands.ReserveNow;
-import io.ocpi.adapter.ocpi.VersionNumber;
-import io.ocpi.adapter.protocol.WireForm;
+import io.ocpi.adapter.modules.tokens.v211.Form211;
 import org.springframework.stereotype.Component;
 
 /**
@@ -15,16 +14,10 @@ import org.springframework.stereotype.Component;
  * as an int is (no leading zeros), which would come back as another id.
  */
 @Component
-public class ReserveNowForm211 implements WireForm {
+public class ReserveNowForm211 extends Form211 {
 
-    @Override
-    public Class<?> type() {
-        return ReserveNow.class;
-    }
-
-    @Override
-    public VersionNumber version() {
-        return VersionNumber.V2_1_1;
+    public ReserveNowForm211() {
+        super(ReserveNow.class);
     }
 
     @Override

@@ -2,8 +2,7 @@ package io.ocpi.adapter.modules.commands.v211;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ocpi.adapter.modules.commands.StartSession;
-import io.ocpi.adapter.ocpi.VersionNumber;
-import io.ocpi.adapter.protocol.WireForm;
+import io.ocpi.adapter.modules.tokens.v211.Form211;
 import org.springframework.stereotype.Component;
 
 /**
@@ -12,16 +11,10 @@ import org.springframework.stereotype.Component;
  * connector of an EVSE charges at a time.
  */
 @Component
-public class StartSessionForm211 implements WireForm {
+public class StartSessionForm211 extends Form211 {
 
-    @Override
-    public Class<?> type() {
-        return StartSession.class;
-    }
-
-    @Override
-    public VersionNumber version() {
-        return VersionNumber.V2_1_1;
+    public StartSessionForm211() {
+        super(StartSession.class);
     }
 
     @Override

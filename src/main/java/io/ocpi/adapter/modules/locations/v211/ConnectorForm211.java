@@ -2,22 +2,15 @@ package io.ocpi.adapter.modules.locations.v211;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ocpi.adapter.modules.locations.Connector;
-import io.ocpi.adapter.ocpi.VersionNumber;
-import io.ocpi.adapter.protocol.WireForm;
+import io.ocpi.adapter.modules.tokens.v211.Form211;
 import org.springframework.stereotype.Component;
 
 /** The OCPI 2.1.1 Connector, whole or partial: voltage, amperage and one tariff_id, see {@link Locations211}. */
 @Component
-public class ConnectorForm211 implements WireForm {
+public class ConnectorForm211 extends Form211 {
 
-    @Override
-    public Class<?> type() {
-        return Connector.class;
-    }
-
-    @Override
-    public VersionNumber version() {
-        return VersionNumber.V2_1_1;
+    public ConnectorForm211() {
+        super(Connector.class);
     }
 
     @Override

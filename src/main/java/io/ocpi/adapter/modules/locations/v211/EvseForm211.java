@@ -2,22 +2,15 @@ package io.ocpi.adapter.modules.locations.v211;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ocpi.adapter.modules.locations.Evse;
-import io.ocpi.adapter.ocpi.VersionNumber;
-import io.ocpi.adapter.protocol.WireForm;
+import io.ocpi.adapter.modules.tokens.v211.Form211;
 import org.springframework.stereotype.Component;
 
 /** The OCPI 2.1.1 EVSE, whole or partial: its capabilities and connectors differ, see {@link Locations211}. */
 @Component
-public class EvseForm211 implements WireForm {
+public class EvseForm211 extends Form211 {
 
-    @Override
-    public Class<?> type() {
-        return Evse.class;
-    }
-
-    @Override
-    public VersionNumber version() {
-        return VersionNumber.V2_1_1;
+    public EvseForm211() {
+        super(Evse.class);
     }
 
     @Override

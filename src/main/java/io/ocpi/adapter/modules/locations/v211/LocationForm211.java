@@ -2,22 +2,15 @@ package io.ocpi.adapter.modules.locations.v211;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ocpi.adapter.modules.locations.Location;
-import io.ocpi.adapter.ocpi.VersionNumber;
-import io.ocpi.adapter.protocol.WireForm;
+import io.ocpi.adapter.modules.tokens.v211.Form211;
 import org.springframework.stereotype.Component;
 
 /** The OCPI 2.1.1 Location: see {@link Locations211}. The peer's party that sends it owns it. */
 @Component
-public class LocationForm211 implements WireForm {
+public class LocationForm211 extends Form211 {
 
-    @Override
-    public Class<?> type() {
-        return Location.class;
-    }
-
-    @Override
-    public VersionNumber version() {
-        return VersionNumber.V2_1_1;
+    public LocationForm211() {
+        super(Location.class);
     }
 
     @Override

@@ -15,10 +15,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ocpi.adapter.modules.cdrs.v211.Cdrs211;
 import io.ocpi.adapter.modules.locations.v211.Locations211;
 import io.ocpi.adapter.modules.sessions.Session;
-import io.ocpi.adapter.ocpi.VersionNumber;
-import io.ocpi.adapter.protocol.WireForm;
 import io.ocpi.adapter.store.ObjectStore;
 import java.util.Map;
+import io.ocpi.adapter.modules.tokens.v211.Form211;
 import org.springframework.stereotype.Component;
 
 /**
@@ -28,7 +27,7 @@ import org.springframework.stereotype.Component;
  * {@code total_cost} a number excluding VAT. The authorization reference 2.2.1 added is not written in 2.1.1.
  */
 @Component
-public class SessionForm211 implements WireForm {
+public class SessionForm211 extends Form211 {
 
     /** A session waiting for its reservation "has not yet started": the nearest 2.1.1 status. */
     private static final Map<String, String> STATUS_IN_211 = Map.of("RESERVATION", "PENDING");
@@ -37,17 +36,8 @@ public class SessionForm211 implements WireForm {
     private final ObjectStore store;
 
     public SessionForm211(ObjectStore store) {
+        super(Session.class);
         this.store = store;
-    }
-
-    @Override
-    public Class<?> type() {
-        return Session.class;
-    }
-
-    @Override
-    public VersionNumber version() {
-        return VersionNumber.V2_1_1;
     }
 
     @Override
@@ -89,7 +79,7 @@ public class SessionForm211 implements WireForm {
             for (String field : LOCATION_FIELDS) {
                 session.remove(field);
             }
-            session.set("location", Locations211.locationToWire(location));
+            session.set("location", Locations211.embeddedToWire(location, "location"));
         }
         Cdrs211.chargingPeriodsToWire(session);
         priceToNumber(session, "total_cost");

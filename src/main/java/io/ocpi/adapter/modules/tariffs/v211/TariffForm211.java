@@ -2,22 +2,15 @@ package io.ocpi.adapter.modules.tariffs.v211;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ocpi.adapter.modules.tariffs.Tariff;
-import io.ocpi.adapter.ocpi.VersionNumber;
-import io.ocpi.adapter.protocol.WireForm;
+import io.ocpi.adapter.modules.tokens.v211.Form211;
 import org.springframework.stereotype.Component;
 
 /** The OCPI 2.1.1 Tariff: see {@link Tariffs211}. The peer's party that sends it owns it. */
 @Component
-public class TariffForm211 implements WireForm {
+public class TariffForm211 extends Form211 {
 
-    @Override
-    public Class<?> type() {
-        return Tariff.class;
-    }
-
-    @Override
-    public VersionNumber version() {
-        return VersionNumber.V2_1_1;
+    public TariffForm211() {
+        super(Tariff.class);
     }
 
     @Override

@@ -5,8 +5,6 @@ import static io.ocpi.adapter.modules.tokens.v211.Fields211.object;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ocpi.adapter.modules.tokens.AuthorizationInfo;
-import io.ocpi.adapter.ocpi.VersionNumber;
-import io.ocpi.adapter.protocol.WireForm;
 import org.springframework.stereotype.Component;
 
 /**
@@ -17,16 +15,10 @@ import org.springframework.stereotype.Component;
  * and an answer without it cannot be made canonical.
  */
 @Component
-public class AuthorizationInfoForm211 implements WireForm {
+public class AuthorizationInfoForm211 extends Form211 {
 
-    @Override
-    public Class<?> type() {
-        return AuthorizationInfo.class;
-    }
-
-    @Override
-    public VersionNumber version() {
-        return VersionNumber.V2_1_1;
+    public AuthorizationInfoForm211() {
+        super(AuthorizationInfo.class);
     }
 
     @Override

@@ -11,8 +11,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The field operations every OCPI 2.1.1 wire form is made of. It sits in the tokens module, the one every module
- * with a 2.1.1 form already reaches.
+ * The field operations every OCPI 2.1.1 wire form is made of. It sits, with {@link Form211}, in the tokens module, the
+ * one every module with a 2.1.1 form already reaches.
  *
  * <p>Whole or partial: a 2.1.1 body is whole when it holds its object's id field ({@code id}, or {@code uid} for EVSEs
  * and tokens); a PATCH changes an object it names in its URL and does not repeat the id. Only a whole body gets

@@ -2,8 +2,6 @@ package io.ocpi.adapter.modules.tokens.v211;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ocpi.adapter.modules.tokens.LocationReferences;
-import io.ocpi.adapter.ocpi.VersionNumber;
-import io.ocpi.adapter.protocol.WireForm;
 import org.springframework.stereotype.Component;
 
 /**
@@ -11,16 +9,10 @@ import org.springframework.stereotype.Component;
  * authorized per EVSE); they are not kept. The canonical form is a valid 2.1.1 one as it is.
  */
 @Component
-public class LocationReferencesForm211 implements WireForm {
+public class LocationReferencesForm211 extends Form211 {
 
-    @Override
-    public Class<?> type() {
-        return LocationReferences.class;
-    }
-
-    @Override
-    public VersionNumber version() {
-        return VersionNumber.V2_1_1;
+    public LocationReferencesForm211() {
+        super(LocationReferences.class);
     }
 
     @Override
