@@ -103,6 +103,29 @@ public final class LocationShapes {
         ConnectorTypes.writeV221(connector.get("standard"), where + "standard");
     }
 
+    /**
+     * 2.3.0's location into the canonical form. The specification's examples write an EVSE's {@code parking} as a list
+     * of parking ids where its text defines EVSEParking objects: such an id is read as the EVSEParking that names it.
+     */
+    public static void locationFromV230(ObjectNode location) {
+        for (JsonNode evse : location.path("evses")) {
+            if (evse instanceof ObjectNode object) {
+                evseFromV230(object);
+            }
+        }
+    }
+
+    /** 2.3.0's EVSE into the canonical form: see {@link #locationFromV230}. */
+    public static void evseFromV230(ObjectNode evse) {
+        if (evse.get("parking") instanceof ArrayNode parking) {
+            for (int i = 0; i < parking.size(); i++) {
+                if (parking.get(i).isTextual()) {
+                    parking.set(i, parking.objectNode().put("parking_id", parking.get(i).asText()));
+                }
+            }
+        }
+    }
+
     private static boolean isV230Restriction(JsonNode value) {
         return value.isTextual() && V2_3_0_RESTRICTIONS.stream().anyMatch(restriction -> restriction.name().equals(value.asText()));
     }
