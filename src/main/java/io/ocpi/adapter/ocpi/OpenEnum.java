@@ -18,8 +18,8 @@ import java.util.function.Function;
 
 /**
  * A value of an OCPI OpenEnum: one of the values the specification names (the constants of the subclass), or, where
- * the version a body speaks leaves the enum open (2.3.0: "OCPI implementers can use the known values, but also ...
- * other values"), any other text, kept as it is.
+ * the version a body speaks leaves the enum open (2.3.0, which lets implementers use values of their own beside the
+ * known ones), any other text, kept as it is.
  * <p>
  * Reading JSON, an unknown value is refused as an enum's would be ({@code unknown value 'X', expected one of [...]})
  * when the reader's attribute {@code VersionNumber.class} names a version in which the enums are closed (2.1.1,
@@ -68,12 +68,16 @@ public abstract class OpenEnum {
     }
 
     private static Values<?> values(Class<?> type) {
-        try {
-            Class.forName(type.getName(), true, type.getClassLoader());
-        } catch (ClassNotFoundException e) {
-            throw new IllegalStateException(e);
-        }
         Values<?> values = VALUES.get(type);
+        if (values == null) {
+            // A type's values are declared when the class is initialised, which reading JSON into it does not do.
+            try {
+                Class.forName(type.getName(), true, type.getClassLoader());
+            } catch (ClassNotFoundException e) {
+                throw new IllegalStateException(e);
+            }
+            values = VALUES.get(type);
+        }
         if (values == null) {
             throw new IllegalStateException(type.getSimpleName() + " declares no values");
         }
