@@ -20,6 +20,6 @@ public class ConnectorForm211 extends Form211 {
 
     @Override
     public ObjectNode toWire(ObjectNode canonical) {
-        return Locations211.connectorToWire(canonical, "");
+        return Locations211.connectorToWire(canonical);
     }
 }

@@ -20,6 +20,6 @@ public class EvseForm211 extends Form211 {
 
     @Override
     public ObjectNode toWire(ObjectNode canonical) {
-        return Locations211.evseToWire(canonical, "");
+        return Locations211.evseToWire(canonical);
     }
 }

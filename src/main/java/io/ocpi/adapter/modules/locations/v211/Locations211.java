@@ -17,6 +17,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.ocpi.adapter.modules.locations.LocationShapes;
 import io.ocpi.adapter.ocpi.ModuleId;
 import io.ocpi.adapter.ocpi.ObjectKey;
 import io.ocpi.adapter.ocpi.Party;
@@ -143,13 +144,15 @@ public final class Locations211 {
             return hours;
         });
         object(location, "energy_mix", "", (mix, at) -> energyMixToCanonical(mix));
-        eachObject(location, "evses", "", (evse, at) -> evseToCanonical(evse));
+        eachObject(location, "evses", "", (evse, at) -> evseTo221(evse));
+        LocationShapes.locationFromV221(location);
         return location;
     }
 
-    /** A canonical Location, whole or partial, in 2.1.1's shape. */
+    /** A canonical Location, whole or partial, in 2.1.1's shape: first 2.2.1's (see {@link LocationShapes}), then 2.1.1's. */
     public static ObjectNode locationToWire(ObjectNode canonical) {
         ObjectNode location = canonical.deepCopy();
+        LocationShapes.locationToV221(location);
         if (location.path("publish").isBoolean() && !location.get("publish").asBoolean()) {
             throw untranslatable("publish", "2.1.1 has no unpublished locations; it would show this one to everyone");
         }
@@ -168,7 +171,7 @@ public final class Locations211 {
         }
         dropValues(location, "facilities", FACILITIES_NOT_IN_211);
         object(location, "energy_mix", "", (mix, at) -> energyMixToWire(mix));
-        eachObject(location, "evses", "", Locations211::evseToWire);
+        eachObject(location, "evses", "", Locations211::evseTo211);
         return location;
     }
 
@@ -191,21 +194,48 @@ public final class Locations211 {
         return mix;
     }
 
+    /** A 2.1.1 EVSE, whole or partial, in the canonical form. */
     public static ObjectNode evseToCanonical(ObjectNode wire) {
-        ObjectNode evse = wire.deepCopy();
-        eachObject(evse, "connectors", "", (connector, at) -> connectorToCanonical(connector));
+        ObjectNode evse = evseTo221(wire.deepCopy());
+        LocationShapes.evseFromV221(evse, "");
         return evse;
     }
 
-    public static ObjectNode evseToWire(ObjectNode canonical, String at) {
+    /** A canonical EVSE, whole or partial, in 2.1.1's shape: first 2.2.1's (see {@link LocationShapes}), then 2.1.1's. */
+    public static ObjectNode evseToWire(ObjectNode canonical) {
         ObjectNode evse = canonical.deepCopy();
-        dropValues(evse, "capabilities", CAPABILITIES_NOT_IN_211);
-        eachObject(evse, "connectors", at, Locations211::connectorToWire);
+        LocationShapes.evseToV221(evse, "");
+        return evseTo211(evse, "");
+    }
+
+    /** A 2.1.1 Connector, whole or partial, in the canonical form. */
+    public static ObjectNode connectorToCanonical(ObjectNode wire) {
+        ObjectNode connector = connectorTo221(wire.deepCopy());
+        LocationShapes.connectorFromV221(connector, "");
+        return connector;
+    }
+
+    /** A canonical Connector, whole or partial, in 2.1.1's shape: first 2.2.1's (see {@link LocationShapes}), then 2.1.1's. */
+    public static ObjectNode connectorToWire(ObjectNode canonical) {
+        ObjectNode connector = canonical.deepCopy();
+        LocationShapes.connectorToV221(connector, "");
+        return connectorTo211(connector, "");
+    }
+
+    // The steps between 2.1.1 and 2.2.1, changing the given object in place; at is its path in the body for messages.
+
+    private static ObjectNode evseTo221(ObjectNode evse) {
+        eachObject(evse, "connectors", "", (connector, at) -> connectorTo221(connector));
         return evse;
     }
 
-    public static ObjectNode connectorToCanonical(ObjectNode wire) {
-        ObjectNode connector = wire.deepCopy();
+    private static ObjectNode evseTo211(ObjectNode evse, String at) {
+        dropValues(evse, "capabilities", CAPABILITIES_NOT_IN_211);
+        eachObject(evse, "connectors", at, Locations211::connectorTo211);
+        return evse;
+    }
+
+    private static ObjectNode connectorTo221(ObjectNode connector) {
         rename(connector, "voltage", "max_voltage");
         rename(connector, "amperage", "max_amperage");
         JsonNode tariff = connector.remove("tariff_id");
@@ -216,8 +246,7 @@ public final class Locations211 {
         return connector;
     }
 
-    public static ObjectNode connectorToWire(ObjectNode canonical, String at) {
-        ObjectNode connector = canonical.deepCopy();
+    private static ObjectNode connectorTo211(ObjectNode connector, String at) {
         refuseValues(connector, "standard", STANDARDS_NOT_IN_211, at + "standard");
         nearest(connector, "power_type", POWER_TYPE_IN_211);
         rename(connector, "max_voltage", "voltage");

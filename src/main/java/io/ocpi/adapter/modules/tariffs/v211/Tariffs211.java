@@ -9,6 +9,7 @@ import static io.ocpi.adapter.modules.tokens.v211.Fields211.untranslatable;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ocpi.adapter.modules.locations.v211.Locations211;
+import io.ocpi.adapter.modules.tariffs.TariffShapes;
 import io.ocpi.adapter.ocpi.Party;
 import java.util.List;
 
@@ -35,12 +36,17 @@ public final class Tariffs211 {
             setOwner(tariff, owner);
         }
         object(tariff, "energy_mix", "", (mix, at) -> Locations211.energyMixToCanonical(mix));
+        TariffShapes.fromV221(tariff);
         return tariff;
     }
 
-    /** A canonical Tariff in 2.1.1's shape; {@code at} is its path for messages. */
+    /**
+     * A canonical Tariff in 2.1.1's shape: first 2.2.1's (see {@link TariffShapes}: prices that include taxes are
+     * written without them), then 2.1.1's; {@code at} is its path for messages.
+     */
     public static ObjectNode toWire(ObjectNode canonical, String at) {
         ObjectNode tariff = canonical.deepCopy();
+        TariffShapes.toV221(tariff);
         removeOwner(tariff);
         TARIFF_FIELDS_NOT_IN_211.forEach(tariff::remove);
         object(tariff, "energy_mix", at, (mix, mixAt) -> Locations211.energyMixToWire(mix));

@@ -181,6 +181,23 @@ class LocationForms211Test {
                 .isInstanceOf(UntranslatableException.class).hasMessageStartingWith("evses[1].connectors[0].standard: ");
     }
 
+    @Test
+    void whatOnly230AddedIsNotWrittenIn211() {
+        ObjectNode location = accepted(locations.toCanonical(locationExample(), FROM_PEER), Location.class);
+        ObjectNode with230 = location.deepCopy().put("help_phone", "+32123456789");
+        with230.putArray("parking_places");
+        ObjectNode evse = (ObjectNode) with230.at("/evses/0");
+        evse.putArray("accepted_service_providers").add("NL*TNM");
+        evse.putArray("parking");
+        ((ObjectNode) evse.at("/connectors/0")).putArray("capabilities").add("ISO_15118_2_PLUG_AND_CHARGE");
+        assertThat(normal(locations.toWire(with230))).isEqualTo(normal(locations.toWire(location)));
+
+        ObjectNode mcs = location.deepCopy();
+        ((ObjectNode) mcs.at("/evses/0/connectors/1")).put("standard", "MCS");
+        assertThatThrownBy(() -> locations.toWire(mcs)).isInstanceOf(UntranslatableException.class)
+                .hasMessageStartingWith("evses[0].connectors[1].standard: ");
+    }
+
     // --- canonical → 2.1.1 → canonical ------------------------------------------------------------------------------
 
     private static final Set<String> FACILITIES_NOT_IN_211 = Set.of("BIKE_SHARING", "TRAM_STOP", "METRO_STATION", "PARKING_LOT");

@@ -73,6 +73,18 @@ class TariffForm211Test {
                 .hasMessageStartingWith("elements[2].restrictions.reservation: ");
     }
 
+    @Test
+    void pricesIncludingTaxesAreWrittenWithoutThem() {
+        ObjectNode canonical = accepted(tariffs.toCanonical(example(TEXT, "Simple Tariff example 2 euro per hour").body(), FROM_PEER),
+                Tariff.class);
+        canonical.put("tax_included", "YES").put("preauthorize_amount", 20);
+        ((ObjectNode) canonical.at("/elements/0/price_components/0")).put("price", 2.42).put("vat", 21);
+        ObjectNode wire = tariffs.toWire(canonical);
+        assertThat(wire.has("tax_included") || wire.has("preauthorize_amount")).isFalse();
+        assertThat(wire.at("/elements/0/price_components/0/price").decimalValue()).isEqualByComparingTo("2.00");
+        assertThat(wire.at("/elements/0/price_components/0").has("vat")).isFalse();
+    }
+
     // --- canonical → 2.1.1 → canonical ------------------------------------------------------------------------------
 
     private static final List<String> RESTRICTIONS_NOT_IN_211 = List.of("min_current", "max_current", "reservation");

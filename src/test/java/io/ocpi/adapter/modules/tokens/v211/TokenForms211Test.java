@@ -59,9 +59,16 @@ class TokenForms211Test {
     @Test
     void appAndAdHocUsersAreOtherTokensIn211() {
         ObjectNode canonical = accepted(tokens.toCanonical(example(TEXT, "Example").body(), FROM_PEER), Token.class);
-        for (String type : List.of("APP_USER", "AD_HOC_USER", "OTHER")) {
+        for (String type : List.of("APP_USER", "AD_HOC_USER", "EMAID", "OTHER")) {
             assertThat(tokens.toWire(canonical.deepCopy().put("type", type)).get("type").asText()).isEqualTo("OTHER");
         }
+    }
+
+    @Test
+    void aTwoOneOneTokenOfAnotherTypeIsRefused() {
+        ObjectNode wire = example(TEXT, "Example").body().put("type", "APP_USER");
+        assertThatThrownBy(() -> tokens.toCanonical(wire, FROM_PEER)).isInstanceOf(OcpiException.class)
+                .hasMessageStartingWith("type: unknown value 'APP_USER'");
     }
 
     @Test
