@@ -20,6 +20,7 @@ import io.ocpi.adapter.registry.TokenScope;
 import io.ocpi.adapter.support.AdapterInstance;
 import io.ocpi.adapter.support.AdapterInstance.Reply;
 import io.ocpi.adapter.support.FakePeer;
+import io.ocpi.adapter.support.FakePeer.Received;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Duration;
@@ -28,6 +29,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.apache.camel.CamelContext;
+import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.builder.RouteBuilder;
 import org.junit.jupiter.api.AfterAll;
@@ -255,6 +257,117 @@ class PaymentsTest {
         Reply unknown = call(ptp, "GET", CONFIRMATIONS + "/NO-SUCH-FAC", null);
         assertThat(unknown.status()).isEqualTo(404);
         assertThat(unknown.ocpiStatus()).isEqualTo(2000);
+    }
+
+    // --- Our calls to the PTP's Terminals Sender ---------------------------------------------------------------
+
+    static final String ASSIGNED = "55719888-ed09-4cca-82cc-803bdb77bf26";
+    static final Map<String, Object> TO_THE_PTP = Map.of("OcpiCountryCode", "NL", "OcpiPartyId", "PTP");
+
+    static Exchange input(String name, Object body, Map<String, Object> headers) {
+        return adapter.bean(CamelContext.class).createProducerTemplate().request("direct:ocpi.payments.terminals." + name, exchange -> {
+            exchange.getIn().setBody(body);
+            exchange.getIn().setHeaders(new HashMap<>(headers));
+        });
+    }
+
+    static Map<String, Object> terminal(String id) {
+        Map<String, Object> headers = new HashMap<>(TO_THE_PTP);
+        headers.put("OcpiObjectId", id);
+        return headers;
+    }
+
+    static Received receivedByThePtp(String method, String path) {
+        return ptpPlatform.received(path).stream().filter(r -> r.method().equals(method)).reduce((first, last) -> last).orElseThrow();
+    }
+
+    static void assertFromOurCpoToThePtp(Received request) {
+        assertThat(request.header("Authorization")).isEqualTo("Token " + AdapterInstance.base64("ptp-token-b"));
+        assertThat(request.header("OCPI-from-country-code")).isEqualTo("NL");
+        assertThat(request.header("OCPI-from-party-id")).isEqualTo("ADC");
+        assertThat(request.header("OCPI-to-country-code")).isEqualTo("NL");
+        assertThat(request.header("OCPI-to-party-id")).isEqualTo("PTP");
+    }
+
+    @Test
+    void theSpecsLocationAssignmentIsPatchedToThePtpAsItIs() throws IOException {
+        String path = "/2.3.0/payments/terminals/" + ASSIGNED;
+        ptpPlatform.on(path, FakePeer.Answer.ocpi("null"));
+        byte[] assignment = example("payment_terminal_location_assignment.json");
+
+        Exchange sent = input("assign", assignment, terminal(ASSIGNED));
+
+        assertThat(sent.getException()).isNull();
+        Received patch = receivedByThePtp("PATCH", path);
+        assertThat(json(patch.body().getBytes())).isEqualTo(json(assignment));
+        assertFromOurCpoToThePtp(patch);
+    }
+
+    @Test
+    void theSpecsTerminalUpdateIsPutToThePtpAsItIsAndItsAnswerReturned() throws IOException {
+        String path = "/2.3.0/payments/terminals/" + ASSIGNED;
+        ptpPlatform.on(path, FakePeer.Answer.ocpi("{\"terminal_id\":\"" + ASSIGNED + "\",\"customer_reference\":\"OMV\"}"));
+        byte[] update = example("payment_terminal_put_update.json");
+
+        Exchange sent = input("update", update, terminal(ASSIGNED));
+
+        assertThat(sent.getException()).isNull();
+        Received put = receivedByThePtp("PUT", path);
+        assertThat(json(put.body().getBytes())).isEqualTo(json(update));
+        assertFromOurCpoToThePtp(put);
+        assertThat(json(sent.getMessage().getBody(String.class).getBytes()).get("customer_reference").asText()).isEqualTo("OMV");
+    }
+
+    @Test
+    void theSpecsActivationIsPostedToThePtpAndATerminalWithoutIdMayBeActivated() throws IOException {
+        String path = "/2.3.0/payments/terminals/activate";
+        ptpPlatform.on(path, FakePeer.Answer.ocpi("null"));
+        byte[] activation = example("payment_terminal_activate.json");
+
+        assertThat(input("activate", activation, TO_THE_PTP).getException()).isNull();
+        Received post = receivedByThePtp("POST", path);
+        assertThat(json(post.body().getBytes())).isEqualTo(json(activation));
+        assertFromOurCpoToThePtp(post);
+
+        Map<String, Object> withoutId = Map.of("reference", "Term-SerialNumber-2", "location_ids", List.of("LOC1"));
+        assertThat(input("activate", AdapterInstance.JSON.writeValueAsString(withoutId), TO_THE_PTP).getException()).isNull();
+        assertThat(json(receivedByThePtp("POST", path).body().getBytes())).isEqualTo(AdapterInstance.JSON.valueToTree(withoutId));
+    }
+
+    @Test
+    void aTerminalIsDeactivatedAtThePtp() {
+        String path = "/2.3.0/payments/terminals/" + ASSIGNED + "/deactivate";
+        ptpPlatform.on(path, FakePeer.Answer.ocpi("null"));
+
+        assertThat(input("deactivate", null, terminal(ASSIGNED)).getException()).isNull();
+        Received post = receivedByThePtp("POST", path);
+        assertThat(post.body()).isEmpty();
+        assertFromOurCpoToThePtp(post);
+    }
+
+    @Test
+    void aCallThePtpRefusesOrThatCannotGoFailsNamingWhy() {
+        int before = ptpPlatform.received().size();
+        assertInputFails("assign", Map.of("location_ids", List.of("L".repeat(37))), terminal("T1"), "location_ids[0]: size must be between 0 and 36");
+        assertInputFails("assign", Map.of("location_ids", List.of("LOC1")), TO_THE_PTP, "OcpiObjectId: missing");
+        assertInputFails("update", Map.of("terminal_id", "T2", "reference", "R"), terminal("T1"), "terminal_id: 'T2' differs from 'T1'");
+        assertInputFails("update", Map.of("invoice_creator", "NOBODY"), terminal("T1"), "invoice_creator: unknown value 'NOBODY'");
+        assertInputFails("deactivate", null, terminal("T".repeat(37)), "terminal_id: size must be between 0 and 36");
+        assertInputFails("activate", Map.of("reference", "R"), Map.of("OcpiCountryCode", "NL"), "OcpiPartyId: missing");
+        assertInputFails("activate", Map.of("reference", "R"), Map.of("OcpiCountryCode", "BE", "OcpiPartyId", "NOP"), "no registered peer plays BE*NOP");
+        assertInputFails("activate", Map.of("reference", "R"), Map.of("OcpiCountryCode", "NL", "OcpiPartyId", "MSP"), "peer emsp serves no payments Sender");
+        assertThat(ptpPlatform.received()).as("nothing went to the PTP").hasSize(before);
+
+        // The PTP does not know the terminal: its answer fails the call.
+        Exchange refused = input("deactivate", null, terminal("T-UNKNOWN-AT-PTP"));
+        assertThat(refused.getException()).hasMessageContaining("404").hasMessageContaining("2000");
+    }
+
+    static void assertInputFails(String name, Object body, Map<String, Object> headers, String message) {
+        Object text = body == null ? null : AdapterInstance.JSON.valueToTree(body).toString();
+        Exchange sent = input(name, text, headers);
+        assertThat(sent.getException()).as(name + " " + body).isNotNull();
+        assertThat(sent.getException().getMessage()).as(name + " " + body).contains(message);
     }
 
     static void assertRefused(String path, Object body, String message) {
