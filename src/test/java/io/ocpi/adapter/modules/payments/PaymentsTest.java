@@ -11,6 +11,8 @@ import io.ocpi.adapter.ocpi.Endpoint;
 import io.ocpi.adapter.ocpi.InterfaceRole;
 import io.ocpi.adapter.ocpi.Role;
 import io.ocpi.adapter.protocol.OcpiUrls;
+import io.ocpi.adapter.push.Outbox;
+import io.ocpi.adapter.push.OutboxItem;
 import io.ocpi.adapter.registry.PeerRepository;
 import io.ocpi.adapter.registry.PeerRepository.Registration;
 import io.ocpi.adapter.registry.PeerStatus;
@@ -28,6 +30,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import javax.sql.DataSource;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
@@ -37,6 +40,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The payments module over real HTTP, as a PTP (payment terminal provider) calls our Receiver interface: the
@@ -57,7 +61,9 @@ class PaymentsTest {
 
     @BeforeAll
     static void start() throws Exception {
-        adapter = AdapterInstance.start("payments", "NL", "AD");
+        // The billing reference routes on, their tables in the adapter's database.
+        adapter = AdapterInstance.start("payments", "NL", "AD", Map.of("ocpi.bindings.billing.enabled", true,
+                "ocpi.bindings.billing.init-scripts", "config/billing/schema.sql", "ocpi.push.poll-interval", "100ms"));
         ptpPlatform = new FakePeer();
         ptp = register("ptp", Role.PTP, "NL", "PTP", ptpPlatform.url("/2.3.0/payments"));
         otherPtp = register("other-ptp", Role.PTP, "DE", "PAY", ptpPlatform.url("/2.3.0/other/payments"));
@@ -232,6 +238,22 @@ class PaymentsTest {
         assertThat(event.getHeader("OcpiEvent")).isEqualTo("financial-advice-confirmations.received");
         assertThat(event.getHeader("OcpiPartyId")).isEqualTo("PTP");
         assertThat(json(event.getBody(String.class).getBytes())).isEqualTo(confirmation);
+    }
+
+    @Test
+    void theSpecsConfirmationReachesBillingOnceThoughSentTwice() throws IOException {
+        ObjectNode confirmation = (ObjectNode) json(example("payment_financial_advice_confirmation_create.json"));
+        confirmation.put("id", "FAC-BILLED");
+        call(ptp, "POST", CONFIRMATIONS, confirmation).assertStatus(201);
+        call(ptp, "POST", CONFIRMATIONS, confirmation).assertStatus(200);
+
+        JdbcTemplate billing = new JdbcTemplate(adapter.bean(DataSource.class));
+        await().atMost(Duration.ofSeconds(20)).until(() -> adapter.bean(Outbox.class).list(OutboxItem.Status.PENDING, null, 10).isEmpty()
+                && billing.queryForObject("SELECT COUNT(*) FROM billing_payment_capture WHERE confirmation_id = 'FAC-BILLED'", Integer.class) == 1);
+        Map<String, Object> capture = billing.queryForMap("SELECT * FROM billing_payment_capture WHERE confirmation_id = 'FAC-BILLED'");
+        assertThat(capture).containsEntry("ptp_country_code", "NL").containsEntry("ptp_party_id", "PTP")
+                .containsEntry("authorization_reference", "pp-100100-1948213567").containsEntry("capture_status", "SUCCESS");
+        assertThat(adapter.bean(Outbox.class).list(OutboxItem.Status.DEAD, null, 10)).isEmpty();
     }
 
     @Test
