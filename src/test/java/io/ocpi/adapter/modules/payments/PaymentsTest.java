@@ -10,6 +10,7 @@ import io.ocpi.adapter.ocpi.CredentialsRole;
 import io.ocpi.adapter.ocpi.Endpoint;
 import io.ocpi.adapter.ocpi.InterfaceRole;
 import io.ocpi.adapter.ocpi.Role;
+import io.ocpi.adapter.ocpi.VersionNumber;
 import io.ocpi.adapter.protocol.OcpiUrls;
 import io.ocpi.adapter.push.Outbox;
 import io.ocpi.adapter.push.OutboxItem;
@@ -114,6 +115,14 @@ class PaymentsTest {
         Map<String, String> all = new HashMap<>(headers);
         all.put("Authorization", "Token " + AdapterInstance.base64(token));
         return AdapterInstance.send(method, adapter.baseUrl() + path, all, body);
+    }
+
+    @Test
+    void theModuleIsAReceiverOfOcpiTwoThreeZeroOnlyServedWhereThePtpCalls() {
+        PaymentsModule module = adapter.bean(PaymentsModule.class);
+        assertThat(module.versions()).containsExactly(VersionNumber.V2_3_0);
+        assertThat(module.served()).extracting(served -> served.role() + " " + served.path())
+                .containsExactly("RECEIVER " + OcpiUrls.cpo("payments"));
     }
 
     // --- Terminals ---------------------------------------------------------------------------------------------
