@@ -150,3 +150,41 @@ ALTER TABLE billing_tariff ADD COLUMN IF NOT EXISTS failed_change_at TIMESTAMP W
 ALTER TABLE billing_tariff ADD COLUMN IF NOT EXISTS publish_failures INTEGER DEFAULT 0 NOT NULL;
 ALTER TABLE asset_site ADD COLUMN IF NOT EXISTS failed_change_at TIMESTAMP WITH TIME ZONE;
 ALTER TABLE asset_site ADD COLUMN IF NOT EXISTS publish_failures INTEGER DEFAULT 0 NOT NULL;
+
+-- The payment terminals that payment terminal providers (PTPs) run at our charge points (we are their CPO), as each
+-- PTP last sent them (OCPI 2.3.0 payments module): which of our locations and EVSEs a terminal takes payments for,
+-- and who invoices the driver.
+CREATE TABLE IF NOT EXISTS billing_payment_terminal (
+    ptp_country_code    VARCHAR(2)               NOT NULL,
+    ptp_party_id        VARCHAR(3)               NOT NULL,
+    terminal_id         VARCHAR(36)              NOT NULL,
+    customer_reference  VARCHAR(36),                           -- links the terminal to us, as agreed with the PTP
+    terminal_reference  VARCHAR(36),                           -- the PTP's mapping value, e.g. the serial number
+    invoice_creator     VARCHAR(3),                            -- CPO: we invoice, at invoice_base_url; PTP: the PTP does
+    invoice_base_url    VARCHAR(255),
+    location_ids        TEXT,                                  -- comma-separated
+    evse_uids           TEXT,                                  -- comma-separated
+    last_updated        TIMESTAMP WITH TIME ZONE,              -- null: created by the PTP with its id alone
+    received_at         TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    PRIMARY KEY (ptp_country_code, ptp_party_id, terminal_id)
+);
+
+-- What PTPs captured for charging at our charge points (OCPI financial advice confirmations), one row per
+-- confirmation: the EFT data our invoice of the session must show, found by the session's authorization reference.
+CREATE TABLE IF NOT EXISTS billing_payment_capture (
+    ptp_country_code        VARCHAR(2)               NOT NULL,
+    ptp_party_id            VARCHAR(3)               NOT NULL,
+    confirmation_id         VARCHAR(36)              NOT NULL,
+    authorization_reference VARCHAR(36)              NOT NULL,  -- the StartSession's, also on the session and its CDR
+    capture_status          VARCHAR(15)              NOT NULL,  -- SUCCESS, PARTIAL_SUCCESS or FAILED
+    capture_message         VARCHAR(255),
+    currency                VARCHAR(3)               NOT NULL,
+    amount_excl_vat         NUMERIC(12, 4)           NOT NULL,
+    amount_incl_vat         NUMERIC(12, 4),                     -- what the driver paid
+    eft_data                TEXT,                               -- the lines to print on the invoice, one per line
+    last_updated            TIMESTAMP WITH TIME ZONE NOT NULL,
+    received_at             TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    PRIMARY KEY (ptp_country_code, ptp_party_id, confirmation_id)
+);
+
+CREATE INDEX IF NOT EXISTS billing_payment_capture_authorization ON billing_payment_capture (authorization_reference);

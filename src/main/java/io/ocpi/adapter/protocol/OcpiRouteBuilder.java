@@ -56,9 +56,11 @@ public abstract class OcpiRouteBuilder extends RouteBuilder {
      * The longest value of each id a URL carries: CiString(36) for all of them but the CDR id, CiString(39); ours
      * (request ids) are UUIDs.
      */
-    private static final java.util.Map<String, Integer> ID_LENGTHS = java.util.Map.of(
-            "location_id", 36, "evse_uid", 36, "connector_id", 36, "session_id", 36, "tariff_id", 36, "token_uid", 36,
-            "cdr_id", 39, "request_id", 36, "command", 36);
+    private static final java.util.Map<String, Integer> ID_LENGTHS = java.util.Map.ofEntries(
+            java.util.Map.entry("location_id", 36), java.util.Map.entry("evse_uid", 36), java.util.Map.entry("connector_id", 36),
+            java.util.Map.entry("session_id", 36), java.util.Map.entry("tariff_id", 36), java.util.Map.entry("token_uid", 36),
+            java.util.Map.entry("cdr_id", 39), java.util.Map.entry("request_id", 36), java.util.Map.entry("command", 36),
+            java.util.Map.entry("terminal_id", 36), java.util.Map.entry("financial_advice_confirmation_id", 36));
 
     /**
      * A path or query parameter that the route cannot do without. Ids are CiStrings: printable ASCII only, no longer

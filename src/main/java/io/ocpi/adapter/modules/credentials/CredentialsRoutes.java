@@ -2,6 +2,7 @@ package io.ocpi.adapter.modules.credentials;
 
 import io.ocpi.adapter.ocpi.ModuleId;
 import io.ocpi.adapter.protocol.Access;
+import io.ocpi.adapter.protocol.OcpiExchange;
 import io.ocpi.adapter.protocol.OcpiRouteBuilder;
 import io.ocpi.adapter.protocol.OcpiUrls;
 import org.springframework.stereotype.Component;
@@ -30,10 +31,10 @@ public class CredentialsRoutes extends OcpiRouteBuilder {
                 .answer((caller, e) -> handshake.current(caller));
 
         ocpiRoute("credentials-register", Access.REGISTRATION)
-                .answer(Credentials.class, (caller, credentials, e) -> handshake.acceptRegistration(caller, credentials));
+                .answer(Credentials.class, (caller, credentials, e) -> handshake.acceptRegistration(caller, credentials.requireRolesOf(OcpiExchange.version(e))));
 
         ocpiRoute("credentials-update", Access.REGISTRATION)
-                .answer(Credentials.class, (caller, credentials, e) -> handshake.acceptUpdate(caller, credentials));
+                .answer(Credentials.class, (caller, credentials, e) -> handshake.acceptUpdate(caller, credentials.requireRolesOf(OcpiExchange.version(e))));
 
         ocpiRoute("credentials-unregister", Access.REGISTRATION)
                 .answer((caller, e) -> {
