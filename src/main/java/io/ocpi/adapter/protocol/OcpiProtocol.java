@@ -72,7 +72,7 @@ public class OcpiProtocol {
         Caller caller = checkedBeforeItsBody(in);
         try {
             if (caller == null) {
-                caller = tokens.authenticate(authorization);
+                caller = tokens.authenticate(authorization, exchange.getProperty(OcpiExchange.VERSION, VersionNumber.class));
             }
         } catch (OcpiException refused) {
             // A token that is no token of ours is a guess; no header at all is a mistake and is not counted.
