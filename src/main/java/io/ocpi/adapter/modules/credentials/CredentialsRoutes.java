@@ -2,6 +2,7 @@ package io.ocpi.adapter.modules.credentials;
 
 import io.ocpi.adapter.ocpi.ModuleId;
 import io.ocpi.adapter.protocol.Access;
+import io.ocpi.adapter.protocol.OcpiExchange;
 import io.ocpi.adapter.protocol.OcpiRouteBuilder;
 import io.ocpi.adapter.protocol.OcpiUrls;
 import org.springframework.stereotype.Component;
@@ -26,14 +27,15 @@ public class CredentialsRoutes extends OcpiRouteBuilder {
                 .put().to("direct:credentials-update")
                 .delete().to("direct:credentials-unregister");
 
+        // The credentials object's shape is the version's: the handshake reads and writes it.
         ocpiRoute("credentials-get", Access.REGISTRATION)
-                .answer((caller, e) -> handshake.current(caller));
+                .answer((caller, e) -> handshake.current(caller, OcpiExchange.version(e)));
 
         ocpiRoute("credentials-register", Access.REGISTRATION)
-                .answer(Credentials.class, (caller, credentials, e) -> handshake.acceptRegistration(caller, credentials));
+                .answer((caller, e) -> handshake.acceptRegistration(caller, body(e), OcpiExchange.version(e)));
 
         ocpiRoute("credentials-update", Access.REGISTRATION)
-                .answer(Credentials.class, (caller, credentials, e) -> handshake.acceptUpdate(caller, credentials));
+                .answer((caller, e) -> handshake.acceptUpdate(caller, body(e), OcpiExchange.version(e)));
 
         ocpiRoute("credentials-unregister", Access.REGISTRATION)
                 .answer((caller, e) -> {

@@ -64,8 +64,28 @@ class VersionPathsTest {
 
         JsonNode v211 = all.ocpi("GET", "/ocpi/2.1.1", tokenA, null).assertStatus(200).data();
         assertThat(v211.get("version").asText()).isEqualTo("2.1.1");
-        assertThat(texts(v211.get("endpoints"), "identifier")).contains("credentials", "locations", "tokens", "commands")
-                .doesNotContain("hubclientinfo", "chargingprofiles");
+        // A 2.1.1 party plays one role: a peer invited without naming ours sees credentials alone.
+        assertThat(texts(v211.get("endpoints"), "identifier")).containsExactly("credentials");
+    }
+
+    @Test
+    void the211DetailsListTheInterfacesOfTheOneRoleWePlayTowardsTheCaller() {
+        Reply invited = all.admin("POST", "/invitations", Map.of("name", "an eMSP", "role", "CPO")).assertStatus(200);
+        JsonNode v211 = all.ocpi("GET", "/ocpi/2.1.1", invited.json().get("token").asText(), null).assertStatus(200).data();
+        assertThat(texts(v211.get("endpoints"), "identifier"))
+                .containsExactly("cdrs", "commands", "credentials", "locations", "sessions", "tariffs", "tokens");
+        for (JsonNode endpoint : v211.get("endpoints")) {
+            assertThat(endpoint.has("role")).isFalse();
+            assertThat(endpoint.get("url").asText()).matches(".*/ocpi/(cpo/)?2\\.1\\.1/[a-z]+");
+            assertThat(endpoint.get("url").asText()).doesNotContain("/emsp/");
+        }
+
+        Reply asEmsp = all.admin("POST", "/invitations", Map.of("name", "a CPO", "role", "EMSP")).assertStatus(200);
+        JsonNode emsp = all.ocpi("GET", "/ocpi/2.1.1", asEmsp.json().get("token").asText(), null).data();
+        assertThat(emsp.get("endpoints").toString()).contains(all.baseUrl() + "/ocpi/emsp/2.1.1/locations").doesNotContain("/cpo/");
+
+        assertThat(all.admin("POST", "/invitations", Map.of("name", "x", "role", "NAP")).status()).isEqualTo(400);
+        assertThat(all.admin("POST", "/invitations", Map.of("name", "x", "version", "2.0")).status()).isEqualTo(400);
     }
 
     @Test
