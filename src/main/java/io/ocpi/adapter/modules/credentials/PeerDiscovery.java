@@ -106,6 +106,7 @@ public class PeerDiscovery {
         }
         Version mutual = choose(versionsUrl, versions, choice);
         VersionNumber version = VersionNumber.of(mutual.version()).orElseThrow();
+        Role theirRole = version == VersionNumber.V2_1_1 ? theirRole(choice) : null;
         PeerCredential taken = (version == VersionNumber.V2_1_1 ? credential.encoded(TokenEncoding.PLAIN) : credential).in(version);
         JsonNode read = fetch("version details", () -> client.get(mutual.url(), taken, JsonNode.class).data());
         if (read == null || read.isNull()) {
@@ -113,7 +114,7 @@ public class PeerDiscovery {
         }
         VersionDetails details;
         try {
-            details = bodies.convert(version == VersionNumber.V2_1_1 ? withInterfaceRoles(read, theirRole(choice)) : read, VersionDetails.class);
+            details = bodies.convert(theirRole != null ? withInterfaceRoles(read, theirRole) : read, VersionDetails.class);
         } catch (OcpiException invalid) {
             throw new OcpiException(OcpiStatus.UNABLE_TO_USE_CLIENT_API,
                     "the peer's version details at " + mutual.url() + " are invalid: " + invalid.getMessage());
