@@ -107,15 +107,17 @@ public class OcpiProtocol {
         Object body = exchange.getMessage().getBody();
         OcpiResult result = body instanceof OcpiResult r ? r : OcpiResult.ok(body);
         write(exchange, httpStatus(exchange, result.status(), result.httpStatus()),
-                new OcpiResponse<>(result.data(), result.status().code(), result.message(), java.time.Instant.now()), result.headers());
+                new OcpiResponse<>(result.data(), result.status().in(OcpiExchange.version(exchange)).code(), result.message(),
+                        java.time.Instant.now()), result.headers());
     }
 
     /** Error handler of every OCPI route. */
     public void fail(Exchange exchange) {
         Throwable error = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
         if (error instanceof OcpiException ocpi) {
-            write(exchange, httpStatus(exchange, ocpi.status(), ocpi.httpStatus()), OcpiResponse.error(ocpi.status(), ocpi.getMessage()),
-                    Map.of());
+            // The status in the code the request's version has; the HTTP status stays the one the refusal has.
+            write(exchange, httpStatus(exchange, ocpi.status(), ocpi.httpStatus()),
+                    OcpiResponse.error(ocpi.status().in(OcpiExchange.version(exchange)), ocpi.getMessage()), Map.of());
         } else if (isOutage(error)) {
             LOG.warn("database unavailable: {}", describe(error));
             write(exchange, 503, OcpiResponse.error(OcpiStatus.SERVER_ERROR, UNAVAILABLE), Map.of("Retry-After", RETRY_AFTER_SECONDS));
