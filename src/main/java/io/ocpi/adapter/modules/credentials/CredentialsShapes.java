@@ -3,6 +3,7 @@ package io.ocpi.adapter.modules.credentials;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.ocpi.adapter.ocpi.BusinessDetails;
 import io.ocpi.adapter.ocpi.CredentialsRole;
 import io.ocpi.adapter.ocpi.Role;
 import io.ocpi.adapter.ocpi.VersionNumber;
@@ -17,9 +18,11 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * The credentials object as each OCPI version writes it. 2.2.1 and 2.3.0: a list of roles (2.3.0 adds an optional
- * {@code hub_party_id}, which only a hub gives, and may list roles of modules this adapter does not have, which are
- * read past as its text says). 2.1.1: one flat party ({@link Credentials211}), in the one role each side plays.
+ * The credentials object as each OCPI version writes it. 2.2.1 and 2.3.0: a list of roles. 2.3.0 has no HUB role: a
+ * hub names its own party in {@code hub_party_id} and lists the parties behind it as roles; its hub party becomes our
+ * canonical HUB role, so that the peer is known as a hub as a 2.2.1 hub is. 2.3.0 may also list roles of modules this
+ * adapter does not have, which are read past as its text says. 2.1.1: one flat party ({@link Credentials211}), in the
+ * one role each side plays.
  */
 @Component
 public class CredentialsShapes {
@@ -57,9 +60,23 @@ public class CredentialsShapes {
                 yield new Credentials(flat.token(), flat.url(),
                         List.of(new CredentialsRole(theirRole, flat.businessDetails(), flat.partyId(), flat.countryCode())));
             }
-            case V2_3_0 -> bodies.convert(withKnownRoles(object), Credentials.class);
+            case V2_3_0 -> withHub(bodies.convert(withKnownRoles(object), Credentials.class), object.get("hub_party_id"));
             case V2_2_1 -> bodies.convert(object, Credentials.class);
         };
+    }
+
+    /** The credentials with the hub party of 2.3.0's {@code hub_party_id} as a HUB role, named by that id. */
+    private static Credentials withHub(Credentials credentials, JsonNode hubPartyId) {
+        if (hubPartyId == null || hubPartyId.isNull()) {
+            return credentials;
+        }
+        if (!hubPartyId.isTextual() || !hubPartyId.asText().matches("[A-Za-z]{2}[A-Za-z0-9]{3}")) {
+            throw OcpiException.invalid("hub_party_id: must be a country code and a party id in one 5-character string, e.g. NLHUB");
+        }
+        String hub = hubPartyId.asText();
+        List<CredentialsRole> roles = new java.util.ArrayList<>(credentials.roles());
+        roles.add(new CredentialsRole(Role.HUB, new BusinessDetails(hub, null, null), hub.substring(2), hub.substring(0, 2)));
+        return new Credentials(credentials.token(), credentials.url(), roles);
     }
 
     /** The object with the roles this adapter has no module for left out (2.3.0 lists PTP, for instance). */
