@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.ocpi.adapter.ocpi.CredentialsRole;
 import io.ocpi.adapter.ocpi.Party;
 import io.ocpi.adapter.ocpi.Role;
 import io.ocpi.adapter.ocpi.VersionNumber;
@@ -12,6 +13,7 @@ import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientException;
+import java.util.List;
 import java.util.Map;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
@@ -93,6 +95,13 @@ public class OcpiProtocol {
      * A request addressed to a party that is not ours is refused: this platform is no hub and forwards nothing.
      */
     public void route(Exchange exchange, Role side) {
+        if (OcpiExchange.version(exchange) == VersionNumber.V2_1_1) {
+            // OCPI 2.1.1 has no message routing: the request is from the caller's one party, to ours of the interface.
+            List<CredentialsRole> theirs = OcpiExchange.caller(exchange).peer().roles();
+            Party from = theirs.size() == 1 ? new Party(theirs.get(0).countryCode(), theirs.get(0).partyId()) : null;
+            exchange.setProperty(OcpiExchange.ROUTING, new RoutingHeaders(from, platform.party(side)));
+            return;
+        }
         RoutingHeaders request = RoutingHeaders.read(exchange.getIn());
         if (request.to() != null && !platform.isOurs(request.to())) {
             throw new OcpiException(OcpiStatus.UNKNOWN_RECEIVER, 404, RoutingHeaders.TO_COUNTRY_CODE + "/" + RoutingHeaders.TO_PARTY_ID

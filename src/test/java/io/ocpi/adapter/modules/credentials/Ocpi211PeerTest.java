@@ -99,6 +99,13 @@ class Ocpi211PeerTest {
                     .contains("{\"identifier\":\"tokens\",\"role\":\"SENDER\"")
                     .contains("{\"identifier\":\"locations\",\"role\":\"RECEIVER\"");
 
+            // A 2.1.1 request needs no routing headers and its answer carries none; a 2.2.1 one's does.
+            Reply list = AdapterInstance.send("GET", adapter.baseUrl() + "/ocpi/cpo/2.1.1/locations", plain(tokenC), null).assertStatus(200);
+            assertThat(list.ocpiStatus()).isEqualTo(1000);
+            assertThat(list.headers().keySet()).noneMatch(name -> name.toLowerCase().startsWith("ocpi-"));
+            Reply list221 = AdapterInstance.send("GET", adapter.baseUrl() + "/ocpi/cpo/2.2.1/locations", plain(tokenC), null).assertStatus(200);
+            assertThat(list221.header("OCPI-from-party-id")).isEqualTo("VEC");
+
             // Token C works as it is on 2.1.1 paths; the peer unregisters.
             JsonNode current = AdapterInstance.send("GET", credentialsUrl, plain(tokenC), null).assertStatus(200).data();
             assertThat(current.get("party_id").asText()).isEqualTo("VEC");
