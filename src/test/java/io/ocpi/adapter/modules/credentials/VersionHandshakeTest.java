@@ -83,6 +83,18 @@ class VersionHandshakeTest {
     }
 
     @Test
+    void aPinnedVersionWinsOverTheHighest() {
+        String tokenA = west.invite("east-221");
+        JsonNode westAtEast = east.admin("POST", "/peers", Map.of("url", west.versionsUrl(), "token", tokenA, "name", "west-221",
+                "version", "2.2.1")).assertStatus(200).json();
+        assertThat(westAtEast.get("version").asText()).isEqualTo("2.2.1");
+        assertThat(westAtEast.get("token_encoding").asText()).isEqualTo("BASE64");
+        assertThat(westAtEast.get("roles")).hasSize(2);
+        assertThat(peerNamed(west, "east-221").get("version").asText()).isEqualTo("2.2.1");
+        east.admin("DELETE", "/peers/" + westAtEast.get("id").asLong(), null).assertStatus(200);
+    }
+
+    @Test
     void aPinnedVersionTheOtherSideDoesNotSpeakGets3002NamingBothSides() {
         String tokenA = south.invite("east-again");
         Reply refused = east.admin("POST", "/peers", Map.of("url", south.versionsUrl(), "token", tokenA, "name", "south", "version", "2.3.0"));
