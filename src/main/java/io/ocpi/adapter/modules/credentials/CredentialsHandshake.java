@@ -192,7 +192,8 @@ public class CredentialsHandshake {
         requireServed(pinned);
         requireOurs(ourRole);
         return transaction.execute(tx -> {
-            long id = peers.create(name, PeerStatus.INVITED, TokenEncoding.BASE64);
+            // A peer pinned to 2.1.1 sends its token as it is, also to /ocpi/versions, which all versions share.
+            long id = peers.create(name, PeerStatus.INVITED, pinned == VersionNumber.V2_1_1 ? TokenEncoding.PLAIN : TokenEncoding.BASE64);
             peers.setTerms(id, pinned, ourRole);
             String tokenA = tokens.issue(id, TokenScope.REGISTRATION, properties.auth().invitationValidity());
             LOG.info("invitation created for peer {} (id {})", name, id);

@@ -71,6 +71,7 @@ class VersionHandshakeTest {
                 .doesNotContain("hubclientinfo");
 
         JsonNode eastAtWest = peerNamed(west, "east");
+        assertThat(eastAtWest.get("token_encoding").asText()).isEqualTo("PLAIN");
         assertThat(eastAtWest.get("version").asText()).isEqualTo("2.1.1");
         assertThat(eastAtWest.get("roles")).hasSize(1);
         assertThat(eastAtWest.get("roles").get(0).get("role").asText()).isEqualTo("EMSP");
