@@ -2,8 +2,12 @@ package io.ocpi.adapter.admin;
 
 import io.ocpi.adapter.modules.credentials.PeerRefusedException;
 import io.ocpi.adapter.modules.pull.PeerPulls.PullFailedException;
+import io.ocpi.adapter.ocpi.Role;
+import io.ocpi.adapter.ocpi.VersionNumber;
 import io.ocpi.adapter.protocol.OcpiException;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -21,6 +25,8 @@ final class AdminAnswers {
     static WebEndpointResponse<Object> answer(Supplier<Object> action) {
         try {
             return new WebEndpointResponse<>(action.get(), 200);
+        } catch (BadParameter e) {
+            return error(400, e.getMessage());
         } catch (IllegalArgumentException e) {
             return error(404, e.getMessage());
         } catch (IllegalStateException e) {
@@ -36,6 +42,31 @@ final class AdminAnswers {
             answer.putAll(e.details());
             return new WebEndpointResponse<>(answer, 502);
         }
+    }
+
+    /** A parameter of the request that cannot be used, named in the answer (HTTP 400). */
+    static final class BadParameter extends RuntimeException {
+        BadParameter(String message) {
+            super(message);
+        }
+    }
+
+    /** The OCPI version a parameter names; null when it names none. */
+    static VersionNumber version(String text) {
+        return text == null ? null : VersionNumber.of(text.trim())
+                .orElseThrow(() -> new BadParameter("version: '" + text + "' is none of " + List.of(VersionNumber.values())));
+    }
+
+    /** The role of ours a parameter names; null when it names none. */
+    static Role role(String text) {
+        if (text == null) {
+            return null;
+        }
+        String role = text.trim().toUpperCase(Locale.ROOT);
+        if (!role.equals(Role.CPO.name()) && !role.equals(Role.EMSP.name())) {
+            throw new BadParameter("role: '" + text + "' is none of CPO, EMSP");
+        }
+        return Role.valueOf(role);
     }
 
     private static WebEndpointResponse<Object> error(int status, String message) {

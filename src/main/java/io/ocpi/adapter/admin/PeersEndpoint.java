@@ -18,7 +18,9 @@ import org.springframework.stereotype.Component;
  * Admin API for peers, at {@code /actuator/peers}:
  * <ul>
  *   <li>{@code GET /actuator/peers}, {@code GET /actuator/peers/{id}}: the registry with connection status;</li>
- *   <li>{@code POST /actuator/peers {"url": <versions URL>, "token": <their token A>, "name": ...}}: register with a peer;</li>
+ *   <li>{@code POST /actuator/peers {"url": <versions URL>, "token": <their token A>, "name": ...}}: register with a peer,
+ *       in the highest OCPI version both speak, or in {@code "version"} if given (kept with the peer); {@code "role"}
+ *       names the role of ours a peer speaking OCPI 2.1.1 trades with (required then if we play both CPO and EMSP);</li>
  *   <li>{@code POST /actuator/peers/{id}/rotate-token}: credentials update that renews both tokens;</li>
  *   <li>{@code POST /actuator/peers/{id}/plain-token} or {@code .../base64-token}: how we encode our token for the peer
  *       (and whether it may send its own plain when {@code ocpi.auth.accept-plain-tokens} is off);</li>
@@ -54,9 +56,10 @@ public class PeersEndpoint {
     }
 
     @WriteOperation
-    public WebEndpointResponse<Object> register(String url, String token, @Nullable String name, @Nullable TokenEncoding encoding) {
+    public WebEndpointResponse<Object> register(String url, String token, @Nullable String name, @Nullable TokenEncoding encoding,
+                                                @Nullable String version, @Nullable String role) {
         return AdminAnswers.answer(() -> PeerView.of(handshake.register(name == null ? url : name, url, token,
-                encoding == null ? TokenEncoding.BASE64 : encoding)));
+                encoding == null ? TokenEncoding.BASE64 : encoding, AdminAnswers.version(version), AdminAnswers.role(role))));
     }
 
     @WriteOperation

@@ -19,6 +19,7 @@ import io.ocpi.adapter.ocpi.ModuleId;
 import io.ocpi.adapter.ocpi.OwnedObject;
 import io.ocpi.adapter.ocpi.Party;
 import io.ocpi.adapter.ocpi.Role;
+import io.ocpi.adapter.ocpi.VersionNumber;
 import io.ocpi.adapter.protocol.OcpiBodies;
 import io.ocpi.adapter.protocol.OcpiDateTime;
 import io.ocpi.adapter.protocol.OcpiException;
@@ -94,14 +95,15 @@ final class PeerConformance {
         this.pageSize = pageSize;
     }
 
-    void run(String versionsUrl, String tokenA) {
+    /** Registers in {@code version} (null: the highest both speak), as our {@code role} towards a 2.1.1 peer (null: our only one). */
+    void run(String versionsUrl, String tokenA, VersionNumber version, Role role) {
         Optional<TokenEncoding> encoding = versions(versionsUrl, tokenA);
         if (encoding.isEmpty()) {
             return;
         }
         Peer peer;
         try {
-            peer = handshake.register("conformance probe", versionsUrl, tokenA, encoding.get());
+            peer = handshake.register("conformance probe", versionsUrl, tokenA, encoding.get(), version, role);
         } catch (RuntimeException refused) {
             boolean couldNotReachUs = refused.getCause() instanceof PeerCallException call
                     && Integer.valueOf(OcpiStatus.UNABLE_TO_USE_CLIENT_API.code()).equals(call.ocpiStatus());
@@ -111,7 +113,7 @@ final class PeerConformance {
             return;
         }
         report.connected(true);
-        report.conforms("credentials", "registration", "registered as " + platform.parties(Role.CPO) + " (CPO) and "
+        report.conforms("credentials", "registration", "registered in OCPI " + peer.ocpiVersion() + " as " + platform.parties(Role.CPO) + " (CPO) and "
                 + platform.parties(Role.EMSP) + " (eMSP); the peer is " + peer.roles().stream()
                 .map(r -> r.countryCode() + "*" + r.partyId() + " (" + r.role() + ")").toList());
         try {

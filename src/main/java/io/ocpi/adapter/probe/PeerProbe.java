@@ -2,6 +2,8 @@ package io.ocpi.adapter.probe;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ocpi.adapter.modules.credentials.CredentialsHandshake;
+import io.ocpi.adapter.ocpi.Role;
+import io.ocpi.adapter.ocpi.VersionNumber;
 import io.ocpi.adapter.protocol.OcpiBodies;
 import io.ocpi.adapter.protocol.OcpiUrls;
 import io.ocpi.adapter.protocol.Platform;
@@ -22,7 +24,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * {@code java -jar ocpi-adapter.jar --probe-peer <versions URL> --token <token A> [--party CC*PID] [--page-size N]
- * [--json] [--<setting>=<value> ...]}: checks a partner's platform against OCPI 2.2.1 before go-live and prints what
+ * [--version V] [--role CPO|EMSP] [--json] [--<setting>=<value> ...]}: registers in the highest OCPI version both speak
+ * (or {@code --version}; towards a peer of 2.1.1, where a party has one role, as our {@code --role}) and checks a partner's platform against OCPI 2.2.1 before go-live and prints what
  * conforms and what deviates (see {@link PeerConformance}). Exit code 0: it conforms; 1: it deviates; 2: it could not
  * be registered with, or the command was wrong.
  *
@@ -36,7 +39,7 @@ public final class PeerProbe {
 
     private static final Pattern PARTY = Pattern.compile("([A-Za-z]{2})\\*([A-Za-z0-9]{3})");
     private static final String USAGE = "usage: java -jar ocpi-adapter.jar --probe-peer <versions URL> --token <token A>"
-            + " [--party CC*PID] [--page-size N] [--json] [--server.port=N --ocpi.public-url=URL ...]";
+            + " [--party CC*PID] [--page-size N] [--version V] [--role CPO|EMSP] [--json] [--server.port=N --ocpi.public-url=URL ...]";
 
     private PeerProbe() {
     }
@@ -47,6 +50,8 @@ public final class PeerProbe {
         String token = null;
         String party = null;
         int pageSize = 10;
+        VersionNumber version = null;
+        Role role = null;
         boolean asJson = false;
         Map<String, String> settings = new LinkedHashMap<>();
         try {
@@ -58,6 +63,18 @@ public final class PeerProbe {
                     case "--party" -> party = args[++i];
                     case "--page-size" -> pageSize = Integer.parseInt(args[++i]);
                     case "--json" -> asJson = true;
+                    case "--version" -> {
+                        String text = args[++i];
+                        version = VersionNumber.of(text).orElseThrow(() -> new IllegalArgumentException("--version " + text
+                                + ": expected one of " + java.util.List.of(VersionNumber.values())));
+                    }
+                    case "--role" -> {
+                        String text = args[++i];
+                        if (!text.equals("CPO") && !text.equals("EMSP")) {
+                            throw new IllegalArgumentException("--role " + text + ": expected CPO or EMSP");
+                        }
+                        role = Role.valueOf(text);
+                    }
                     default -> {
                         if (!arg.startsWith("--") || !arg.contains("=")) {
                             throw new IllegalArgumentException("unknown argument " + arg);
@@ -85,7 +102,7 @@ public final class PeerProbe {
                 .run(arguments(probeSettings(party, settings)))) {
             ObjectMapper json = probe.getBean(ObjectMapper.class);
             new PeerConformance(probe.getBean(CredentialsHandshake.class), probe.getBean(OcpiClient.class), probe.getBean(OcpiBodies.class),
-                    probe.getBean(Platform.class), probe.getBean(OcpiUrls.class), json, report, pageSize).run(versionsUrl, token);
+                    probe.getBean(Platform.class), probe.getBean(OcpiUrls.class), json, report, pageSize).run(versionsUrl, token, version, role);
             if (asJson) {
                 report.printJson(out, json);
             } else {

@@ -97,7 +97,7 @@ public class BodySizeLimit extends OncePerRequestFilter {
     /** Whose valid token the request carries; null when none (the route refuses it), the failure when it cannot tell. */
     private Object checkToken(HttpServletRequest request) {
         try {
-            return tokens.authenticate(request.getHeader("Authorization"));
+            return tokens.authenticate(request.getHeader("Authorization"), OcpiUrls.version(request.getRequestURI()).orElse(null));
         } catch (OcpiException refused) {
             return null;
         } catch (RuntimeException failed) {

@@ -1,6 +1,7 @@
 package io.ocpi.adapter.protocol;
 
 import io.ocpi.adapter.config.OcpiProperties;
+import io.ocpi.adapter.ocpi.VersionNumber;
 import io.ocpi.adapter.registry.PeerTokens;
 import io.ocpi.adapter.registry.TokenEncoding;
 import java.nio.charset.StandardCharsets;
@@ -11,9 +12,10 @@ import org.springframework.stereotype.Component;
 /**
  * Reads the {@code Authorization: Token ...} header and finds the peer behind it.
  *
- * <p>OCPI 2.2.1 sends the token Base64-encoded; many 2.1.1/2.2 peers send it as it is. We try the decoded form first
- * and the raw form second; a raw match counts only when plain tokens are accepted from everyone
- * ({@code ocpi.auth.accept-plain-tokens}) or from that peer (token encoding PLAIN).
+ * <p>OCPI 2.2.1 and 2.3.0 send the token Base64-encoded; OCPI 2.1.1 sends it as it is, and so do many 2.2 peers. We
+ * try the decoded form first and the raw form second; a raw match counts on the paths of OCPI 2.1.1, and elsewhere
+ * only when plain tokens are accepted from everyone ({@code ocpi.auth.accept-plain-tokens}) or from that peer (token
+ * encoding PLAIN).
  *
  * <p>A presented token is found by the SHA-256 hash of it, never compared with a stored token: how long the answer
  * takes tells a guesser nothing about how many characters it got right.
@@ -31,7 +33,8 @@ public class CredentialsTokenReader {
         this.properties = properties;
     }
 
-    public Caller authenticate(String authorization) {
+    /** The caller of a request to a path of {@code version}; null for {@code /ocpi/versions}, which all versions share. */
+    public Caller authenticate(String authorization, VersionNumber version) {
         if (authorization == null || authorization.isBlank()) {
             throw OcpiException.unauthorized("Authorization header missing");
         }
@@ -41,7 +44,7 @@ public class CredentialsTokenReader {
         String presented = authorization.substring(SCHEME.length()).trim();
         Optional<Caller> caller = decodeBase64(presented).flatMap(token -> callerOf(token, false));
         if (caller.isEmpty()) {
-            caller = callerOf(presented, true).filter(c -> properties.auth().acceptPlainTokens()
+            caller = callerOf(presented, true).filter(c -> version == VersionNumber.V2_1_1 || properties.auth().acceptPlainTokens()
                     || c.peer().tokenEncoding() == TokenEncoding.PLAIN);
         }
         return caller.orElseThrow(() -> OcpiException.unauthorized("unknown credentials token"));

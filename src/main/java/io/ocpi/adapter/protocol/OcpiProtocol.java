@@ -4,13 +4,16 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.ocpi.adapter.ocpi.CredentialsRole;
 import io.ocpi.adapter.ocpi.Party;
 import io.ocpi.adapter.ocpi.Role;
+import io.ocpi.adapter.ocpi.VersionNumber;
 import io.ocpi.adapter.registry.TokenScope;
 import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientException;
+import java.util.List;
 import java.util.Map;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
@@ -41,9 +44,11 @@ public class OcpiProtocol {
     private final MeterRegistry meters;
     private final AuthLockout lockout;
     private final ResponseHeaders responseHeaders;
+    private final ServedVersions versions;
 
     public OcpiProtocol(CredentialsTokenReader tokens, Platform platform, ObjectMapper json, MeterRegistry meters, AuthLockout lockout,
-                        ResponseHeaders responseHeaders) {
+                        ResponseHeaders responseHeaders, ServedVersions versions) {
+        this.versions = versions;
         this.lockout = lockout;
         this.responseHeaders = responseHeaders;
         this.tokens = tokens;
@@ -56,6 +61,7 @@ public class OcpiProtocol {
     public void enter(Exchange exchange, Access access) {
         exchange.setProperty(OcpiExchange.STARTED, System.nanoTime());
         Message in = exchange.getIn();
+        version(exchange, in);
         String requestId = OcpiExchange.idOrNew(in.getHeader(OcpiExchange.HEADER_REQUEST_ID, String.class));
         String correlationId = OcpiExchange.idOrNew(in.getHeader(OcpiExchange.HEADER_CORRELATION_ID, String.class));
         exchange.setProperty(OcpiExchange.REQUEST_ID, requestId);
@@ -68,7 +74,7 @@ public class OcpiProtocol {
         Caller caller = checkedBeforeItsBody(in);
         try {
             if (caller == null) {
-                caller = tokens.authenticate(authorization);
+                caller = tokens.authenticate(authorization, exchange.getProperty(OcpiExchange.VERSION, VersionNumber.class));
             }
         } catch (OcpiException refused) {
             // A token that is no token of ours is a guess; no header at all is a mistake and is not counted.
@@ -89,6 +95,13 @@ public class OcpiProtocol {
      * A request addressed to a party that is not ours is refused: this platform is no hub and forwards nothing.
      */
     public void route(Exchange exchange, Role side) {
+        if (OcpiExchange.version(exchange) == VersionNumber.V2_1_1) {
+            // OCPI 2.1.1 has no message routing: the request is from the caller's one party, to ours of the interface.
+            List<CredentialsRole> theirs = OcpiExchange.caller(exchange).peer().roles();
+            Party from = theirs.size() == 1 ? new Party(theirs.get(0).countryCode(), theirs.get(0).partyId()) : null;
+            exchange.setProperty(OcpiExchange.ROUTING, new RoutingHeaders(from, platform.party(side)));
+            return;
+        }
         RoutingHeaders request = RoutingHeaders.read(exchange.getIn());
         if (request.to() != null && !platform.isOurs(request.to())) {
             throw new OcpiException(OcpiStatus.UNKNOWN_RECEIVER, 404, RoutingHeaders.TO_COUNTRY_CODE + "/" + RoutingHeaders.TO_PARTY_ID
@@ -103,15 +116,17 @@ public class OcpiProtocol {
         Object body = exchange.getMessage().getBody();
         OcpiResult result = body instanceof OcpiResult r ? r : OcpiResult.ok(body);
         write(exchange, httpStatus(exchange, result.status(), result.httpStatus()),
-                new OcpiResponse<>(result.data(), result.status().code(), result.message(), java.time.Instant.now()), result.headers());
+                new OcpiResponse<>(result.data(), result.status().in(OcpiExchange.version(exchange)).code(), result.message(),
+                        java.time.Instant.now()), result.headers());
     }
 
     /** Error handler of every OCPI route. */
     public void fail(Exchange exchange) {
         Throwable error = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
         if (error instanceof OcpiException ocpi) {
-            write(exchange, httpStatus(exchange, ocpi.status(), ocpi.httpStatus()), OcpiResponse.error(ocpi.status(), ocpi.getMessage()),
-                    Map.of());
+            // The status in the code the request's version has; the HTTP status stays the one the refusal has.
+            write(exchange, httpStatus(exchange, ocpi.status(), ocpi.httpStatus()),
+                    OcpiResponse.error(ocpi.status().in(OcpiExchange.version(exchange)), ocpi.getMessage()), Map.of());
         } else if (isOutage(error)) {
             LOG.warn("database unavailable: {}", describe(error));
             write(exchange, 503, OcpiResponse.error(OcpiStatus.SERVER_ERROR, UNAVAILABLE), Map.of("Retry-After", RETRY_AFTER_SECONDS));
@@ -222,6 +237,27 @@ public class OcpiProtocol {
             throw failure;
         }
         return (Caller) checked;
+    }
+
+    /**
+     * The OCPI version the request's path names, kept on the exchange. A path of a version we do not serve, or of a
+     * module the version lacks, is answered as a path we have no endpoint at.
+     */
+    private void version(Exchange exchange, Message in) {
+        in.removeHeader(OcpiUrls.VERSION_PARAMETER);
+        String path = requestPath(in);
+        if (path == null || !OcpiUrls.isVersioned(path)) {
+            return;
+        }
+        VersionNumber version = OcpiUrls.version(path)
+                .filter(named -> OcpiUrls.module(path).map(versions::of).orElseGet(versions::enabled).contains(named))
+                .orElseThrow(() -> new OcpiException(OcpiStatus.CLIENT_ERROR, 404, "no endpoint at " + path));
+        exchange.setProperty(OcpiExchange.VERSION, version);
+    }
+
+    /** The path the request was sent to: routes are served at one path per OCPI version, which the path names. */
+    private static String requestPath(Message in) {
+        return in instanceof PlatformHttpMessage http ? http.getRequest().getRequestURI() : in.getHeader(Exchange.HTTP_URI, String.class);
     }
 
     private static String remoteAddress(Message in) {

@@ -1,5 +1,7 @@
 package io.ocpi.adapter.protocol;
 
+import io.ocpi.adapter.ocpi.VersionNumber;
+
 /**
  * The OCPI status codes of status_codes.asciidoc, each with the HTTP error that stands for it.
  *
@@ -49,6 +51,21 @@ public enum OcpiStatus {
     /** The HTTP status that stands for this code: the HTTP error of a client error. */
     public int httpError() {
         return httpError;
+    }
+
+    /**
+     * The nearest code {@code version} has: OCPI 2.1.1 has no 2004 (Unknown Token) and no hub errors (4xxx), which
+     * become its generic client error, or generic server error for a forwarded request that failed on its way.
+     */
+    public OcpiStatus in(VersionNumber version) {
+        if (version != VersionNumber.V2_1_1) {
+            return this;
+        }
+        return switch (this) {
+            case UNKNOWN_TOKEN, HUB_ERROR, UNKNOWN_RECEIVER -> CLIENT_ERROR;
+            case TIMEOUT_ON_FORWARDED_REQUEST, CONNECTION_PROBLEM -> SERVER_ERROR;
+            default -> this;
+        };
     }
 
     public static boolean isClientError(int code) {

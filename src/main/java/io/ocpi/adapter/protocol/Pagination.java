@@ -1,6 +1,7 @@
 package io.ocpi.adapter.protocol;
 
 import io.ocpi.adapter.config.OcpiProperties;
+import io.ocpi.adapter.ocpi.VersionNumber;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -21,8 +22,11 @@ import org.springframework.stereotype.Component;
 @Component
 public class Pagination {
 
-    /** What a client asked for. {@code filters} are the other query parameters, repeated in the next link. */
-    public record PageRequest(int offset, int limit, Instant dateFrom, Instant dateTo, Map<String, String> filters) {
+    /**
+     * What a client asked for. {@code filters} are the other query parameters, repeated in the next link, which is at
+     * the list's path in the request's OCPI {@code version}.
+     */
+    public record PageRequest(int offset, int limit, Instant dateFrom, Instant dateTo, Map<String, String> filters, VersionNumber version) {
     }
 
     /** One page of objects, and how many match the request in all. */
@@ -38,10 +42,14 @@ public class Pagination {
     }
 
     public PageRequest request(Exchange exchange, String... filterNames) {
-        return request(name -> exchange.getIn().getHeader(name, String.class), filterNames);
+        return request(name -> exchange.getIn().getHeader(name, String.class), OcpiExchange.version(exchange), filterNames);
     }
 
     public PageRequest request(Function<String, String> query, String... filterNames) {
+        return request(query, VersionNumber.CANONICAL, filterNames);
+    }
+
+    private PageRequest request(Function<String, String> query, VersionNumber version, String... filterNames) {
         int offset = intParam(query, "offset", 0);
         int limit = Math.min(intParam(query, "limit", limits.defaultLimit()), limits.maxLimit());
         if (limit == 0) {
@@ -56,7 +64,7 @@ public class Pagination {
                 filters.put(name, value);
             }
         }
-        return new PageRequest(offset, limit, from, to, filters);
+        return new PageRequest(offset, limit, from, to, filters, version);
     }
 
     /** The response for one page of the list served at {@code path} (our path, e.g. {@code /ocpi/cpo/2.2.1/locations}). */
@@ -82,7 +90,8 @@ public class Pagination {
             query.put("date_to", OcpiDateTime.format(request.dateTo()));
         }
         query.putAll(request.filters());
-        return urls.of(path) + "?" + query.entrySet().stream()
+        String served = OcpiUrls.version(path).isPresent() ? OcpiUrls.in(request.version(), path) : path;
+        return urls.of(served) + "?" + query.entrySet().stream()
                 .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
     }

@@ -31,6 +31,23 @@ public class Platform {
                 .orElseThrow(() -> new OcpiException(OcpiStatus.SERVER_ERROR, "this platform has no " + role + " role configured"));
     }
 
+    /** The roles this platform plays, each once. */
+    public List<Role> roles() {
+        return roles.stream().map(CredentialsRole::role).distinct().toList();
+    }
+
+    /**
+     * The role of ours a peer trades with when it speaks OCPI 2.1.1, where each party has one role: the one the
+     * operator named for it, or else our only role; empty when we play several and none was named.
+     */
+    public java.util.Optional<Role> roleTowards(Peer peer) {
+        if (peer.ourRole() != null) {
+            return java.util.Optional.of(peer.ourRole());
+        }
+        List<Role> ours = roles();
+        return ours.size() == 1 ? java.util.Optional.of(ours.get(0)) : java.util.Optional.empty();
+    }
+
     /** Our parties as a peer should address them, e.g. {@code NL*ADC (CPO), NL*ADE (EMSP)}. */
     public String describe() {
         return roles.stream().map(r -> new Party(r.countryCode(), r.partyId()) + " (" + r.role() + ")")

@@ -2,6 +2,7 @@ package io.ocpi.adapter.protocol;
 
 import io.ocpi.adapter.ocpi.Party;
 import io.ocpi.adapter.ocpi.Role;
+import io.ocpi.adapter.ocpi.VersionNumber;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.LinkedHashMap;
@@ -12,7 +13,7 @@ import org.springframework.stereotype.Component;
 /**
  * The headers every OCPI answer carries, whichever part of the adapter gives it (a route, a filter's refusal, the
  * error controller): the request's X-Request-ID and X-Correlation-ID, and on functional modules the request's routing
- * headers swapped.
+ * headers swapped (not in OCPI 2.1.1, which has none).
  */
 @Component
 public class ResponseHeaders {
@@ -42,7 +43,8 @@ public class ResponseHeaders {
         // On the error controller's dispatch, the path the request was sent to.
         String path = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI) instanceof String sentTo ? sentTo : request.getRequestURI();
         Optional<Party> ourSide = OcpiUrls.side(path).flatMap(side -> platform.parties(side).stream().findFirst());
-        if (ourSide.isEmpty()) {
+        // OCPI 2.1.1 has no message routing.
+        if (ourSide.isEmpty() || OcpiUrls.version(path).orElse(null) == VersionNumber.V2_1_1) {
             return Map.of();
         }
         Party to = readable(request, RoutingHeaders.TO_COUNTRY_CODE, RoutingHeaders.TO_PARTY_ID);

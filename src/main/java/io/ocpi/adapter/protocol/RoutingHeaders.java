@@ -20,6 +20,12 @@ public record RoutingHeaders(Party from, Party to) {
     private static final Pattern COUNTRY = Pattern.compile("[A-Za-z]{2}");
     private static final Pattern PARTY = Pattern.compile("[A-Za-z0-9]{3}");
 
+    /** Whether a header is one of the four routing headers, which OCPI 2.1.1 does not have. */
+    public static boolean isRoutingHeader(String name) {
+        return name.equalsIgnoreCase(TO_COUNTRY_CODE) || name.equalsIgnoreCase(TO_PARTY_ID) || name.equalsIgnoreCase(FROM_COUNTRY_CODE)
+                || name.equalsIgnoreCase(FROM_PARTY_ID);
+    }
+
     /** The routing headers of a request we send: from one of our parties, to the party addressed. */
     public static java.util.Map<String, String> outgoing(Party from, Party to) {
         return java.util.Map.of(FROM_COUNTRY_CODE, from.countryCode(), FROM_PARTY_ID, from.partyId(),

@@ -7,6 +7,7 @@ import io.ocpi.adapter.ocpi.CredentialsRole;
 import io.ocpi.adapter.ocpi.Endpoint;
 import io.ocpi.adapter.ocpi.InterfaceRole;
 import io.ocpi.adapter.ocpi.Role;
+import io.ocpi.adapter.ocpi.VersionNumber;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -139,6 +140,20 @@ public class PeerRepository {
         }
     }
 
+    /**
+     * The terms the operator set for a peer: the OCPI version to speak with it (null: the highest both speak) and
+     * the role of ours an OCPI 2.1.1 peer trades with (null: none named).
+     */
+    public void setTerms(long id, VersionNumber pinnedVersion, Role ourRole) {
+        int updated = jdbc.sql("UPDATE peer SET pinned_version = ?, our_role = ?, updated_at = ? WHERE id = ?")
+                .params(pinnedVersion == null ? null : pinnedVersion.text(), ourRole == null ? null : ourRole.name(),
+                        Timestamp.from(Instant.now()), id)
+                .update();
+        if (updated == 0) {
+            throw new IllegalArgumentException("no peer with id " + id);
+        }
+    }
+
     public void setTokenEncoding(long id, TokenEncoding encoding) {
         int updated = jdbc.sql("UPDATE peer SET token_encoding = ?, updated_at = ? WHERE id = ?")
                 .params(encoding.name(), Timestamp.from(Instant.now()), id)
@@ -174,7 +189,9 @@ public class PeerRepository {
                 List.of(),
                 rs.getTimestamp("created_at").toInstant(),
                 rs.getTimestamp("updated_at").toInstant(),
-                rs.getBoolean("http_errors_for_refusals"));
+                rs.getBoolean("http_errors_for_refusals"),
+                rs.getString("pinned_version") == null ? null : VersionNumber.of(rs.getString("pinned_version")).orElse(null),
+                rs.getString("our_role") == null ? null : Role.valueOf(rs.getString("our_role")));
     }
 
     private Peer withKnownDetails(Peer peer) {

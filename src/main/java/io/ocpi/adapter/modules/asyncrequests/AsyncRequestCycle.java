@@ -177,7 +177,8 @@ public class AsyncRequestCycle {
         String id = requests.create(kind.module(), Direction.SENT, operation, peer.id(), request, null, new RoutingHeaders(ours, target));
         R response;
         try {
-            PeerRequest call = asking.to(endpoint, urls.of(kind.resultPath().apply(operation, id)));
+            // The URL of the result is ours in the version spoken with the peer.
+            PeerRequest call = asking.to(endpoint, urls.of(OcpiUrls.in(peer.ocpiVersion(), kind.resultPath().apply(operation, id))));
             response = calls.send(peer, call.method(), call.url(), call.body(), ours, target, kind.responseType()).data();
             if (response == null) {
                 throw new IllegalStateException("peer " + peer.name() + " answered the " + kind.what() + " without a "

@@ -7,7 +7,9 @@ import io.ocpi.adapter.ocpi.ModuleId;
 import io.ocpi.adapter.ocpi.ObjectKey;
 import io.ocpi.adapter.ocpi.Party;
 import io.ocpi.adapter.ocpi.Role;
+import io.ocpi.adapter.ocpi.VersionNumber;
 import io.ocpi.adapter.protocol.Caller;
+import io.ocpi.adapter.protocol.OcpiExchange;
 import io.ocpi.adapter.protocol.OcpiResult;
 import io.ocpi.adapter.protocol.OcpiRouteBuilder;
 import io.ocpi.adapter.protocol.OcpiUrls;
@@ -57,7 +59,7 @@ public class CdrsRoutes extends OcpiRouteBuilder {
                         platform.isHub(caller) ? null : platform.partiesOf(caller), pagination.request(e)));
 
         moduleRoute("cdrs-receiver-post", Role.EMSP)
-                .answer(Cdr.class, (caller, cdr, e) -> receive(caller, cdr));
+                .answer(Cdr.class, (caller, cdr, e) -> receive(caller, cdr, OcpiExchange.version(e)));
         moduleRoute("cdrs-receiver-get", Role.EMSP)
                 .answer((caller, e) -> objects.get(caller, key(e, ModuleId.CDRS, "cdr_id")));
 
@@ -66,7 +68,7 @@ public class CdrsRoutes extends OcpiRouteBuilder {
     }
 
     /** Stores a CDR once, announces it once, and answers where it can be read back (the Location header). */
-    private OcpiResult receive(Caller caller, Cdr cdr) {
+    private OcpiResult receive(Caller caller, Cdr cdr, VersionNumber version) {
         Party owner = Party.of(cdr);
         platform.requireOwner(caller, owner);
         ObjectKey key = ObjectKey.of(ModuleId.CDRS, owner, cdr.id());
@@ -78,7 +80,7 @@ public class CdrsRoutes extends OcpiRouteBuilder {
             }
             return isNew;
         });
-        String location = urls.of(RECEIVER + "/" + owner.countryCode() + "/" + owner.partyId() + "/" + OcpiUrls.segment(cdr.id()));
+        String location = urls.of(OcpiUrls.in(version, RECEIVER) + "/" + owner.countryCode() + "/" + owner.partyId() + "/" + OcpiUrls.segment(cdr.id()));
         return (created ? OcpiResult.created(null) : OcpiResult.ok(null)).withHeader("Location", location);
     }
 }

@@ -4,9 +4,11 @@ import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ocpi.adapter.config.OcpiProperties;
+import io.ocpi.adapter.ocpi.VersionNumber;
 import io.ocpi.adapter.protocol.CredentialsTokenReader;
 import io.ocpi.adapter.protocol.OcpiExchange;
 import io.ocpi.adapter.protocol.OcpiStatus;
+import io.ocpi.adapter.protocol.RoutingHeaders;
 import io.ocpi.adapter.protocol.client.PeerDeviations.Deviation;
 import java.io.IOException;
 import java.net.URI;
@@ -37,6 +39,7 @@ import org.springframework.util.StringUtils;
 /**
  * The one way the adapter calls a peer: Authorization in the peer's encoding, a fresh X-Request-ID, the
  * X-Correlation-ID of the exchange we are serving (or a new one), timeouts, JSON both ways, and the envelope checked.
+ * A peer spoken to in OCPI 2.1.1, which has no message routing, gets no OCPI-from/to headers.
  * HTTPS peers are trusted by the SSL bundle {@code ocpi.client.ssl-bundle} names, or else by the JVM's public CAs.
  * No URL is called that the {@link PeerAddressPolicy} refuses.
  * Anything but an HTTP 2xx answer with an OCPI 1xxx status becomes a {@link PeerCallException}. A single object that
@@ -154,7 +157,11 @@ public class OcpiClient {
                     .header(OcpiExchange.HEADER_REQUEST_ID, requestId)
                     .header(OcpiExchange.HEADER_CORRELATION_ID, correlationId)
                     .header("Accept", "application/json");
-            headers.forEach(request::header);
+            headers.forEach((name, value) -> {
+                if (credential.version() != VersionNumber.V2_1_1 || !RoutingHeaders.isRoutingHeader(name)) {
+                    request.header(name, value);
+                }
+            });
             if (body != null) {
                 request.header("Content-Type", "application/json")
                         .method(method, HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(body)));

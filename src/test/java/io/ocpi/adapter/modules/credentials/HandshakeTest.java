@@ -47,9 +47,10 @@ class HandshakeTest {
         registered.assertStatus(200);
         JsonNode northAtSouth = registered.json();
         assertThat(northAtSouth.get("status").asText()).isEqualTo("REGISTERED");
-        assertThat(northAtSouth.get("version").asText()).isEqualTo("2.2.1");
+        // Both speak 2.1.1, 2.2.1 and 2.3.0: the highest is chosen.
+        assertThat(northAtSouth.get("version").asText()).isEqualTo("2.3.0");
         assertThat(northAtSouth.get("roles")).extracting(r -> r.get("party_id").asText()).containsExactly("NOC", "NOE");
-        assertThat(northAtSouth.get("endpoints").toString()).contains(north.baseUrl() + "/ocpi/2.2.1/credentials");
+        assertThat(northAtSouth.get("endpoints").toString()).contains(north.baseUrl() + "/ocpi/2.3.0/credentials");
 
         JsonNode southAtNorth = onlyPeer(north);
         assertThat(southAtNorth.get("status").asText()).isEqualTo("REGISTERED");
