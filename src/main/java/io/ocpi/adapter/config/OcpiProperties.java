@@ -7,8 +7,12 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotEmpty;
 import java.net.URI;
 import java.time.Duration;
+import java.time.ZoneId;
+import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
@@ -38,6 +42,11 @@ import org.springframework.validation.annotation.Validated;
  * @param resultTimeout how long a peer is told to wait for the result of a command or charging-profile request it
  *                   sent us ({@code timeout} of the immediate response); a command whose result has not come by then
  *                   is concluded with TIMEOUT.
+ * @param timeZones  per country (ISO 3166-1 alpha-3, as OCPI 2.1.1 writes it), the IANA time zone id of its places:
+ *                   a 2.1.1 Location without {@code time_zone} gets its country's, a country not listed is refused.
+ *                   Shipped for the countries of the EU, the EEA, CH and GB where every place keeps one clock; add a
+ *                   country, or override one, e.g. {@code ESP: Europe/Madrid} for sites on the mainland only. Each
+ *                   must be a zone of the IANA database as {@link ZoneId} knows it: another stops the start.
  */
 @Validated
 @ConfigurationProperties("ocpi")
@@ -53,7 +62,25 @@ public record OcpiProperties(
         @Valid @DefaultValue Pull pull,
         @Valid @DefaultValue Push push,
         @Valid @DefaultValue Authorization authorization,
-        @DefaultValue("60s") Duration resultTimeout) {
+        @DefaultValue("60s") Duration resultTimeout,
+        @DefaultValue Map<String, ZoneId> timeZones) {
+
+    public OcpiProperties {
+        timeZones = timeZones == null ? Map.of() : byCountry(timeZones);
+    }
+
+    /** Country codes upper case (an environment variable gives them in lower case); fixed offsets are no IANA zones. */
+    private static Map<String, ZoneId> byCountry(Map<String, ZoneId> timeZones) {
+        Map<String, ZoneId> byCountry = new TreeMap<>();
+        timeZones.forEach((country, zone) -> {
+            if (!ZoneId.getAvailableZoneIds().contains(zone.getId())) {
+                throw new IllegalArgumentException("ocpi.time-zones." + country + ": " + zone
+                        + " is no time zone id of the IANA database, e.g. Europe/Amsterdam");
+            }
+            byCountry.put(country.toUpperCase(Locale.ROOT), zone);
+        });
+        return Collections.unmodifiableMap(byCountry);
+    }
 
     /**
      * @param pollInterval     how often the outbox is looked at for items due

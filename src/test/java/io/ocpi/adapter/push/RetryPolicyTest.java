@@ -19,7 +19,7 @@ class RetryPolicyTest {
     private final RetryPolicy policy = new RetryPolicy(new OcpiProperties(null, List.of(), null, null, null, null, null, null, null,
             new OcpiProperties.Push(Duration.ofMillis(500), 50, 8, 6, Duration.ofSeconds(60), INITIAL, MAX, MAX_ATTEMPTS, MAX_AGE, 5,
                     Duration.ofSeconds(60)),
-            null, null));
+            null, null, null));
 
     @Test
     void eachAttemptWaitsBetweenHalfAndAllOfTwiceTheOneBefore() {

@@ -25,6 +25,8 @@ import io.ocpi.adapter.protocol.OcpiJson;
 import io.ocpi.adapter.protocol.WireForm.UntranslatableException;
 import io.ocpi.adapter.store.ObjectStore;
 import java.io.UncheckedIOException;
+import java.time.ZoneId;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -117,15 +119,25 @@ public final class Locations211 {
         }
     }
 
-    /** A 2.1.1 Location owned by {@code owner}, whole (it has its {@code id}) or partial, in the canonical form. */
-    public static ObjectNode locationToCanonical(ObjectNode wire, Party owner) {
+    /**
+     * A 2.1.1 Location owned by {@code owner}, whole (it has its {@code id}) or partial, in the canonical form. A whole
+     * one without {@code time_zone} gets the one {@code timeZones} gives its {@code country} (ISO 3166-1 alpha-3,
+     * upper case), the setting {@code ocpi.time-zones}.
+     */
+    public static ObjectNode locationToCanonical(ObjectNode wire, Party owner, Map<String, ZoneId> timeZones) {
         ObjectNode location = wire.deepCopy();
         if (isWhole(wire, "id")) {
             setOwner(location, owner);
             // 2.1.1 has no private locations: every one is published to all.
             location.put("publish", true);
             if (!location.hasNonNull("time_zone")) {
-                throw invalid("time_zone", "required in the canonical form and not derivable from a 2.1.1 Location without it");
+                String country = location.path("country").asText().toUpperCase(Locale.ROOT);
+                ZoneId zone = timeZones.get(country);
+                if (zone == null) {
+                    throw invalid("time_zone", "required in the canonical form, and the time zone of country '" + country
+                            + "' is not configured: send time_zone, or set ocpi.time-zones." + country + " to its IANA zone id");
+                }
+                location.put("time_zone", zone.getId());
             }
         }
         JsonNode type = location.remove("type");

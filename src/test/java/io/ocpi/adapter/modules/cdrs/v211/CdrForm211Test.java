@@ -20,6 +20,7 @@ import io.ocpi.adapter.protocol.WireForm.UntranslatableException;
 import io.ocpi.adapter.support.Spec211;
 import io.ocpi.adapter.support.StoreOfLocations;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
@@ -62,7 +63,7 @@ class CdrForm211Test {
         location.put("type", "ON_STREET").put("time_zone", "Europe/Brussels");
         ObjectNode evse = (ObjectNode) location.at("/evses/0");
         evse.set("status", evse.remove("STATUS"));
-        store.put(accepted(new LocationForm211().toCanonical(location, FROM_PEER), Location.class));
+        store.put(accepted(new LocationForm211(Map.of()).toCanonical(location, FROM_PEER), Location.class));
         wire.set("location", location);
         assertThat(normal(cdrs.toWire(canonical))).isEqualTo(normal(wire));
     }

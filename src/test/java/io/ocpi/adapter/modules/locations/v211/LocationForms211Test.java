@@ -18,7 +18,9 @@ import io.ocpi.adapter.protocol.OcpiException;
 import io.ocpi.adapter.protocol.WireForm;
 import io.ocpi.adapter.protocol.WireForm.UntranslatableException;
 import io.ocpi.adapter.support.Spec211;
+import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
@@ -34,13 +36,15 @@ import org.junit.jupiter.api.Test;
 class LocationForms211Test {
 
     private static final String TEXT = "mod_locations.md";
-    private final WireForm locations = new LocationForm211();
+    /** The time zones of ocpi.time-zones these tests use: the example's country, Belgium, and the Netherlands. */
+    static final Map<String, ZoneId> TIME_ZONES = Map.of("BEL", ZoneId.of("Europe/Brussels"), "NLD", ZoneId.of("Europe/Amsterdam"));
+    private final WireForm locations = new LocationForm211(TIME_ZONES);
     private final WireForm evses = new EvseForm211();
     private final WireForm connectors = new ConnectorForm211();
 
     /**
-     * The text's Location example, corrected where it is no valid 2.1.1 Location: it has no time_zone, which 2.1.1
-     * allows to leave out but the canonical form requires, and its second EVSE's connector has no last_updated.
+     * The text's Location example, corrected where it is no valid 2.1.1 Location: its second EVSE's connector has no
+     * last_updated. It is given the time_zone it would get from its country, so that it comes back as it is sent.
      */
     static ObjectNode locationExample() {
         ObjectNode location = example(TEXT, "Example").body();
@@ -50,13 +54,15 @@ class LocationForms211Test {
     }
 
     @Test
-    void theLocationExampleIsRefusedForWhatItLacksAndAcceptedCorrected() {
+    void theLocationExampleGetsItsCountrysTimeZoneAndIsRefusedForWhatItLacksAndAcceptedCorrected() {
         ObjectNode asWritten = example(TEXT, "Example").body();
-        assertThatThrownBy(() -> locations.toCanonical(asWritten, FROM_PEER)).isInstanceOf(OcpiException.class)
-                .hasMessageStartingWith("time_zone: ");
-        asWritten.put("time_zone", "Europe/Brussels");
+        assertThat(asWritten.has("time_zone")).isFalse();
+        assertThat(locations.toCanonical(asWritten, FROM_PEER).get("time_zone").asText()).isEqualTo("Europe/Brussels");
         assertThatThrownBy(() -> accepted(locations.toCanonical(asWritten, FROM_PEER), Location.class))
                 .isInstanceOf(OcpiException.class).hasMessage("evses[1].connectors[0].last_updated: must not be null");
+        ((ObjectNode) asWritten.at("/evses/1/connectors/0")).put("last_updated", "2015-06-29T20:39:09Z");
+        assertThat(accepted(locations.toCanonical(asWritten, FROM_PEER), Location.class).get("time_zone").asText())
+                .isEqualTo("Europe/Brussels");
 
         ObjectNode wire = locationExample();
         ObjectNode canonical = accepted(locations.toCanonical(wire, FROM_PEER), Location.class);
@@ -68,6 +74,39 @@ class LocationForms211Test {
         assertThat(canonical.at("/evses/0/connectors/0/tariff_ids")).hasSize(1);
 
         assertThat(normal(locations.toWire(canonical))).isEqualTo(normal(withoutFieldsNotIn211(wire)));
+    }
+
+    @Test
+    void aTimeZoneTheLocationGivesIsKept() {
+        ObjectNode wire = locationExample().put("time_zone", "Europe/Amsterdam");
+        assertThat(accepted(locations.toCanonical(wire, FROM_PEER), Location.class).get("time_zone").asText())
+                .isEqualTo("Europe/Amsterdam");
+    }
+
+    @Test
+    void theTimeZoneIsTheOneOfTheCountryTheTableGives() {
+        ObjectNode wire = locationExample().put("country", "NLD");
+        wire.remove("time_zone");
+        assertThat(accepted(locations.toCanonical(wire, FROM_PEER), Location.class).get("time_zone").asText())
+                .isEqualTo("Europe/Amsterdam");
+        WireForm overridden = new LocationForm211(Map.of("NLD", ZoneId.of("Europe/Brussels")));
+        assertThat(accepted(overridden.toCanonical(wire, FROM_PEER), Location.class).get("time_zone").asText())
+                .isEqualTo("Europe/Brussels");
+    }
+
+    @Test
+    void aLocationWithoutTimeZoneOfACountryNotInTheTableIsRefusedNamingTheSetting() {
+        ObjectNode wire = locationExample().put("country", "ESP");
+        wire.remove("time_zone");
+        assertThatThrownBy(() -> locations.toCanonical(wire, FROM_PEER)).isInstanceOf(OcpiException.class)
+                .hasMessageStartingWith("time_zone: ").hasMessageContaining("set ocpi.time-zones.ESP ");
+    }
+
+    @Test
+    void aPartialLocationGetsNoTimeZone() {
+        ObjectNode patch = Spec211.json("{\"country\": \"BEL\", \"address\": \"F.Rooseveltlaan 3A\"}");
+        assertThat(locations.toCanonical(patch, FROM_PEER).has("time_zone")).isFalse();
+        assertThat(locations.toCanonical(patch, FROM_PEER)).isEqualTo(patch);
     }
 
     /** The example without the fields that are no fields of 2.1.1's EVSE and Connector: the EVSEs' "id" and a "status". */

@@ -17,6 +17,7 @@ import io.ocpi.adapter.protocol.WireForm;
 import io.ocpi.adapter.protocol.WireForm.UntranslatableException;
 import io.ocpi.adapter.support.Spec211;
 import io.ocpi.adapter.support.StoreOfLocations;
+import java.util.Map;
 import java.util.Set;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
@@ -41,7 +42,7 @@ class SessionForm211Test {
         location.put("type", "ON_STREET").put("country", "BEL").put("time_zone", "Europe/Brussels");
         ObjectNode evse = (ObjectNode) location.at("/evses/0");
         evse.set("status", evse.remove("STATUS"));
-        store.put(accepted(new LocationForm211().toCanonical(location, FROM_PEER), io.ocpi.adapter.modules.locations.Location.class));
+        store.put(accepted(new LocationForm211(Map.of()).toCanonical(location, FROM_PEER), io.ocpi.adapter.modules.locations.Location.class));
         location.remove("time_zone");
         return location;
     }
