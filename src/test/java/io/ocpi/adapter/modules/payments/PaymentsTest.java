@@ -49,8 +49,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 class PaymentsTest {
 
-    static final String TERMINALS = OcpiUrls.cpo("payments") + "/terminals";
-    static final String CONFIRMATIONS = OcpiUrls.cpo("payments") + "/financial-advice-confirmations";
+    static final String MODULE = OcpiUrls.in(VersionNumber.V2_3_0, OcpiUrls.cpo("payments"));
+    static final String TERMINALS = MODULE + "/terminals";
+    static final String CONFIRMATIONS = MODULE + "/financial-advice-confirmations";
 
     static AdapterInstance adapter;
     static FakePeer ptpPlatform;
