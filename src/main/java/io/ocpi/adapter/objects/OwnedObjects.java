@@ -18,6 +18,7 @@ import io.ocpi.adapter.protocol.Pagination.PageRequest;
 import io.ocpi.adapter.protocol.Platform;
 import io.ocpi.adapter.protocol.RawJson;
 import io.ocpi.adapter.store.ObjectStore;
+import io.ocpi.adapter.protocol.RequestBody;
 import java.io.UncheckedIOException;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -66,7 +67,7 @@ public class OwnedObjects {
     }
 
     /** PUT of a whole object: created (HTTP 201) or replaced (200). */
-    public <T extends OwnedObject> OcpiResult put(Caller caller, Kind<T> kind, ObjectKey key, byte[] body) {
+    public <T extends OwnedObject> OcpiResult put(Caller caller, Kind<T> kind, ObjectKey key, RequestBody body) {
         platform.requireOwner(caller, key.owner());
         T object = bodies.read(body, kind.type());
         requireSameIds(key, object, kind);
@@ -80,9 +81,9 @@ public class OwnedObjects {
     }
 
     /** PATCH: the given fields replace the stored ones; the result must still be a valid object. */
-    public <T extends OwnedObject> OcpiResult patch(Caller caller, Kind<T> kind, ObjectKey key, byte[] body) {
+    public <T extends OwnedObject> OcpiResult patch(Caller caller, Kind<T> kind, ObjectKey key, RequestBody body) {
         platform.requireOwner(caller, key.owner());
-        ObjectNode patch = bodies.readObject(body);
+        ObjectNode patch = bodies.readObject(body, kind.type());
         requireLastUpdated(patch);
         transaction.executeWithoutResult(tx -> {
             ObjectNode current = store.findForUpdate(key).map(this::object)

@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.ocpi.adapter.ocpi.Party;
 import io.ocpi.adapter.ocpi.Role;
+import io.ocpi.adapter.ocpi.VersionNumber;
 import io.ocpi.adapter.registry.TokenScope;
 import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
@@ -96,6 +97,40 @@ public class OcpiProtocol {
         }
         Party answering = request.to() != null ? request.to() : platform.party(side);
         exchange.setProperty(OcpiExchange.ROUTING, new RoutingHeaders(request.from(), answering));
+    }
+
+    /**
+     * The request's body as the peer wrote it, with the version it speaks and the parties of the body: from the owner
+     * the URL names, else the party the routing headers say it is from, else the caller's party of the other role
+     * than ours; to our party that answers.
+     */
+    public RequestBody body(Exchange exchange) {
+        byte[] bytes = exchange.getIn().getBody(byte[].class);
+        VersionNumber version = OcpiExchange.version(exchange);
+        if (version == VersionNumber.CANONICAL) {
+            return RequestBody.canonical(bytes);
+        }
+        RoutingHeaders routing = exchange.getProperty(OcpiExchange.ROUTING, RoutingHeaders.class);
+        Party to = routing == null ? null : routing.to();
+        Party from = urlOwner(exchange.getIn());
+        if (from == null && routing != null) {
+            from = routing.from();
+        }
+        if (from == null) {
+            Role ours = to != null && platform.parties(Role.EMSP).contains(to) ? Role.EMSP : Role.CPO;
+            Role theirs = ours == Role.CPO ? Role.EMSP : Role.CPO;
+            from = OcpiExchange.caller(exchange).peer().roles().stream().filter(role -> role.role() == theirs).findFirst()
+                    .map(role -> new Party(role.countryCode(), role.partyId())).orElse(null);
+        }
+        return new RequestBody(bytes, version, new WireForm.Parties(from, to));
+    }
+
+    /** The owner the {country_code}/{party_id} segments of a Receiver URL name; null when the URL names none. */
+    private static Party urlOwner(Message in) {
+        String country = in.getHeader("country_code", String.class);
+        String party = in.getHeader("party_id", String.class);
+        return country != null && party != null && country.matches("[A-Za-z]{2}") && party.matches("[A-Za-z0-9]{3}")
+                ? new Party(country, party) : null;
     }
 
     /** Last step of every OCPI route: the body is the response data, or an {@link OcpiResult}. */

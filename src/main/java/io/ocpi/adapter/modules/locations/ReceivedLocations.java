@@ -12,6 +12,7 @@ import io.ocpi.adapter.protocol.OcpiResult;
 import io.ocpi.adapter.protocol.Platform;
 import io.ocpi.adapter.protocol.RawJson;
 import io.ocpi.adapter.store.ObjectStore;
+import io.ocpi.adapter.protocol.RequestBody;
 import java.util.function.Consumer;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -46,7 +47,7 @@ public class ReceivedLocations {
         return new RawJson(objects.write(read(caller, owner, locationId).requireConnector(evseUid, connectorId)));
     }
 
-    public OcpiResult putEvse(Caller caller, Party owner, String locationId, String evseUid, byte[] body) {
+    public OcpiResult putEvse(Caller caller, Party owner, String locationId, String evseUid, RequestBody body) {
         Evse evse = bodies.read(body, Evse.class);
         OwnedObjects.requireSame("uid", evseUid, evse.uid());
         ObjectNode tree = objects.object(objects.write(evse));
@@ -58,7 +59,7 @@ public class ReceivedLocations {
         return created[0] ? OcpiResult.created(null) : OcpiResult.ok(null);
     }
 
-    public OcpiResult putConnector(Caller caller, Party owner, String locationId, String evseUid, String connectorId, byte[] body) {
+    public OcpiResult putConnector(Caller caller, Party owner, String locationId, String evseUid, String connectorId, RequestBody body) {
         Connector connector = bodies.read(body, Connector.class);
         OwnedObjects.requireSame("id", connectorId, connector.id());
         ObjectNode tree = objects.object(objects.write(connector));
@@ -70,20 +71,20 @@ public class ReceivedLocations {
         return created[0] ? OcpiResult.created(null) : OcpiResult.ok(null);
     }
 
-    public OcpiResult patchEvse(Caller caller, Party owner, String locationId, String evseUid, byte[] body) {
-        ObjectNode patch = patchBody(bodies, body, "uid", evseUid);
+    public OcpiResult patchEvse(Caller caller, Party owner, String locationId, String evseUid, RequestBody body) {
+        ObjectNode patch = patchBody(bodies, body, Evse.class, "uid", evseUid);
         change(caller, owner, locationId, "PATCH", location -> location.patch(evseUid, null, patch));
         return OcpiResult.ok(null);
     }
 
-    public OcpiResult patchConnector(Caller caller, Party owner, String locationId, String evseUid, String connectorId, byte[] body) {
-        ObjectNode patch = patchBody(bodies, body, "id", connectorId);
+    public OcpiResult patchConnector(Caller caller, Party owner, String locationId, String evseUid, String connectorId, RequestBody body) {
+        ObjectNode patch = patchBody(bodies, body, Connector.class, "id", connectorId);
         change(caller, owner, locationId, "PATCH", location -> location.patch(evseUid, connectorId, patch));
         return OcpiResult.ok(null);
     }
 
-    static ObjectNode patchBody(OcpiBodies bodies, byte[] body, String idField, String urlId) {
-        ObjectNode patch = bodies.readObject(body);
+    static ObjectNode patchBody(OcpiBodies bodies, RequestBody body, Class<?> type, String idField, String urlId) {
+        ObjectNode patch = bodies.readObject(body, type);
         OwnedObjects.requireLastUpdated(patch);
         if (patch.has(idField)) {
             OwnedObjects.requireSame(idField, urlId, patch.get(idField).asText());

@@ -1,0 +1,22 @@
+package io.ocpi.adapter.protocol;
+
+import io.ocpi.adapter.ocpi.VersionNumber;
+
+/**
+ * The body of a request as a peer sent it: its bytes, the OCPI version they are written in, and the parties of the
+ * body (whose it is and to whom), which a {@link WireForm} of that version may need to make it canonical.
+ * {@link OcpiBodies} reads it into the canonical form.
+ *
+ * @param parties null for a body in the canonical version, which needs no translation
+ */
+public record RequestBody(byte[] bytes, VersionNumber version, WireForm.Parties parties) {
+
+    /** A body written in the canonical form, e.g. one an enterprise route hands in. */
+    public static RequestBody canonical(byte[] bytes) {
+        return new RequestBody(bytes, VersionNumber.CANONICAL, null);
+    }
+
+    public boolean isEmpty() {
+        return bytes == null || bytes.length == 0;
+    }
+}
