@@ -47,9 +47,11 @@ public class OwnedObjects {
     private final Pagination pagination;
     private final TransactionTemplate transaction;
     private final ObjectChanges changes;
+    private final Modules modules;
 
     public OwnedObjects(ObjectStore store, OcpiBodies bodies, ObjectMapper json, Platform platform,
-                        Pagination pagination, TransactionTemplate transaction, ObjectChanges changes) {
+                        Pagination pagination, TransactionTemplate transaction, ObjectChanges changes, Modules modules) {
+        this.modules = modules;
         this.changes = changes;
         this.store = store;
         this.bodies = bodies;
@@ -63,7 +65,7 @@ public class OwnedObjects {
 
     public RawJson get(Caller caller, ObjectKey key) {
         platform.requireOwner(caller, key.owner());
-        return store.find(key).map(RawJson::new).orElseThrow(() -> OcpiException.notFound("unknown " + key));
+        return store.find(key).map(text -> new RawJson(text, typeOf(key.module()))).orElseThrow(() -> OcpiException.notFound("unknown " + key));
     }
 
     /** PUT of a whole object: created (HTTP 201) or replaced (200). */
@@ -153,7 +155,13 @@ public class OwnedObjects {
      */
     public OcpiResult list(String module, String path, List<Party> owners, Collection<Party> concerns, PageRequest request) {
         Page<String> page = store.page(module, owners, concerns, request);
-        return pagination.result(path, request, new Page<>(page.items().stream().map(RawJson::new).toList(), page.total()));
+        Class<?> type = typeOf(module);
+        return pagination.result(path, request, new Page<>(page.items().stream().map(text -> new RawJson(text, type)).toList(), page.total()));
+    }
+
+    /** The type of a module's objects, as their stored text is written to peers. */
+    private Class<?> typeOf(String module) {
+        return modules.objects(module).map(Kind::type).orElse(null);
     }
 
     // --- Shared rules ------------------------------------------------------------------------------------------

@@ -42,9 +42,11 @@ public class OcpiProtocol {
     private final MeterRegistry meters;
     private final AuthLockout lockout;
     private final ResponseHeaders responseHeaders;
+    private final WireForms forms;
 
     public OcpiProtocol(CredentialsTokenReader tokens, Platform platform, ObjectMapper json, MeterRegistry meters, AuthLockout lockout,
-                        ResponseHeaders responseHeaders) {
+                        ResponseHeaders responseHeaders, WireForms forms) {
+        this.forms = forms;
         this.lockout = lockout;
         this.responseHeaders = responseHeaders;
         this.tokens = tokens;
@@ -137,8 +139,33 @@ public class OcpiProtocol {
     public void respond(Exchange exchange) {
         Object body = exchange.getMessage().getBody();
         OcpiResult result = body instanceof OcpiResult r ? r : OcpiResult.ok(body);
+        VersionNumber version = OcpiExchange.version(exchange);
+        if (version != VersionNumber.CANONICAL && result.data() != null) {
+            result = new OcpiResult(inVersion(result.data(), version), result.status(), result.message(), result.httpStatus(), result.headers());
+        }
         write(exchange, httpStatus(exchange, result.status(), result.httpStatus()),
                 new OcpiResponse<>(result.data(), result.status().code(), result.message(), java.time.Instant.now()), result.headers());
+    }
+
+    /**
+     * The data of an answer as a peer on {@code version} reads it: each object (alone, or each item of a list) of a
+     * type with a {@link WireForm} for that version written in its form, stored text ({@link RawJson}) as well.
+     */
+    private Object inVersion(Object data, VersionNumber version) {
+        try {
+            if (data instanceof RawJson raw) {
+                return forms.translates(raw.type(), version)
+                        ? new RawJson(forms.toWire(raw.type(), version, json.readTree(raw.json())).toString(), raw.type()) : raw;
+            }
+            if (data instanceof java.util.List<?> list) {
+                return list.stream().map(item -> inVersion(item, version)).toList();
+            }
+            return forms.translates(data.getClass(), version) ? forms.toWire(data.getClass(), version, json.valueToTree(data)) : data;
+        } catch (WireForm.UntranslatableException e) {
+            throw new OcpiException(OcpiStatus.SERVER_ERROR, 500, "the answer cannot be written in OCPI " + version + ": " + e.getMessage());
+        } catch (JsonProcessingException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     /** Error handler of every OCPI route. */

@@ -66,7 +66,7 @@ public class HubClientInfoRoutes extends OcpiRouteBuilder {
         ocpiRoute("hubclientinfo-receiver-get", Access.REGISTERED)
                 .answer((caller, e) -> {
                     ObjectKey key = key(caller, owner(e));
-                    return store.find(key).map(io.ocpi.adapter.protocol.RawJson::new)
+                    return store.find(key).map(text -> new io.ocpi.adapter.protocol.RawJson(text, ClientInfo.class))
                             .orElseThrow(() -> OcpiException.notFound("no client info for " + key.owner()));
                 });
         ocpiRoute("hubclientinfo-receiver-put", Access.REGISTERED)

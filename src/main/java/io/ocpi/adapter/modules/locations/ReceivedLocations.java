@@ -40,11 +40,11 @@ public class ReceivedLocations {
     }
 
     public RawJson getEvse(Caller caller, Party owner, String locationId, String evseUid) {
-        return new RawJson(objects.write(read(caller, owner, locationId).requireEvse(evseUid)));
+        return new RawJson(objects.write(read(caller, owner, locationId).requireEvse(evseUid)), Evse.class);
     }
 
     public RawJson getConnector(Caller caller, Party owner, String locationId, String evseUid, String connectorId) {
-        return new RawJson(objects.write(read(caller, owner, locationId).requireConnector(evseUid, connectorId)));
+        return new RawJson(objects.write(read(caller, owner, locationId).requireConnector(evseUid, connectorId)), Connector.class);
     }
 
     public OcpiResult putEvse(Caller caller, Party owner, String locationId, String evseUid, RequestBody body) {
