@@ -196,9 +196,7 @@ public class OwnedObjects {
     }
 
     public void announceReceived(Caller caller, String module, ObjectKey key, String body, String operation) {
-        Map<String, Object> headers = eventHeaders(key, operation);
-        headers.put(OcpiEvents.PEER, caller.peer().name());
-        changes.announced(module, "received", key.toString(), body, headers);
+        changes.announced(module, "received", key.toString(), body, OcpiEvents.about(caller.peer(), eventHeaders(key, operation)));
     }
 
     private static Map<String, Object> eventHeaders(ObjectKey key, String operation) {

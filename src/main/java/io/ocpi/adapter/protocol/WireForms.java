@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ocpi.adapter.ocpi.VersionNumber;
+import io.ocpi.adapter.registry.Peer;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,6 +31,11 @@ public class WireForms {
                 throw new IllegalStateException("two wire forms of " + form.type().getSimpleName() + " in " + form.version());
             }
         }
+    }
+
+    /** The version a peer speaks, as the registry keeps it, whose forms its bodies take; the canonical one until it has one. */
+    public static VersionNumber versionOf(Peer peer) {
+        return peer.version() == null ? VersionNumber.CANONICAL : VersionNumber.of(peer.version()).orElse(VersionNumber.CANONICAL);
     }
 
     /** How {@code type} is written in {@code version}; empty when it is written as canonically. */

@@ -13,6 +13,7 @@ import io.ocpi.adapter.protocol.client.PeerCredential;
 import io.ocpi.adapter.registry.ConnectionStatus;
 import io.ocpi.adapter.registry.Peer;
 import io.ocpi.adapter.registry.PeerRepository;
+import io.ocpi.adapter.protocol.WireForms;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -164,7 +165,7 @@ public class PeerDelivery {
 
     /** An object the peer's version cannot hold: sending it again will not help, nor will sending it malformed. */
     private void untranslatable(OutboxItem item, Peer peer, WireForm.UntranslatableException e) {
-        String reason = "cannot be written in OCPI " + PeerCalls.versionOf(peer) + ", the version of peer " + peer.name() + ": " + e.getMessage();
+        String reason = "cannot be written in OCPI " + WireForms.versionOf(peer) + ", the version of peer " + peer.name() + ": " + e.getMessage();
         LOG.warn("push {} not sent, kept as dead letter: {}", item.id(), reason);
         outcomes.dead(item, reason);
     }

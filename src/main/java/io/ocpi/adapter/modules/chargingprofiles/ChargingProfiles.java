@@ -178,8 +178,8 @@ public class ChargingProfiles {
         if (!platform.isHub(caller) && !holders.isEmpty() && holders.stream().noneMatch(platform.partiesOf(caller)::contains)) {
             throw OcpiException.notFound("unknown session " + sessionId);
         }
-        events.announce(ModuleId.CHARGING_PROFILES, "active", objects.write(profile), Map.of(
-                OcpiEvents.OBJECT_ID, sessionId, OcpiEvents.PEER, caller.peer().name()));
+        events.announce(ModuleId.CHARGING_PROFILES, "active", objects.write(profile), OcpiEvents.about(caller.peer(),
+                Map.of(OcpiEvents.OBJECT_ID, sessionId)));
         return OcpiResult.ok(null);
     }
 }

@@ -19,7 +19,6 @@ import io.ocpi.adapter.protocol.Platform;
 import io.ocpi.adapter.protocol.RoutingHeaders;
 import io.ocpi.adapter.protocol.WireForm;
 import io.ocpi.adapter.protocol.WireForms;
-import io.ocpi.adapter.protocol.client.PeerCalls;
 import io.ocpi.adapter.protocol.client.PeerCredential;
 import io.ocpi.adapter.protocol.client.PeerLists;
 import io.ocpi.adapter.protocol.client.PeerLists.PageFailedException;
@@ -133,7 +132,7 @@ public class PeerPulls {
         // Objects of the peer's party that owns them, to our party that receives them.
         Party theirs = peer.roles().stream().filter(role -> role.role() == kind.owner()).findFirst()
                 .map(role -> new Party(role.countryCode(), role.partyId())).orElse(null);
-        Wire wire = new Wire(PeerCalls.versionOf(peer), new WireForm.Parties(theirs, platform.party(kind.receiver())));
+        Wire wire = new Wire(WireForms.versionOf(peer), new WireForm.Parties(theirs, platform.party(kind.receiver())));
         long[] counts = new long[2];
         long read;
         try {

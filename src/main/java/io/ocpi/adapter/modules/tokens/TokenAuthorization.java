@@ -95,11 +95,10 @@ public class TokenAuthorization {
         }
         String questionText = objects.write(question);
         JsonNode decided = cached(questionText).orElseGet(() -> {
-            JsonNode fresh = OcpiEvents.answer(events.announce(ModuleId.TOKENS, "authorize", questionText, Map.of(
+            JsonNode fresh = OcpiEvents.answer(events.announce(ModuleId.TOKENS, "authorize", questionText, OcpiEvents.about(caller.peer(), Map.of(
                     // Upper-case, as every id in a header: billing looks the card up by it.
                     OcpiEvents.OBJECT_ID, uid.toUpperCase(Locale.ROOT),
-                    "OcpiTokenType", type.name(),
-                    OcpiEvents.PEER, caller.peer().name())), json);
+                    "OcpiTokenType", type.name()))), json);
             remember(questionText, fresh);
             return fresh;
         });

@@ -46,7 +46,7 @@ public class PeerCalls {
     public <T> PeerResponse<T> send(Peer peer, String method, String url, Object body, Party from, Party to, Class<T> answer,
                                     java.time.Duration timeout) {
         Map<String, String> headers = from == null || to == null ? Map.of() : RoutingHeaders.outgoing(from, to);
-        VersionNumber version = versionOf(peer);
+        VersionNumber version = WireForms.versionOf(peer);
         Object sent = inVersion(body, version);
         boolean translated = answer != null && forms.translates(answer, version);
         com.fasterxml.jackson.databind.JavaType type = answer == null ? null : client.type(translated ? JsonNode.class : answer);
@@ -65,11 +65,6 @@ public class PeerCalls {
             throw new PeerCallException(url, response.httpStatus(), response.statusCode(), "peer's data is not a valid "
                     + answer.getSimpleName() + " of OCPI " + version + " for " + method + " " + url + ": " + e.getMessage(), e);
         }
-    }
-
-    /** The version a peer speaks, as the registry keeps it; the canonical one when it has none yet. */
-    public static VersionNumber versionOf(Peer peer) {
-        return peer.version() == null ? VersionNumber.CANONICAL : VersionNumber.of(peer.version()).orElse(VersionNumber.CANONICAL);
     }
 
     private Object inVersion(Object body, VersionNumber version) {
