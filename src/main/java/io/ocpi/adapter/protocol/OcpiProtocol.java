@@ -42,10 +42,12 @@ public class OcpiProtocol {
     private final MeterRegistry meters;
     private final AuthLockout lockout;
     private final ResponseHeaders responseHeaders;
+    private final ServedVersions versions;
     private final WireForms forms;
 
     public OcpiProtocol(CredentialsTokenReader tokens, Platform platform, ObjectMapper json, MeterRegistry meters, AuthLockout lockout,
-                        ResponseHeaders responseHeaders, WireForms forms) {
+                        ResponseHeaders responseHeaders, ServedVersions versions, WireForms forms) {
+        this.versions = versions;
         this.forms = forms;
         this.lockout = lockout;
         this.responseHeaders = responseHeaders;
@@ -59,6 +61,7 @@ public class OcpiProtocol {
     public void enter(Exchange exchange, Access access) {
         exchange.setProperty(OcpiExchange.STARTED, System.nanoTime());
         Message in = exchange.getIn();
+        version(exchange, in);
         String requestId = OcpiExchange.idOrNew(in.getHeader(OcpiExchange.HEADER_REQUEST_ID, String.class));
         String correlationId = OcpiExchange.idOrNew(in.getHeader(OcpiExchange.HEADER_CORRELATION_ID, String.class));
         exchange.setProperty(OcpiExchange.REQUEST_ID, requestId);
@@ -284,6 +287,27 @@ public class OcpiProtocol {
             throw failure;
         }
         return (Caller) checked;
+    }
+
+    /**
+     * The OCPI version the request's path names, kept on the exchange. A path of a version we do not serve, or of a
+     * module the version lacks, is answered as a path we have no endpoint at.
+     */
+    private void version(Exchange exchange, Message in) {
+        in.removeHeader(OcpiUrls.VERSION_PARAMETER);
+        String path = requestPath(in);
+        if (path == null || !OcpiUrls.isVersioned(path)) {
+            return;
+        }
+        VersionNumber version = OcpiUrls.version(path)
+                .filter(named -> OcpiUrls.module(path).map(versions::of).orElseGet(versions::enabled).contains(named))
+                .orElseThrow(() -> new OcpiException(OcpiStatus.CLIENT_ERROR, 404, "no endpoint at " + path));
+        exchange.setProperty(OcpiExchange.VERSION, version);
+    }
+
+    /** The path the request was sent to: routes are served at one path per OCPI version, which the path names. */
+    private static String requestPath(Message in) {
+        return in instanceof PlatformHttpMessage http ? http.getRequest().getRequestURI() : in.getHeader(Exchange.HTTP_URI, String.class);
     }
 
     private static String remoteAddress(Message in) {

@@ -6,6 +6,7 @@ import io.ocpi.adapter.ocpi.Role;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.model.RouteDefinition;
+import org.apache.camel.model.rest.RestDefinition;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
@@ -22,6 +23,22 @@ public abstract class OcpiRouteBuilder extends RouteBuilder {
 
     @Autowired
     protected OcpiBodies bodies;
+
+    /**
+     * Each interface a route builder declares at its {@value OcpiUrls#VERSION} path ({@code rest(SENDER)}) is served
+     * at that path in every OCPI version: the version segment becomes a path parameter, which
+     * {@link OcpiProtocol#enter} checks against the versions that serve the module and keeps on the exchange. One
+     * route per interface, whatever the version.
+     */
+    @Override
+    protected void populateRests() throws Exception {
+        for (RestDefinition rest : getRestCollection().getRests()) {
+            if (rest.getPath() != null && OcpiUrls.version(rest.getPath()).isPresent()) {
+                rest.path(OcpiUrls.anyVersion(rest.getPath()));
+            }
+        }
+        super.populateRests();
+    }
 
     protected OcpiRoute ocpiRoute(String routeId, Access access) {
         return new OcpiRoute(entry(routeId, access), protocol, bodies);
