@@ -143,8 +143,9 @@ public class OcpiProtocol {
         Object body = exchange.getMessage().getBody();
         OcpiResult result = body instanceof OcpiResult r ? r : OcpiResult.ok(body);
         VersionNumber version = OcpiExchange.version(exchange);
-        if (version != VersionNumber.CANONICAL && result.data() != null) {
-            result = new OcpiResult(inVersion(result.data(), version), result.status(), result.message(), result.httpStatus(), result.headers());
+        if (version != VersionNumber.CANONICAL) {
+            result = new OcpiResult(result.data() == null ? null : inVersion(result.data(), version), result.status(), result.message(),
+                    result.httpStatus(), inVersion(result.headers(), version));
         }
         write(exchange, httpStatus(exchange, result.status(), result.httpStatus()),
                 new OcpiResponse<>(result.data(), result.status().code(), result.message(), java.time.Instant.now()), result.headers());
@@ -169,6 +170,17 @@ public class OcpiProtocol {
         } catch (JsonProcessingException e) {
             throw new java.io.UncheckedIOException(e);
         }
+    }
+
+    /** The headers of an answer that name one of our URLs (the next page, a created object) at that URL in {@code version}. */
+    private static Map<String, String> inVersion(Map<String, String> headers, VersionNumber version) {
+        if (!headers.containsKey("Link") && !headers.containsKey("Location")) {
+            return headers;
+        }
+        Map<String, String> written = new java.util.LinkedHashMap<>(headers);
+        written.computeIfPresent("Link", (name, link) -> OcpiUrls.version(link).isPresent() ? OcpiUrls.in(version, link) : link);
+        written.computeIfPresent("Location", (name, url) -> OcpiUrls.version(url).isPresent() ? OcpiUrls.in(version, url) : url);
+        return written;
     }
 
     /** Error handler of every OCPI route. */

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ocpi.adapter.modules.commands.CommandResponse;
 import io.ocpi.adapter.modules.commands.CommandResult;
 import io.ocpi.adapter.modules.commands.StartSession;
+import io.ocpi.adapter.modules.locations.Evse;
+import io.ocpi.adapter.modules.locations.Location;
 import io.ocpi.adapter.modules.tariffs.Tariff;
 import io.ocpi.adapter.modules.tokens.AuthorizationInfo;
 import io.ocpi.adapter.modules.tokens.LocationReferences;
@@ -24,6 +26,16 @@ public class TestWireForms {
     @Bean
     WireForm testTariffForm211() {
         return new TariffForm();
+    }
+
+    @Bean
+    WireForm testLocationForm211() {
+        return new Rename(Location.class, "name", "title");
+    }
+
+    @Bean
+    WireForm testEvseForm211() {
+        return new Rename(Evse.class, "status", "state");
     }
 
     @Bean

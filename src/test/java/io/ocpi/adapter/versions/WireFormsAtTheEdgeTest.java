@@ -14,7 +14,6 @@ import io.ocpi.adapter.support.FakePeer.Answer;
 import io.ocpi.adapter.support.PeerPlatform;
 import io.ocpi.adapter.support.Samples;
 import io.ocpi.adapter.support.TestWireForms;
-import io.ocpi.adapter.support.VersionFromHeader;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -32,11 +31,9 @@ import org.junit.jupiter.api.Test;
 /**
  * Every crossing of the wire with a peer on 2.1.1, over real HTTP, with made-up forms ({@link TestWireForms}): what it
  * sends is kept canonical, what it gets is in its shape, in requests and answers, pushes and pulls, calls both ways;
- * events about it say its version. The same requests in 2.2.1 see the canonical form.
+ * events about it say its version. The same requests at the 2.2.1 paths see the canonical form.
  */
 class WireFormsAtTheEdgeTest {
-
-    static final Map<String, String> V211 = Map.of(VersionFromHeader.HEADER, "2.1.1");
 
     static PeerPlatform platform;
     static final BlockingQueue<Exchange> received = new LinkedBlockingQueue<>();
@@ -47,7 +44,7 @@ class WireFormsAtTheEdgeTest {
     @BeforeAll
     static void start() throws Exception {
         platform = PeerPlatform.start("wire-forms", Map.of("ocpi.push.poll-interval", "100ms", "ocpi.push.initial-backoff", "100ms",
-                "ocpi.push.max-backoff", "400ms"), TestWireForms.class, VersionFromHeader.class);
+                "ocpi.push.max-backoff", "400ms"), TestWireForms.class);
         PeerRepository peers = platform.adapter.bean(PeerRepository.class);
         Peer peer = peers.findAll().stream().filter(p -> p.name().equals("peer")).findFirst().orElseThrow();
         peers.saveRegistration(peer.id(), PeerStatus.REGISTERED, new PeerRepository.Registration(peer.versionsUrl(), "2.1.1",
@@ -96,7 +93,7 @@ class WireFormsAtTheEdgeTest {
 
     @Test
     void aBodyFromAPeerOn211IsStoredCanonicalAndItsEventSaysTheVersion() throws Exception {
-        call("PUT", "/ocpi/emsp/2.2.1/tariffs/NL/ALF/T211", json(tariff211("T211")), V211).assertStatus(201);
+        call("PUT", "/ocpi/emsp/2.1.1/tariffs/NL/ALF/T211", json(tariff211("T211")), Map.of()).assertStatus(201);
 
         JsonNode canonical = call("GET", "/ocpi/emsp/2.2.1/tariffs/NL/ALF/T211", null, Map.of()).assertStatus(200).data();
         assertThat(canonical.get("currency").asText()).isEqualTo("EUR");
@@ -104,7 +101,7 @@ class WireFormsAtTheEdgeTest {
         assertThat(canonical.get("party_id").asText()).isEqualTo("ALF");
         assertThat(canonical.has("money")).isFalse();
 
-        JsonNode asWritten = call("GET", "/ocpi/emsp/2.2.1/tariffs/NL/ALF/T211", null, V211).assertStatus(200).data();
+        JsonNode asWritten = call("GET", "/ocpi/emsp/2.1.1/tariffs/NL/ALF/T211", null, Map.of()).assertStatus(200).data();
         assertThat(asWritten.get("money").asText()).isEqualTo("EUR");
         assertThat(asWritten.has("currency")).isFalse();
         assertThat(asWritten.has("country_code")).isFalse();
@@ -119,11 +116,11 @@ class WireFormsAtTheEdgeTest {
     @Test
     void aRefusedBodyNamesTheFieldAsThePeerWroteIt() {
         String noMoney = tariff211("T-BAD").replace("\"money\":\"EUR\",", "");
-        Reply refused = call("PUT", "/ocpi/emsp/2.2.1/tariffs/NL/ALF/T-BAD", json(noMoney), V211);
+        Reply refused = call("PUT", "/ocpi/emsp/2.1.1/tariffs/NL/ALF/T-BAD", json(noMoney), Map.of());
         assertThat(refused.ocpiStatus()).isEqualTo(2001);
         assertThat(refused.json().get("status_message").asText()).startsWith("money: must not be null");
 
-        Reply withOwner = call("PUT", "/ocpi/emsp/2.2.1/tariffs/NL/ALF/T-BAD", json(ourTariff("T-BAD", "[]")), V211);
+        Reply withOwner = call("PUT", "/ocpi/emsp/2.1.1/tariffs/NL/ALF/T-BAD", json(ourTariff("T-BAD", "[]")), Map.of());
         assertThat(withOwner.ocpiStatus()).isEqualTo(2001);
         assertThat(withOwner.json().get("status_message").asText()).contains("country_code: not in a 2.1.1 tariff");
 
@@ -134,11 +131,44 @@ class WireFormsAtTheEdgeTest {
     }
 
     @Test
+    void aPatchFromAPeerOn211IsMadeCanonicalFieldByField() {
+        call("PUT", "/ocpi/emsp/2.2.1/locations/NL/ALF/PL1", json(Samples.location("PL1", "2024-01-01T00:00:00Z").replace("\"ADC\"", "\"ALF\"")),
+                Map.of()).assertStatus(201);
+        call("PATCH", "/ocpi/emsp/2.1.1/locations/NL/ALF/PL1", Map.of("title", "Renamed", "last_updated", "2024-01-02T00:00:00Z"), Map.of())
+                .assertStatus(200);
+        call("PATCH", "/ocpi/emsp/2.1.1/locations/NL/ALF/PL1/PL1-E1", Map.of("state", "CHARGING", "last_updated", "2024-01-03T00:00:00Z"),
+                Map.of()).assertStatus(200);
+
+        JsonNode stored = call("GET", "/ocpi/emsp/2.2.1/locations/NL/ALF/PL1", null, Map.of()).assertStatus(200).data();
+        assertThat(stored.get("name").asText()).isEqualTo("Renamed");
+        assertThat(stored.has("title")).isFalse();
+        assertThat(stored.get("evses").get(0).get("status").asText()).isEqualTo("CHARGING");
+        assertThat(stored.get("evses").get(0).has("state")).isFalse();
+        JsonNode evse = call("GET", "/ocpi/emsp/2.1.1/locations/NL/ALF/PL1/PL1-E1", null, Map.of()).assertStatus(200).data();
+        assertThat(evse.get("state").asText()).isEqualTo("CHARGING");
+    }
+
+    @Test
+    void aChangeToAPartOfOurLocationIsPushedInThePeersShapeOfThatPart() throws Exception {
+        platform.peer.on("/2.2.1/receiver/locations/NL/ADC/PP", Answer.ocpi("null"));
+        platform.peer.on("/2.2.1/receiver/locations/NL/ADC/PP/PP-E1", Answer.ocpi("null"));
+        platform.publish("locations", Samples.location("PP", "2024-01-01T00:00:00Z"));
+        await().atMost(Duration.ofSeconds(10)).until(() -> platform.peer.received("/2.2.1/receiver/locations/NL/ADC/PP").size() == 1);
+        platform.input("ocpi.locations.update", "{\"status\":\"CHARGING\",\"last_updated\":\"2024-01-01T01:00:00Z\"}",
+                Map.of("OcpiObjectId", "PP", "OcpiEvseUid", "PP-E1"));
+        await().atMost(Duration.ofSeconds(10)).until(() -> platform.peer.received("/2.2.1/receiver/locations/NL/ADC/PP/PP-E1").size() == 1);
+        FakePeer.Received patch = platform.peer.received("/2.2.1/receiver/locations/NL/ADC/PP/PP-E1").get(0);
+        assertThat(patch.method()).isEqualTo("PATCH");
+        assertThat(json(patch.body()).get("state").asText()).isEqualTo("CHARGING");
+        assertThat(json(patch.body()).has("status")).isFalse();
+    }
+
+    @Test
     void ourListServedToAPeerOn211IsInItsShapePageByPage() {
         for (String id : List.of("L1", "L2", "L3")) {
             platform.publish("tariffs", ourTariff(id, "[{\"language\":\"en\",\"text\":\"t\"}]"));
         }
-        Reply page = call("GET", "/ocpi/cpo/2.2.1/tariffs?limit=2", null, V211).assertStatus(200);
+        Reply page = call("GET", "/ocpi/cpo/2.1.1/tariffs?limit=2", null, Map.of()).assertStatus(200);
         assertThat(page.data()).hasSize(2);
         page.data().forEach(tariff -> {
             assertThat(tariff.get("money").asText()).isEqualTo("EUR");
@@ -147,7 +177,7 @@ class WireFormsAtTheEdgeTest {
         Reply canonical = call("GET", "/ocpi/cpo/2.2.1/tariffs?limit=2", null, Map.of()).assertStatus(200);
         assertThat(page.header("X-Total-Count")).isEqualTo(canonical.header("X-Total-Count"));
         assertThat(Integer.parseInt(page.header("X-Total-Count"))).isGreaterThanOrEqualTo(3);
-        assertThat(page.header("Link")).isEqualTo(canonical.header("Link")).contains("offset=2");
+        assertThat(page.header("Link")).isEqualTo(canonical.header("Link").replace("/2.2.1/", "/2.1.1/")).contains("/ocpi/cpo/2.1.1/tariffs?offset=2");
         assertThat(canonical.data().get(0).get("currency").asText()).isEqualTo("EUR");
     }
 
@@ -209,7 +239,7 @@ class WireFormsAtTheEdgeTest {
 
         // We are the eMSP: the peer's CPO asks in its shape and gets our answer in it.
         platform.publish("tokens", Samples.token("MINE", true, "2024-01-01T00:00:00Z"));
-        Reply answer = call("POST", "/ocpi/emsp/2.2.1/tokens/MINE/authorize", Map.of("location", "LOC9"), V211).assertStatus(200);
+        Reply answer = call("POST", "/ocpi/emsp/2.1.1/tokens/MINE/authorize", Map.of("location", "LOC9"), Map.of()).assertStatus(200);
         assertThat(answer.data().get("permission").asText()).isEqualTo("ALLOWED");
         assertThat(answer.data().has("allowed")).isFalse();
         Exchange question = authorize.poll(5, TimeUnit.SECONDS);
@@ -229,8 +259,8 @@ class WireFormsAtTheEdgeTest {
         assertThat(command.get("location").asText()).isEqualTo("THEIRLOC");
         assertThat(command.has("location_id")).isFalse();
 
-        Map<String, String> headers = new HashMap<>(V211);
-        AdapterInstance.send("POST", command.get("response_url").asText(), withToken(headers), Map.of("outcome", "ACCEPTED")).assertStatus(200);
+        assertThat(command.get("response_url").asText()).contains("/ocpi/emsp/2.1.1/commands/START_SESSION/");
+        AdapterInstance.send("POST", command.get("response_url").asText(), withToken(Map.of()), Map.of("outcome", "ACCEPTED")).assertStatus(200);
         Exchange result = results.poll(5, TimeUnit.SECONDS);
         assertThat(result).isNotNull();
         assertThat(json(result.getIn().getBody(String.class)).get("result").asText()).isEqualTo("ACCEPTED");
@@ -242,7 +272,7 @@ class WireFormsAtTheEdgeTest {
         platform.peer.on("/results/w-1", Answer.ocpi("null"));
         Map<String, Object> start = Map.of("response_url", platform.peer.url("/results/w-1"), "location", "LOC1", "evse_uid", "EVSE1",
                 "token", json(Samples.token("TOKEN1", true, "2024-01-01T00:00:00Z").replace("\"ADE\"", "\"PMS\"")));
-        Reply reply = call("POST", "/ocpi/cpo/2.2.1/commands/START_SESSION", start, V211).assertStatus(200);
+        Reply reply = call("POST", "/ocpi/cpo/2.1.1/commands/START_SESSION", start, Map.of()).assertStatus(200);
         assertThat(reply.data().get("answer").asText()).isEqualTo("ACCEPTED");
         assertThat(reply.data().has("result")).isFalse();
 

@@ -16,6 +16,7 @@ import io.ocpi.adapter.protocol.OcpiResult;
 import io.ocpi.adapter.protocol.OcpiUrls;
 import io.ocpi.adapter.protocol.Platform;
 import io.ocpi.adapter.protocol.RoutingHeaders;
+import io.ocpi.adapter.protocol.WireForms;
 import io.ocpi.adapter.protocol.client.PeerCalls;
 import io.ocpi.adapter.registry.Peer;
 import io.ocpi.adapter.registry.PeerRepository;
@@ -176,7 +177,8 @@ public class AsyncRequestCycle {
         String id = requests.create(kind.module(), Direction.SENT, operation, peer.id(), request, null, new RoutingHeaders(ours, target));
         R response;
         try {
-            PeerRequest call = asking.to(endpoint, urls.of(kind.resultPath().apply(operation, id)));
+            // The result comes back in the peer's version: to our response URL of that version.
+            PeerRequest call = asking.to(endpoint, urls.of(OcpiUrls.in(WireForms.versionOf(peer), kind.resultPath().apply(operation, id))));
             response = calls.send(peer, call.method(), call.url(), call.body(), ours, target, kind.responseType()).data();
             if (response == null) {
                 throw new IllegalStateException("peer " + peer.name() + " answered the " + kind.what() + " without a "
