@@ -4,9 +4,12 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.BeanDescription;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.introspect.BeanPropertyDefinition;
+import io.ocpi.adapter.ocpi.OpenEnum;
+import io.ocpi.adapter.ocpi.VersionNumber;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validation;
 import jakarta.validation.Validator;
@@ -56,12 +59,20 @@ public class OcpiBodies {
     }
 
     public <T> T read(InputStream body, Class<T> type) {
+        return read(body, type, VersionNumber.CANONICAL);
+    }
+
+    /**
+     * Reads a body a peer on {@code version} sent, in the canonical form: unknown values of OpenEnums are refused
+     * unless the version leaves them open ({@link OpenEnum#openIn}).
+     */
+    public <T> T read(InputStream body, Class<T> type, VersionNumber version) {
         if (body == null) {
             throw OcpiException.notJson("request body: missing");
         }
         T value;
         try {
-            value = mapper.readValue(body, type);
+            value = reader(type, version).readValue(body);
         } catch (IOException e) {
             throw refusal(e);
         }
@@ -73,7 +84,11 @@ public class OcpiBodies {
     }
 
     public <T> T read(byte[] body, Class<T> type) {
-        return read(body == null || body.length == 0 ? null : new java.io.ByteArrayInputStream(body), type);
+        return read(body, type, VersionNumber.CANONICAL);
+    }
+
+    public <T> T read(byte[] body, Class<T> type, VersionNumber version) {
+        return read(body == null || body.length == 0 ? null : new java.io.ByteArrayInputStream(body), type, version);
     }
 
     /**
@@ -152,9 +167,14 @@ public class OcpiBodies {
 
     /** Turns a JSON tree (a stored object with a PATCH applied) into a validated OCPI object. */
     public <T> T convert(com.fasterxml.jackson.databind.JsonNode tree, Class<T> type) {
+        return convert(tree, type, VersionNumber.CANONICAL);
+    }
+
+    /** Turns a JSON tree a peer on {@code version} sent, in the canonical form, into a validated OCPI object. */
+    public <T> T convert(com.fasterxml.jackson.databind.JsonNode tree, Class<T> type, VersionNumber version) {
         T value;
         try {
-            value = mapper.treeToValue(tree, type);
+            value = reader(type, version).readValue(tree);
         } catch (IOException e) {
             throw OcpiException.invalid(describe(e));
         } catch (IllegalArgumentException e) {
@@ -162,6 +182,11 @@ public class OcpiBodies {
         }
         validate(value);
         return value;
+    }
+
+    /** The reader of a type, told the version its body speaks (OpenEnums read it). */
+    private ObjectReader reader(Class<?> type, VersionNumber version) {
+        return mapper.readerFor(type).withAttribute(VersionNumber.class, version);
     }
 
     public void validate(Object value) {

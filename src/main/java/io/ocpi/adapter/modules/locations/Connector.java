@@ -6,7 +6,7 @@ import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.util.List;
 
-/** Connector object: a socket, or a cable with plug, of an EVSE. */
+/** Connector object: a socket, or a cable with plug, of an EVSE. {@code capabilities} comes from 2.3.0. */
 public record Connector(
         @NotNull @ObjectId @Size(max = 36) String id,
         @NotNull ConnectorType standard,
@@ -17,5 +17,6 @@ public record Connector(
         Integer maxElectricPower,
         List<@NotNull @ObjectId @Size(max = 36) String> tariffIds,
         @Size(max = 255) String termsAndConditions,
+        List<@NotNull ConnectorCapability> capabilities,
         @NotNull Instant lastUpdated) {
 }

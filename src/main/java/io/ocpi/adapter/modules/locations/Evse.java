@@ -11,7 +11,10 @@ import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.util.List;
 
-/** EVSE object: the part of a location that charges one vehicle at a time, through one of its connectors. */
+/**
+ * EVSE object: the part of a location that charges one vehicle at a time, through one of its connectors.
+ * {@code parking} and {@code accepted_service_providers} come from 2.3.0.
+ */
 public record Evse(
         @NotNull @ObjectId @Size(max = 36) String uid,
         @CiString @Size(max = 48) String evseId,
@@ -24,6 +27,8 @@ public record Evse(
         @Size(max = 16) String physicalReference,
         List<@Valid @NotNull DisplayText> directions,
         List<@NotNull ParkingRestriction> parkingRestrictions,
+        List<@Valid @NotNull EvseParking> parking,
         List<@Valid @NotNull Image> images,
+        List<@NotNull @Size(max = 50) String> acceptedServiceProviders,
         @NotNull Instant lastUpdated) {
 }

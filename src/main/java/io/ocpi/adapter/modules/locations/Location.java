@@ -13,7 +13,10 @@ import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.util.List;
 
-/** Location object: a place where a CPO has EVSEs, with its address, opening hours and who may see it. */
+/**
+ * Location object: a place where a CPO has EVSEs, with its address, opening hours and who may see it.
+ * {@code parking_places} and {@code help_phone} come from 2.3.0.
+ */
 public record Location(
         @NotNull @CiString @Size(max = 2) String countryCode,
         @NotNull @CiString @Size(max = 3) String partyId,
@@ -30,6 +33,7 @@ public record Location(
         List<@Valid @NotNull AdditionalGeoLocation> relatedLocations,
         ParkingType parkingType,
         List<@Valid @NotNull Evse> evses,
+        List<@Valid @NotNull Parking> parkingPlaces,
         List<@Valid @NotNull DisplayText> directions,
         @Valid BusinessDetails operator,
         @Valid BusinessDetails suboperator,
@@ -37,6 +41,7 @@ public record Location(
         List<@NotNull Facility> facilities,
         @NotNull @Size(max = 255) String timeZone,
         @Valid Hours openingTimes,
+        @CiString @Size(max = 25) String helpPhone,
         Boolean chargingWhenClosed,
         List<@Valid @NotNull Image> images,
         @Valid EnergyMix energyMix,

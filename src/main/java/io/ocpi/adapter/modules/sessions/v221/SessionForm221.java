@@ -1,0 +1,45 @@
+package io.ocpi.adapter.modules.sessions.v221;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.ocpi.adapter.modules.sessions.Session;
+import io.ocpi.adapter.modules.tokens.TokenTypes;
+import io.ocpi.adapter.ocpi.PriceShapes;
+import io.ocpi.adapter.ocpi.VersionNumber;
+import io.ocpi.adapter.protocol.WireForm;
+import org.springframework.stereotype.Component;
+
+/**
+ * A session in 2.2.1: the canonical session without the taxes of its {@code total_cost}; a token type only 2.3.0 has
+ * is refused from a 2.2.1 peer and cannot be written to one.
+ */
+@Component
+public class SessionForm221 implements WireForm {
+
+    @Override
+    public Class<?> type() {
+        return Session.class;
+    }
+
+    @Override
+    public VersionNumber version() {
+        return VersionNumber.V2_2_1;
+    }
+
+    @Override
+    public ObjectNode toCanonical(ObjectNode wire, Parties parties) {
+        ObjectNode session = wire.deepCopy();
+        TokenTypes.checkV221(session.path("cdr_token").get("type"), "cdr_token.type");
+        if (session.get("total_cost") instanceof ObjectNode price) {
+            price.remove("taxes");
+        }
+        return session;
+    }
+
+    @Override
+    public ObjectNode toWire(ObjectNode canonical) {
+        ObjectNode session = canonical.deepCopy();
+        TokenTypes.writeV221(session.path("cdr_token").get("type"), "cdr_token.type");
+        PriceShapes.toV221(session, "total_cost");
+        return session;
+    }
+}
