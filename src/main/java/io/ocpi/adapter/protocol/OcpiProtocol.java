@@ -112,9 +112,6 @@ public class OcpiProtocol {
     public RequestBody body(Exchange exchange) {
         byte[] bytes = exchange.getIn().getBody(byte[].class);
         VersionNumber version = OcpiExchange.version(exchange);
-        if (version == VersionNumber.CANONICAL) {
-            return RequestBody.canonical(bytes);
-        }
         RoutingHeaders routing = exchange.getProperty(OcpiExchange.ROUTING, RoutingHeaders.class);
         Party to = routing == null ? null : routing.to();
         Party from = urlOwner(exchange.getIn());
@@ -143,9 +140,11 @@ public class OcpiProtocol {
         Object body = exchange.getMessage().getBody();
         OcpiResult result = body instanceof OcpiResult r ? r : OcpiResult.ok(body);
         VersionNumber version = OcpiExchange.version(exchange);
+        if (result.data() != null) {
+            result = new OcpiResult(inVersion(result.data(), version), result.status(), result.message(), result.httpStatus(), result.headers());
+        }
         if (version != VersionNumber.CANONICAL) {
-            result = new OcpiResult(result.data() == null ? null : inVersion(result.data(), version), result.status(), result.message(),
-                    result.httpStatus(), inVersion(result.headers(), version));
+            result = new OcpiResult(result.data(), result.status(), result.message(), result.httpStatus(), inVersion(result.headers(), version));
         }
         write(exchange, httpStatus(exchange, result.status(), result.httpStatus()),
                 new OcpiResponse<>(result.data(), result.status().code(), result.message(), java.time.Instant.now()), result.headers());

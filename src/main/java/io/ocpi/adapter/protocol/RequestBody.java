@@ -7,13 +7,15 @@ import io.ocpi.adapter.ocpi.VersionNumber;
  * body (whose it is and to whom), which a {@link WireForm} of that version may need to make it canonical.
  * {@link OcpiBodies} reads it into the canonical form.
  *
- * @param parties null for a body in the canonical version, which needs no translation
+ * @param version the version the body is written in; null for a body in the canonical form itself, which no form
+ *                translates (one handed in by our own side)
+ * @param parties null for a body in the canonical form itself
  */
 public record RequestBody(byte[] bytes, VersionNumber version, WireForm.Parties parties) {
 
     /** A body written in the canonical form, e.g. one an enterprise route hands in. */
     public static RequestBody canonical(byte[] bytes) {
-        return new RequestBody(bytes, VersionNumber.CANONICAL, null);
+        return new RequestBody(bytes, null, null);
     }
 
     public boolean isEmpty() {

@@ -40,8 +40,7 @@ public class WireForms {
 
     /** How {@code type} is written in {@code version}; empty when it is written as canonically. */
     public Optional<WireForm> of(Class<?> type, VersionNumber version) {
-        // The canonical version has no forms: its bodies are read and written as they are, without a lookup.
-        return type == null || version == VersionNumber.CANONICAL ? Optional.empty() : Optional.ofNullable(forms.get(new Key(type, version)));
+        return type == null || version == null ? Optional.empty() : Optional.ofNullable(forms.get(new Key(type, version)));
     }
 
     /** Whether bodies of {@code type} change shape in {@code version}. */

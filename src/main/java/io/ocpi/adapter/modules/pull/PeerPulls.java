@@ -159,7 +159,7 @@ public class PeerPulls {
 
     private <T extends OwnedObject> boolean store(Caller peer, Kind<T> kind, Wire wire, JsonNode item) {
         try {
-            T object = bodies.convert(forms.toCanonical(kind.type(), wire.version(), item, wire.parties()), kind.type());
+            T object = bodies.convert(forms.toCanonical(kind.type(), wire.version(), item, wire.parties()), kind.type(), wire.version());
             Party owner = Party.of(object);
             platform.requireOwner(peer, owner);
             ObjectKey key = new ObjectKey(kind.module(), owner, object.objectId(), kind.objectType().apply(object));

@@ -68,7 +68,7 @@ public class PeerCalls {
     }
 
     private Object inVersion(Object body, VersionNumber version) {
-        if (body == null || version == VersionNumber.CANONICAL) {
+        if (body == null) {
             return body;
         }
         try {
