@@ -213,6 +213,26 @@ class WireFormsAtTheEdgeTest {
     }
 
     @Test
+    void theRealFormsOf221And230AreAppliedAtTheirPaths() {
+        platform.publish("tariffs", ourTariff("PRE", "[{\"language\":\"en\",\"text\":\"t\"}]")
+                .replace("\"currency\":\"EUR\",", "\"currency\":\"EUR\",\"preauthorize_amount\":50,"));
+        JsonNode v221 = call("GET", "/ocpi/cpo/2.2.1/tariffs?limit=100", null, Map.of()).assertStatus(200).data();
+        JsonNode v230 = call("GET", "/ocpi/cpo/2.3.0/tariffs?limit=100", null, Map.of()).assertStatus(200).data();
+        assertThat(byId(v230, "PRE").has("preauthorize_amount")).isTrue();
+        assertThat(byId(v221, "PRE").has("preauthorize_amount")).isFalse();
+        assertThat(byId(v221, "PRE").get("currency").asText()).isEqualTo("EUR");
+    }
+
+    static JsonNode byId(JsonNode list, String id) {
+        for (JsonNode item : list) {
+            if (id.equals(item.path("id").asText())) {
+                return item;
+            }
+        }
+        throw new AssertionError("no " + id + " in " + list);
+    }
+
+    @Test
     void aPullFromAPeerOn211StoresCanonical() {
         platform.peer.on("/2.2.1/tariffs", Answer.ocpi("[" + tariff211("PULLED1") + "," + tariff211("PULLED2") + "]"));
         long peerId = platform.adapter.admin("GET", "/peers", null).json().get(0).get("id").asLong();
