@@ -90,7 +90,7 @@ public class OwnedObjects {
         transaction.executeWithoutResult(tx -> {
             ObjectNode current = store.findForUpdate(key).map(this::object)
                     .orElseThrow(() -> OcpiException.notFound("unknown " + key + ": PUT the whole object first"));
-            T merged = bodies.convert(kind.patch().apply(current, patch), kind.type());
+            T merged = bodies.convert(kind.patch().apply(current, patch), kind.type(), body.readAs());
             requireSameIds(key, merged, kind);
             String text = write(merged);
             store.put(key, merged.lastUpdated(), kind.concerns().apply(merged), text);

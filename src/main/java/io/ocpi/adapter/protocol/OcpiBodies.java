@@ -98,10 +98,10 @@ public class OcpiBodies {
     public <T> T read(RequestBody body, Class<T> type) {
         java.util.Optional<WireForm> form = forms.of(type, body.version());
         if (form.isEmpty()) {
-            return read(body.bytes(), type, body.version() == null ? VersionNumber.CANONICAL : body.version());
+            return read(body.bytes(), type, body.readAs());
         }
         try {
-            return convert(form.get().toCanonical(readObject(body.bytes()), body.parties()), type, body.version());
+            return convert(form.get().toCanonical(readObject(body.bytes()), body.parties()), type, body.readAs());
         } catch (OcpiException refused) {
             throw asWritten(refused, form.get());
         }

@@ -18,6 +18,11 @@ public record RequestBody(byte[] bytes, VersionNumber version, WireForm.Parties 
         return new RequestBody(bytes, null, null);
     }
 
+    /** The version the body's values are read in (2.3.0 leaves some enums open): its own, or the canonical one. */
+    public VersionNumber readAs() {
+        return version == null ? VersionNumber.CANONICAL : version;
+    }
+
     public boolean isEmpty() {
         return bytes == null || bytes.length == 0;
     }

@@ -149,6 +149,22 @@ class WireFormsAtTheEdgeTest {
     }
 
     @Test
+    void aPatchOn230IsReadIn230AsItsPutWas() {
+        String open = Samples.location("OE1", "2024-01-01T00:00:00Z").replace("\"ADC\"", "\"ALF\"").replace("IEC_62196_T2", "ACME_MEGAPLUG");
+        call("PUT", "/ocpi/emsp/2.3.0/locations/NL/ALF/OE1", json(open), Map.of()).assertStatus(201);
+        Reply location = call("PATCH", "/ocpi/emsp/2.3.0/locations/NL/ALF/OE1", Map.of("name", "Open", "last_updated", "2024-01-02T00:00:00Z"),
+                Map.of());
+        assertThat(location.ocpiStatus()).as(location.body()).isEqualTo(1000);
+        Reply evse = call("PATCH", "/ocpi/emsp/2.3.0/locations/NL/ALF/OE1/OE1-E1", Map.of("status", "CHARGING", "last_updated", "2024-01-03T00:00:00Z"),
+                Map.of());
+        assertThat(evse.ocpiStatus()).as(evse.body()).isEqualTo(1000);
+        JsonNode stored = call("GET", "/ocpi/emsp/2.3.0/locations/NL/ALF/OE1", null, Map.of()).assertStatus(200).data();
+        assertThat(stored.get("name").asText()).isEqualTo("Open");
+        assertThat(stored.get("evses").get(0).get("status").asText()).isEqualTo("CHARGING");
+        assertThat(stored.get("evses").get(0).get("connectors").get(0).get("standard").asText()).isEqualTo("ACME_MEGAPLUG");
+    }
+
+    @Test
     void aChangeToAPartOfOurLocationIsPushedInThePeersShapeOfThatPart() throws Exception {
         platform.peer.on("/2.2.1/receiver/locations/NL/ADC/PP", Answer.ocpi("null"));
         platform.peer.on("/2.2.1/receiver/locations/NL/ADC/PP/PP-E1", Answer.ocpi("null"));

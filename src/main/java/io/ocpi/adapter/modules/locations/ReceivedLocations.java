@@ -52,7 +52,7 @@ public class ReceivedLocations {
         OwnedObjects.requireSame("uid", evseUid, evse.uid());
         ObjectNode tree = objects.object(objects.write(evse));
         boolean[] created = new boolean[1];
-        change(caller, owner, locationId, "PUT", location -> {
+        change(caller, owner, locationId, "PUT", body, location -> {
             created[0] = location.evse(evseUid).isEmpty();
             location.putEvse(tree);
         });
@@ -64,7 +64,7 @@ public class ReceivedLocations {
         OwnedObjects.requireSame("id", connectorId, connector.id());
         ObjectNode tree = objects.object(objects.write(connector));
         boolean[] created = new boolean[1];
-        change(caller, owner, locationId, "PUT", location -> {
+        change(caller, owner, locationId, "PUT", body, location -> {
             created[0] = location.connector(evseUid, connectorId).isEmpty();
             location.putConnector(evseUid, tree);
         });
@@ -73,13 +73,13 @@ public class ReceivedLocations {
 
     public OcpiResult patchEvse(Caller caller, Party owner, String locationId, String evseUid, RequestBody body) {
         ObjectNode patch = patchBody(bodies, body, Evse.class, "uid", evseUid);
-        change(caller, owner, locationId, "PATCH", location -> location.patch(evseUid, null, patch));
+        change(caller, owner, locationId, "PATCH", body, location -> location.patch(evseUid, null, patch));
         return OcpiResult.ok(null);
     }
 
     public OcpiResult patchConnector(Caller caller, Party owner, String locationId, String evseUid, String connectorId, RequestBody body) {
         ObjectNode patch = patchBody(bodies, body, Connector.class, "id", connectorId);
-        change(caller, owner, locationId, "PATCH", location -> location.patch(evseUid, connectorId, patch));
+        change(caller, owner, locationId, "PATCH", body, location -> location.patch(evseUid, connectorId, patch));
         return OcpiResult.ok(null);
     }
 
@@ -98,14 +98,14 @@ public class ReceivedLocations {
         return new LocationTree(store.find(key).map(objects::object).orElseThrow(() -> OcpiException.notFound("unknown " + key)));
     }
 
-    private void change(Caller caller, Party owner, String locationId, String operation, Consumer<LocationTree> change) {
+    private void change(Caller caller, Party owner, String locationId, String operation, RequestBody body, Consumer<LocationTree> change) {
         platform.requireOwner(caller, owner);
         ObjectKey key = ObjectKey.of(ModuleId.LOCATIONS, owner, locationId);
         transaction.executeWithoutResult(tx -> {
             LocationTree location = new LocationTree(store.findForUpdate(key).map(objects::object)
                     .orElseThrow(() -> OcpiException.notFound("unknown " + key + ": PUT the location first")));
             change.accept(location);
-            Location valid = bodies.convert(location.location(), Location.class);
+            Location valid = bodies.convert(location.location(), Location.class, body.readAs());
             String text = objects.write(valid);
             store.put(key, valid.lastUpdated(), null, text);
             objects.announceReceived(caller, ModuleId.LOCATIONS, key, text, operation);
