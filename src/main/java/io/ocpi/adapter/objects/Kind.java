@@ -17,11 +17,14 @@ import java.util.function.Function;
  * path below it addresses.
  *
  * @param owner    the role of the parties that own these objects and serve them on their Sender interface
- * @param pullFrom the {@code date_from} a pull sends when asked for everything, for Senders that want one; or null
+ * @param pullFrom  the {@code date_from} a pull sends when asked for everything, for Senders that want one; or null
+ * @param partTypes the types of the parts, by how many segments below the object's id address them (an EVSE one,
+ *                  a connector two), so that a part is written in a peer's version as its type is
  */
 public record Kind<T extends OwnedObject>(String module, Class<T> type, Role owner, String idField,
                                           Function<T, String> objectType, Function<T, Party> concerns,
-                                          BinaryOperator<ObjectNode> patch, Push push, Instant pullFrom, Parts parts) {
+                                          BinaryOperator<ObjectNode> patch, Push push, Instant pullFrom, Parts parts,
+                                          List<Class<?>> partTypes) {
 
     /** How a whole object is pushed to a Receiver. */
     public enum Push {
@@ -45,7 +48,7 @@ public record Kind<T extends OwnedObject>(String module, Class<T> type, Role own
     /** Objects keyed by owner and id alone, patched field by field, pushed by PUT, pulled in full, without parts. */
     public static <T extends OwnedObject> Kind<T> of(String module, Class<T> type, Role owner) {
         return new Kind<>(module, type, owner, "id", t -> "", t -> null, OwnedObjects::replaceFields, Push.PUT, null,
-                Parts.NONE);
+                Parts.NONE, List.of());
     }
 
     /** The role whose parties receive these objects: the other side of the owner's. */
@@ -55,30 +58,36 @@ public record Kind<T extends OwnedObject>(String module, Class<T> type, Role own
 
     /** The body field that holds {@link OwnedObject#objectId()}, as refusals name it. */
     public Kind<T> identifiedBy(String idField) {
-        return new Kind<>(module, type, owner, idField, objectType, concerns, patch, push, pullFrom, parts);
+        return new Kind<>(module, type, owner, idField, objectType, concerns, patch, push, pullFrom, parts, partTypes);
     }
 
     public Kind<T> keyedByType(Function<T, String> objectType) {
-        return new Kind<>(module, type, owner, idField, objectType, concerns, patch, push, pullFrom, parts);
+        return new Kind<>(module, type, owner, idField, objectType, concerns, patch, push, pullFrom, parts, partTypes);
     }
 
     public Kind<T> concerning(Function<T, Party> concerns) {
-        return new Kind<>(module, type, owner, idField, objectType, concerns, patch, push, pullFrom, parts);
+        return new Kind<>(module, type, owner, idField, objectType, concerns, patch, push, pullFrom, parts, partTypes);
     }
 
     public Kind<T> patchedBy(BinaryOperator<ObjectNode> patch) {
-        return new Kind<>(module, type, owner, idField, objectType, concerns, patch, push, pullFrom, parts);
+        return new Kind<>(module, type, owner, idField, objectType, concerns, patch, push, pullFrom, parts, partTypes);
     }
 
     public Kind<T> pushedBy(Push push) {
-        return new Kind<>(module, type, owner, idField, objectType, concerns, patch, push, pullFrom, parts);
+        return new Kind<>(module, type, owner, idField, objectType, concerns, patch, push, pullFrom, parts, partTypes);
     }
 
     public Kind<T> pulledFrom(Instant pullFrom) {
-        return new Kind<>(module, type, owner, idField, objectType, concerns, patch, push, pullFrom, parts);
+        return new Kind<>(module, type, owner, idField, objectType, concerns, patch, push, pullFrom, parts, partTypes);
     }
 
-    public Kind<T> withParts(Parts parts) {
-        return new Kind<>(module, type, owner, idField, objectType, concerns, patch, push, pullFrom, parts);
+    /** Parts of these types below the object: the first one segment below its id, the next two, and so on. */
+    public Kind<T> withParts(Parts parts, Class<?>... partTypes) {
+        return new Kind<>(module, type, owner, idField, objectType, concerns, patch, push, pullFrom, parts, List.of(partTypes));
+    }
+
+    /** The type of what {@code depth} segments below an object's id address: the object itself at 0; null when unknown. */
+    public Class<?> typeAt(int depth) {
+        return depth == 0 ? type : depth <= partTypes.size() ? partTypes.get(depth - 1) : null;
     }
 }

@@ -18,6 +18,7 @@ import io.ocpi.adapter.protocol.Pagination.PageRequest;
 import io.ocpi.adapter.protocol.Platform;
 import io.ocpi.adapter.protocol.RawJson;
 import io.ocpi.adapter.store.ObjectStore;
+import io.ocpi.adapter.protocol.RequestBody;
 import java.io.UncheckedIOException;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -46,9 +47,11 @@ public class OwnedObjects {
     private final Pagination pagination;
     private final TransactionTemplate transaction;
     private final ObjectChanges changes;
+    private final Modules modules;
 
     public OwnedObjects(ObjectStore store, OcpiBodies bodies, ObjectMapper json, Platform platform,
-                        Pagination pagination, TransactionTemplate transaction, ObjectChanges changes) {
+                        Pagination pagination, TransactionTemplate transaction, ObjectChanges changes, Modules modules) {
+        this.modules = modules;
         this.changes = changes;
         this.store = store;
         this.bodies = bodies;
@@ -62,11 +65,11 @@ public class OwnedObjects {
 
     public RawJson get(Caller caller, ObjectKey key) {
         platform.requireOwner(caller, key.owner());
-        return store.find(key).map(RawJson::new).orElseThrow(() -> OcpiException.notFound("unknown " + key));
+        return store.find(key).map(text -> new RawJson(text, typeOf(key.module()))).orElseThrow(() -> OcpiException.notFound("unknown " + key));
     }
 
     /** PUT of a whole object: created (HTTP 201) or replaced (200). */
-    public <T extends OwnedObject> OcpiResult put(Caller caller, Kind<T> kind, ObjectKey key, byte[] body) {
+    public <T extends OwnedObject> OcpiResult put(Caller caller, Kind<T> kind, ObjectKey key, RequestBody body) {
         platform.requireOwner(caller, key.owner());
         T object = bodies.read(body, kind.type());
         requireSameIds(key, object, kind);
@@ -80,14 +83,14 @@ public class OwnedObjects {
     }
 
     /** PATCH: the given fields replace the stored ones; the result must still be a valid object. */
-    public <T extends OwnedObject> OcpiResult patch(Caller caller, Kind<T> kind, ObjectKey key, byte[] body) {
+    public <T extends OwnedObject> OcpiResult patch(Caller caller, Kind<T> kind, ObjectKey key, RequestBody body) {
         platform.requireOwner(caller, key.owner());
-        ObjectNode patch = bodies.readObject(body);
+        ObjectNode patch = bodies.readObject(body, kind.type());
         requireLastUpdated(patch);
         transaction.executeWithoutResult(tx -> {
             ObjectNode current = store.findForUpdate(key).map(this::object)
                     .orElseThrow(() -> OcpiException.notFound("unknown " + key + ": PUT the whole object first"));
-            T merged = bodies.convert(kind.patch().apply(current, patch), kind.type());
+            T merged = bodies.convert(kind.patch().apply(current, patch), kind.type(), body.readAs());
             requireSameIds(key, merged, kind);
             String text = write(merged);
             store.put(key, merged.lastUpdated(), kind.concerns().apply(merged), text);
@@ -152,7 +155,13 @@ public class OwnedObjects {
      */
     public OcpiResult list(String module, String path, List<Party> owners, Collection<Party> concerns, PageRequest request) {
         Page<String> page = store.page(module, owners, concerns, request);
-        return pagination.result(path, request, new Page<>(page.items().stream().map(RawJson::new).toList(), page.total()));
+        Class<?> type = typeOf(module);
+        return pagination.result(path, request, new Page<>(page.items().stream().map(text -> new RawJson(text, type)).toList(), page.total()));
+    }
+
+    /** The type of a module's objects, as their stored text is written to peers. */
+    private Class<?> typeOf(String module) {
+        return modules.objects(module).map(Kind::type).orElse(null);
     }
 
     // --- Shared rules ------------------------------------------------------------------------------------------
@@ -187,9 +196,7 @@ public class OwnedObjects {
     }
 
     public void announceReceived(Caller caller, String module, ObjectKey key, String body, String operation) {
-        Map<String, Object> headers = eventHeaders(key, operation);
-        headers.put(OcpiEvents.PEER, caller.peer().name());
-        changes.announced(module, "received", key.toString(), body, headers);
+        changes.announced(module, "received", key.toString(), body, OcpiEvents.about(caller.peer(), eventHeaders(key, operation)));
     }
 
     private static Map<String, Object> eventHeaders(ObjectKey key, String operation) {

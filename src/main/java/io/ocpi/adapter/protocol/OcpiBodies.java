@@ -35,10 +35,21 @@ import org.springframework.stereotype.Component;
 @Component
 public class OcpiBodies {
 
+    /** What a refusal's field names are compared with to find the peer's name for a field: no value a peer sends. */
+    private static final String PROBE = "\u0000field";
+
     private final ObjectMapper mapper;
     private final Validator validator;
+    private final WireForms forms;
 
+    /** Bodies read as the canonical form alone. */
     public OcpiBodies(ObjectMapper mapper) {
+        this(mapper, new WireForms(java.util.List.of()));
+    }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    public OcpiBodies(ObjectMapper mapper, WireForms forms) {
+        this.forms = forms;
         this.mapper = OcpiJson.strict(mapper);
         this.validator = Validation.byProvider(HibernateValidator.class)
                 .configure()
@@ -78,6 +89,64 @@ public class OcpiBodies {
 
     public <T> T read(byte[] body, Class<T> type, VersionNumber version) {
         return read(body == null || body.length == 0 ? null : new java.io.ByteArrayInputStream(body), type, version);
+    }
+
+    /**
+     * Reads a request's body as {@code type}: first made canonical by the type's {@link WireForm} for the version the
+     * body is written in, when it has one. A refusal names each field as the peer wrote it, where the form says.
+     */
+    public <T> T read(RequestBody body, Class<T> type) {
+        java.util.Optional<WireForm> form = forms.of(type, body.version());
+        if (form.isEmpty()) {
+            return read(body.bytes(), type, body.readAs());
+        }
+        try {
+            return convert(form.get().toCanonical(readObject(body.bytes()), body.parties()), type, body.readAs());
+        } catch (OcpiException refused) {
+            throw asWritten(refused, form.get());
+        }
+    }
+
+    /**
+     * Reads a PATCH body of an object of {@code type}: the fields it gives, made canonical by the type's
+     * {@link WireForm} for the body's version when it has one.
+     */
+    public com.fasterxml.jackson.databind.node.ObjectNode readObject(RequestBody body, Class<?> type) {
+        com.fasterxml.jackson.databind.node.ObjectNode patch = readObject(body.bytes());
+        java.util.Optional<WireForm> form = forms.of(type, body.version());
+        if (form.isEmpty()) {
+            return patch;
+        }
+        try {
+            return form.get().toCanonical(patch, body.parties());
+        } catch (OcpiException refused) {
+            throw asWritten(refused, form.get());
+        }
+    }
+
+    /**
+     * A refusal of a translated body, each field it names ({@code field...: reason}, joined by {@code ; }) renamed to
+     * the name the form writes it under; a field the form does not rename keeps its name.
+     */
+    private static OcpiException asWritten(OcpiException refused, WireForm form) {
+        String message = Arrays.stream(refused.getMessage().split("; ")).map(part -> {
+            java.util.regex.Matcher field = java.util.regex.Pattern.compile("^([a-z0-9_]+)([.\\[:].*)$").matcher(part);
+            return field.matches() ? wireName(form, field.group(1)) + field.group(2) : part;
+        }).collect(Collectors.joining("; "));
+        return message.equals(refused.getMessage()) ? refused : new OcpiException(refused.status(), refused.httpStatus(), message);
+    }
+
+    /** The name {@code form} writes a canonical top-level field under: where a probe value put in that field comes out. */
+    private static String wireName(WireForm form, String canonicalField) {
+        try {
+            com.fasterxml.jackson.databind.node.ObjectNode probe = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+            probe.put(canonicalField, PROBE);
+            var written = form.toWire(probe).properties();
+            return written.stream().filter(e -> PROBE.equals(e.getValue().textValue())).map(java.util.Map.Entry::getKey).findFirst()
+                    .orElse(canonicalField);
+        } catch (RuntimeException cannotTell) {
+            return canonicalField;
+        }
     }
 
     /** Reads a PATCH body: a JSON object whose fields replace those of the stored object. */

@@ -30,6 +30,14 @@ public class OcpiEvents {
     /** The OCPI version the peer behind an event speaks (the event's body is canonical whatever it is). */
     public static final String VERSION = "OcpiVersion";
 
+    /** An event's headers with those that name the peer behind it: {@link #PEER} and the version it speaks, {@link #VERSION}. */
+    public static Map<String, Object> about(io.ocpi.adapter.registry.Peer peer, Map<String, Object> headers) {
+        Map<String, Object> all = new java.util.LinkedHashMap<>(headers);
+        all.put(PEER, peer.name());
+        all.put(VERSION, peer.ocpiVersion().text());
+        return all;
+    }
+
     private final CamelContext camel;
     private final ProducerTemplate producer;
 

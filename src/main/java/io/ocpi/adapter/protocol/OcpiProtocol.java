@@ -45,10 +45,12 @@ public class OcpiProtocol {
     private final AuthLockout lockout;
     private final ResponseHeaders responseHeaders;
     private final ServedVersions versions;
+    private final WireForms forms;
 
     public OcpiProtocol(CredentialsTokenReader tokens, Platform platform, ObjectMapper json, MeterRegistry meters, AuthLockout lockout,
-                        ResponseHeaders responseHeaders, ServedVersions versions) {
+                        ResponseHeaders responseHeaders, ServedVersions versions, WireForms forms) {
         this.versions = versions;
+        this.forms = forms;
         this.lockout = lockout;
         this.responseHeaders = responseHeaders;
         this.tokens = tokens;
@@ -111,13 +113,83 @@ public class OcpiProtocol {
         exchange.setProperty(OcpiExchange.ROUTING, new RoutingHeaders(request.from(), answering));
     }
 
+    /**
+     * The request's body as the peer wrote it, with the version it speaks and the parties of the body: from the owner
+     * the URL names, else the party the routing headers say it is from, else the caller's party of the other role
+     * than ours; to our party that answers.
+     */
+    public RequestBody body(Exchange exchange) {
+        byte[] bytes = exchange.getIn().getBody(byte[].class);
+        VersionNumber version = OcpiExchange.version(exchange);
+        RoutingHeaders routing = exchange.getProperty(OcpiExchange.ROUTING, RoutingHeaders.class);
+        Party to = routing == null ? null : routing.to();
+        Party from = urlOwner(exchange.getIn());
+        if (from == null && routing != null) {
+            from = routing.from();
+        }
+        if (from == null) {
+            Role ours = to != null && platform.parties(Role.EMSP).contains(to) ? Role.EMSP : Role.CPO;
+            Role theirs = ours == Role.CPO ? Role.EMSP : Role.CPO;
+            from = OcpiExchange.caller(exchange).peer().roles().stream().filter(role -> role.role() == theirs).findFirst()
+                    .map(role -> new Party(role.countryCode(), role.partyId())).orElse(null);
+        }
+        return new RequestBody(bytes, version, new WireForm.Parties(from, to));
+    }
+
+    /** The owner the {country_code}/{party_id} segments of a Receiver URL name; null when the URL names none. */
+    private static Party urlOwner(Message in) {
+        String country = in.getHeader("country_code", String.class);
+        String party = in.getHeader("party_id", String.class);
+        return country != null && party != null && country.matches("[A-Za-z]{2}") && party.matches("[A-Za-z0-9]{3}")
+                ? new Party(country, party) : null;
+    }
+
     /** Last step of every OCPI route: the body is the response data, or an {@link OcpiResult}. */
     public void respond(Exchange exchange) {
         Object body = exchange.getMessage().getBody();
         OcpiResult result = body instanceof OcpiResult r ? r : OcpiResult.ok(body);
+        VersionNumber version = OcpiExchange.version(exchange);
+        if (result.data() != null) {
+            result = new OcpiResult(inVersion(result.data(), version), result.status(), result.message(), result.httpStatus(), result.headers());
+        }
+        if (version != VersionNumber.CANONICAL) {
+            result = new OcpiResult(result.data(), result.status(), result.message(), result.httpStatus(), inVersion(result.headers(), version));
+        }
         write(exchange, httpStatus(exchange, result.status(), result.httpStatus()),
                 new OcpiResponse<>(result.data(), result.status().in(OcpiExchange.version(exchange)).code(), result.message(),
                         java.time.Instant.now()), result.headers());
+    }
+
+    /**
+     * The data of an answer as a peer on {@code version} reads it: each object (alone, or each item of a list) of a
+     * type with a {@link WireForm} for that version written in its form, stored text ({@link RawJson}) as well.
+     */
+    private Object inVersion(Object data, VersionNumber version) {
+        try {
+            if (data instanceof RawJson raw) {
+                return forms.translates(raw.type(), version)
+                        ? new RawJson(forms.toWire(raw.type(), version, json.readTree(raw.json())).toString(), raw.type()) : raw;
+            }
+            if (data instanceof java.util.List<?> list) {
+                return list.stream().map(item -> inVersion(item, version)).toList();
+            }
+            return forms.translates(data.getClass(), version) ? forms.toWire(data.getClass(), version, json.valueToTree(data)) : data;
+        } catch (WireForm.UntranslatableException e) {
+            throw new OcpiException(OcpiStatus.SERVER_ERROR, 500, "the answer cannot be written in OCPI " + version + ": " + e.getMessage());
+        } catch (JsonProcessingException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** The headers of an answer that name one of our URLs (the next page, a created object) at that URL in {@code version}. */
+    private static Map<String, String> inVersion(Map<String, String> headers, VersionNumber version) {
+        if (!headers.containsKey("Link") && !headers.containsKey("Location")) {
+            return headers;
+        }
+        Map<String, String> written = new java.util.LinkedHashMap<>(headers);
+        written.computeIfPresent("Link", (name, link) -> OcpiUrls.version(link).isPresent() ? OcpiUrls.in(version, link) : link);
+        written.computeIfPresent("Location", (name, url) -> OcpiUrls.version(url).isPresent() ? OcpiUrls.in(version, url) : url);
+        return written;
     }
 
     /** Error handler of every OCPI route. */

@@ -40,7 +40,7 @@ public final class OcpiRoute {
 
     /** Ends the route with a step that reads the body as {@code bodyType} first, refusing it with 2001 otherwise. */
     public <T> void answer(Class<T> bodyType, BodyAnswer<T> bodyAnswer) {
-        route.process(exchange -> exchange.getIn().setBody(bodies.read(exchange.getIn().getBody(byte[].class), bodyType)));
+        route.process(exchange -> exchange.getIn().setBody(bodies.read(protocol.body(exchange), bodyType)));
         answer((caller, exchange) -> bodyAnswer.to(caller, exchange.getIn().getBody(bodyType), exchange));
     }
 }

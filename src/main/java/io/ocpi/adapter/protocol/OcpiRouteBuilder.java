@@ -133,7 +133,8 @@ public abstract class OcpiRouteBuilder extends RouteBuilder {
         return ObjectKey.of(module, owner(exchange), param(exchange, idParam));
     }
 
-    protected static byte[] body(Exchange exchange) {
-        return exchange.getIn().getBody(byte[].class);
+    /** The request's body, to be read by {@link OcpiBodies} into the canonical form. */
+    protected RequestBody body(Exchange exchange) {
+        return protocol.body(exchange);
     }
 }

@@ -8,9 +8,18 @@ import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 
-/** JSON text written into a response as it is: stored objects go out without being parsed again. */
+/**
+ * JSON text written into a body as it is: stored objects go out without being parsed again.
+ *
+ * @param type the canonical type the text is an object of, so that a peer on another version gets it in that
+ *             version's form ({@link WireForms}); null for text that no form writes
+ */
 @JsonSerialize(using = RawJson.Writer.class)
-public record RawJson(String json) {
+public record RawJson(String json, Class<?> type) {
+
+    public RawJson(String json) {
+        this(json, null);
+    }
 
     /**
      * Writes the text as raw UTF-8. A page of stored objects is most of a response's bytes: the JDK encodes an ASCII

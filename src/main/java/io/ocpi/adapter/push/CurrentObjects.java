@@ -49,6 +49,17 @@ public class CurrentObjects {
     }
 
     /**
+     * The canonical type of what a push to {@code path} carries: the module's object, or a part of it below; null
+     * when the module or depth is unknown.
+     */
+    public Class<?> typeAt(String module, String path) {
+        int query = path.indexOf('?');
+        String bare = query < 0 ? path : path.substring(0, query);
+        int depth = bare.isEmpty() ? 0 : Math.max(0, bare.split("/").length - 3);
+        return modules.objects(module).map(kind -> kind.typeAt(depth)).orElse(null);
+    }
+
+    /**
      * The path of the whole object a part belongs to ({@code cc/pid/id} for a part at {@code cc/pid/id/...}); empty
      * for a path that names a whole object.
      */

@@ -4,6 +4,8 @@ import io.ocpi.adapter.config.OcpiProperties;
 import io.ocpi.adapter.ocpi.InterfaceRole;
 import io.ocpi.adapter.ocpi.Version;
 import io.ocpi.adapter.protocol.Platform;
+import io.ocpi.adapter.protocol.RawJson;
+import io.ocpi.adapter.protocol.WireForm;
 import io.ocpi.adapter.protocol.client.OcpiClient;
 import io.ocpi.adapter.protocol.client.PeerCallException;
 import io.ocpi.adapter.protocol.client.PeerCalls;
@@ -11,6 +13,7 @@ import io.ocpi.adapter.protocol.client.PeerCredential;
 import io.ocpi.adapter.registry.ConnectionStatus;
 import io.ocpi.adapter.registry.Peer;
 import io.ocpi.adapter.registry.PeerRepository;
+import io.ocpi.adapter.protocol.WireForms;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -31,7 +34,8 @@ import org.springframework.stereotype.Component;
  *       whole current object.</li>
  * </ul>
  * A peer that does not answer {@code offline-after} times in a row is marked OFFLINE; its items wait, untouched, until
- * its versions endpoint answers again ({@link #checkOfflinePeers}). An item through a hub to a party the hub reports
+ * its versions endpoint answers again ({@link #checkOfflinePeers}). Bodies go in the peer's version
+ * ({@link PeerCalls}); an object that version cannot hold is a dead letter at once, naming the field, and is not sent. An item through a hub to a party the hub reports
  * not CONNECTED (hubclientinfo) is not sent, and tried again with the backoff.
  */
 @Component
@@ -88,9 +92,12 @@ public class PeerDelivery {
             return false;
         }
         try {
-            calls.send(peer, item.method(), url, item.body() == null ? null : new RawBody(item.body()), item.from(), item.to(), null);
+            calls.send(peer, item.method(), url, item.body() == null ? null : body(item, item.path(), item.body()), item.from(), item.to(), null);
             outcomes.delivered(item);
             failuresInARow.remove(peer.id());
+            return false;
+        } catch (WireForm.UntranslatableException e) {
+            untranslatable(item, peer, e);
             return false;
         } catch (PeerCallException e) {
             if ("PATCH".equals(item.method()) && refusedByPeer(e)) {
@@ -115,8 +122,10 @@ public class PeerDelivery {
         }
         LOG.info("PATCH {} refused by peer {} ({}); putting the whole object instead", item.id(), peer.name(), refusal.getMessage());
         try {
-            calls.send(peer, "PUT", url, new RawBody(current), item.from(), item.to(), null);
+            calls.send(peer, "PUT", url, body(item, item.path(), current), item.from(), item.to(), null);
             outcomes.delivered(item);
+        } catch (WireForm.UntranslatableException e) {
+            untranslatable(item, peer, e);
         } catch (PeerCallException e) {
             String parentPath = CurrentObjects.parentPath(item.path()).orElse(null);
             if (parentPath != null && refusedByPeer(e)) {
@@ -135,8 +144,10 @@ public class PeerDelivery {
         }
         LOG.info("PUT of {} refused by peer {} ({}); putting the whole {} instead", item.path(), peer.name(), refusal.getMessage(), parentPath);
         try {
-            calls.send(peer, "PUT", PeerCalls.join(endpoint, parentPath), new RawBody(parent), item.from(), item.to(), null);
+            calls.send(peer, "PUT", PeerCalls.join(endpoint, parentPath), body(item, parentPath, parent), item.from(), item.to(), null);
             outcomes.delivered(item);
+        } catch (WireForm.UntranslatableException e) {
+            untranslatable(item, peer, e);
         } catch (PeerCallException e) {
             failed(item, peer, e);
         }
@@ -145,6 +156,18 @@ public class PeerDelivery {
     /** Our object of the item's module at {@code path} (the item's own, or the one it is part of), as it is now. */
     private Optional<String> current(OutboxItem item, String path) {
         return currentObjects.at(item.module(), path);
+    }
+
+    /** Our stored text sent to {@code path} below the module, with the type it has there (an object, or a part of one). */
+    private RawJson body(OutboxItem item, String path, String text) {
+        return new RawJson(text, currentObjects.typeAt(item.module(), path));
+    }
+
+    /** An object the peer's version cannot hold: sending it again will not help, nor will sending it malformed. */
+    private void untranslatable(OutboxItem item, Peer peer, WireForm.UntranslatableException e) {
+        String reason = "cannot be written in OCPI " + peer.ocpiVersion() + ", the version of peer " + peer.name() + ": " + e.getMessage();
+        LOG.warn("push {} not sent, kept as dead letter: {}", item.id(), reason);
+        outcomes.dead(item, reason);
     }
 
     private void failed(OutboxItem item, Peer peer, PeerCallException e) {
@@ -188,9 +211,5 @@ public class PeerDelivery {
                 LOG.debug("peer {} still OFFLINE: {}", peer.name(), stillDown.getMessage());
             }
         }
-    }
-
-    /** A body already serialised, sent as it is. */
-    record RawBody(@com.fasterxml.jackson.annotation.JsonValue @com.fasterxml.jackson.annotation.JsonRawValue String json) {
     }
 }

@@ -16,6 +16,7 @@ import io.ocpi.adapter.protocol.OcpiResult;
 import io.ocpi.adapter.protocol.OcpiUrls;
 import io.ocpi.adapter.protocol.Platform;
 import io.ocpi.adapter.protocol.RoutingHeaders;
+import io.ocpi.adapter.protocol.WireForms;
 import io.ocpi.adapter.protocol.client.PeerCalls;
 import io.ocpi.adapter.registry.Peer;
 import io.ocpi.adapter.registry.PeerRepository;
@@ -93,8 +94,7 @@ public class AsyncRequestCycle {
         Map<String, Object> announced = new HashMap<>(headers);
         announced.put(REQUEST_ID, id);
         announced.put(kind.operationHeader(), operation);
-        announced.put(OcpiEvents.PEER, caller.peer().name());
-        Object answer = events.announce(kind.module(), "requested", request, announced);
+        Object answer = events.announce(kind.module(), "requested", request, OcpiEvents.about(caller.peer(), announced));
         R response = answer == null ? kind.notSupported().apply(resultTimeout()) : responseFrom(kind, OcpiEvents.answer(answer, json));
         requests.answered(id, objects.write(response), response.accepted(), response.timeout());
         return response;
@@ -210,8 +210,8 @@ public class AsyncRequestCycle {
         String text = objects.write(result);
         // A result after a timeout still counts: the charge point did act. Only a second result is ignored.
         if (requests.concluded(request.id(), text, Status.CONCLUDED) || request.status() == Status.TIMED_OUT) {
-            events.announce(kind.module(), "result", text, Map.of(REQUEST_ID, request.id(), kind.operationHeader(), request.operation(),
-                    OcpiEvents.PEER, caller.peer().name()));
+            events.announce(kind.module(), "result", text, OcpiEvents.about(caller.peer(),
+                    Map.of(REQUEST_ID, request.id(), kind.operationHeader(), request.operation())));
         }
         return OcpiResult.ok(null);
     }

@@ -24,6 +24,7 @@ import io.ocpi.adapter.protocol.client.PeerCalls;
 import io.ocpi.adapter.registry.Peer;
 import io.ocpi.adapter.registry.PeerRepository;
 import io.ocpi.adapter.store.AsyncRequest;
+import io.ocpi.adapter.protocol.RequestBody;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
@@ -164,21 +165,21 @@ public class ChargingProfiles {
     }
 
     /** A CPO posts the result of a request we sent to our response URL. */
-    public OcpiResult resultReceived(Caller caller, String requestId, byte[] body) {
+    public OcpiResult resultReceived(Caller caller, String requestId, RequestBody body) {
         AsyncRequest request = cycle.sentTo(REQUESTS, caller, requestId, null);
         return cycle.resultReceived(REQUESTS, caller, request, bodies.read(body, Operation.valueOf(request.operation()).resultType()));
     }
 
     /** A CPO tells us the active profile of a session changed. */
-    public OcpiResult activeReceived(Caller caller, String sessionId, byte[] body) {
+    public OcpiResult activeReceived(Caller caller, String sessionId, RequestBody body) {
         ActiveChargingProfile profile = bodies.read(body, ActiveChargingProfile.class);
         // A session not pushed to us yet is taken on trust; one we hold from another party is not the caller's to touch.
         List<Party> holders = objects.ownersOf(ModuleId.SESSIONS, sessionId);
         if (!platform.isHub(caller) && !holders.isEmpty() && holders.stream().noneMatch(platform.partiesOf(caller)::contains)) {
             throw OcpiException.notFound("unknown session " + sessionId);
         }
-        events.announce(ModuleId.CHARGING_PROFILES, "active", objects.write(profile), Map.of(
-                OcpiEvents.OBJECT_ID, sessionId, OcpiEvents.PEER, caller.peer().name()));
+        events.announce(ModuleId.CHARGING_PROFILES, "active", objects.write(profile), OcpiEvents.about(caller.peer(),
+                Map.of(OcpiEvents.OBJECT_ID, sessionId)));
         return OcpiResult.ok(null);
     }
 }

@@ -20,6 +20,7 @@ import io.ocpi.adapter.protocol.OcpiStatus;
 import io.ocpi.adapter.protocol.Platform;
 import io.ocpi.adapter.protocol.RoutingHeaders;
 import io.ocpi.adapter.protocol.client.PeerCalls;
+import io.ocpi.adapter.protocol.RequestBody;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -66,7 +67,7 @@ public class Commands {
     // --- Received (we are the CPO) -----------------------------------------------------------------------------
 
     /** @param routing from the party that sent the command (when it said) to our CPO that takes it */
-    public OcpiResult receive(Caller caller, RoutingHeaders routing, String commandName, byte[] body) {
+    public OcpiResult receive(Caller caller, RoutingHeaders routing, String commandName, RequestBody body) {
         CommandType type = type(commandName);
         CommandRequest command = bodies.read(body, type.requestType());
         if (command instanceof StartSession start && start.connectorId() != null && start.evseUid() == null) {
@@ -126,7 +127,7 @@ public class Commands {
     }
 
     /** A CPO posts the outcome of a command we sent to our response URL. */
-    public OcpiResult resultReceived(Caller caller, String commandName, String requestId, byte[] body) {
+    public OcpiResult resultReceived(Caller caller, String commandName, String requestId, RequestBody body) {
         CommandResult result = bodies.read(body, CommandResult.class);
         return cycle.resultReceived(REQUESTS, caller, cycle.sentTo(REQUESTS, caller, requestId, type(commandName).name()), result);
     }

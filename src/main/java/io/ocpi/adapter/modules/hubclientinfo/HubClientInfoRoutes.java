@@ -19,6 +19,7 @@ import io.ocpi.adapter.protocol.Platform;
 import io.ocpi.adapter.registry.PeerRepository;
 import io.ocpi.adapter.registry.PeerStatus;
 import io.ocpi.adapter.store.ObjectStore;
+import io.ocpi.adapter.protocol.RequestBody;
 import java.util.Comparator;
 import java.util.List;
 import org.springframework.stereotype.Component;
@@ -65,7 +66,7 @@ public class HubClientInfoRoutes extends OcpiRouteBuilder {
         ocpiRoute("hubclientinfo-receiver-get", Access.REGISTERED)
                 .answer((caller, e) -> {
                     ObjectKey key = key(caller, owner(e));
-                    return store.find(key).map(io.ocpi.adapter.protocol.RawJson::new)
+                    return store.find(key).map(text -> new io.ocpi.adapter.protocol.RawJson(text, ClientInfo.class))
                             .orElseThrow(() -> OcpiException.notFound("no client info for " + key.owner()));
                 });
         ocpiRoute("hubclientinfo-receiver-put", Access.REGISTERED)
@@ -80,7 +81,7 @@ public class HubClientInfoRoutes extends OcpiRouteBuilder {
         return ObjectKey.of(ModuleId.HUB_CLIENT_INFO, party, "");
     }
 
-    private OcpiResult put(Caller caller, Party party, byte[] body) {
+    private OcpiResult put(Caller caller, Party party, RequestBody body) {
         ObjectKey key = key(caller, party);
         ClientInfo info = bodies.read(body, ClientInfo.class);
         OwnedObjects.requireSame("country_code", party.countryCode(), info.countryCode());

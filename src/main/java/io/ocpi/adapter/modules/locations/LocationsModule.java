@@ -11,7 +11,7 @@ import org.springframework.stereotype.Component;
 public class LocationsModule extends OcpiModule {
 
     public static final Kind<Location> KIND = Kind.of(ModuleId.LOCATIONS, Location.class, Role.CPO)
-            .withParts(LocationTree::part);
+            .withParts(LocationTree::part, Evse.class, Connector.class);
 
     public LocationsModule() {
         super(KIND, sender(LocationsRoutes.SENDER), receiver(LocationsRoutes.RECEIVER));

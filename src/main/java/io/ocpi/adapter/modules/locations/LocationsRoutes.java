@@ -67,11 +67,11 @@ public class LocationsRoutes extends OcpiRouteBuilder {
         moduleRoute("locations-sender-list", Role.CPO)
                 .answer((caller, e) -> objects.list(ModuleId.LOCATIONS, SENDER, platform.parties(Role.CPO), null, pagination.request(e)));
         moduleRoute("locations-sender-get-location", Role.CPO)
-                .answer((caller, e) -> new RawJson(objects.write(ours(e).location())));
+                .answer((caller, e) -> new RawJson(objects.write(ours(e).location()), Location.class));
         moduleRoute("locations-sender-get-evse", Role.CPO)
-                .answer((caller, e) -> new RawJson(objects.write(ours(e).requireEvse(param(e, "evse_uid")))));
+                .answer((caller, e) -> new RawJson(objects.write(ours(e).requireEvse(param(e, "evse_uid"))), Evse.class));
         moduleRoute("locations-sender-get-connector", Role.CPO)
-                .answer((caller, e) -> new RawJson(objects.write(ours(e).requireConnector(param(e, "evse_uid"), param(e, "connector_id")))));
+                .answer((caller, e) -> new RawJson(objects.write(ours(e).requireConnector(param(e, "evse_uid"), param(e, "connector_id"))), Connector.class));
 
         // Receiver: what CPOs push to us, as an eMSP.
         moduleRoute("locations-receiver-get-location", Role.EMSP)

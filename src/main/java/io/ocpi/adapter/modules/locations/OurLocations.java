@@ -11,6 +11,7 @@ import io.ocpi.adapter.protocol.OcpiUrls;
 import io.ocpi.adapter.protocol.Platform;
 import io.ocpi.adapter.push.Pushes;
 import io.ocpi.adapter.store.ObjectStore;
+import io.ocpi.adapter.protocol.RequestBody;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -45,9 +46,10 @@ public class OurLocations {
      * @return the whole location as stored afterwards
      */
     public String update(String locationId, String evseUid, String connectorId, byte[] body) {
-        ObjectNode patch = connectorId != null ? ReceivedLocations.patchBody(bodies, body, "id", connectorId)
-                : evseUid != null ? ReceivedLocations.patchBody(bodies, body, "uid", evseUid)
-                : ReceivedLocations.patchBody(bodies, body, "id", locationId);
+        RequestBody canonical = RequestBody.canonical(body);
+        ObjectNode patch = connectorId != null ? ReceivedLocations.patchBody(bodies, canonical, Connector.class, "id", connectorId)
+                : evseUid != null ? ReceivedLocations.patchBody(bodies, canonical, Evse.class, "uid", evseUid)
+                : ReceivedLocations.patchBody(bodies, canonical, Location.class, "id", locationId);
         Party owner = objects.findOurs(ModuleId.LOCATIONS, platform.parties(Role.CPO), locationId, "")
                 .map(objects::object)
                 .map(location -> new Party(location.path("country_code").asText(), location.path("party_id").asText()))

@@ -12,6 +12,7 @@ import io.ocpi.adapter.protocol.OcpiResult;
 import io.ocpi.adapter.protocol.Platform;
 import io.ocpi.adapter.protocol.RawJson;
 import io.ocpi.adapter.store.ObjectStore;
+import io.ocpi.adapter.protocol.RequestBody;
 import java.util.function.Consumer;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -39,51 +40,51 @@ public class ReceivedLocations {
     }
 
     public RawJson getEvse(Caller caller, Party owner, String locationId, String evseUid) {
-        return new RawJson(objects.write(read(caller, owner, locationId).requireEvse(evseUid)));
+        return new RawJson(objects.write(read(caller, owner, locationId).requireEvse(evseUid)), Evse.class);
     }
 
     public RawJson getConnector(Caller caller, Party owner, String locationId, String evseUid, String connectorId) {
-        return new RawJson(objects.write(read(caller, owner, locationId).requireConnector(evseUid, connectorId)));
+        return new RawJson(objects.write(read(caller, owner, locationId).requireConnector(evseUid, connectorId)), Connector.class);
     }
 
-    public OcpiResult putEvse(Caller caller, Party owner, String locationId, String evseUid, byte[] body) {
+    public OcpiResult putEvse(Caller caller, Party owner, String locationId, String evseUid, RequestBody body) {
         Evse evse = bodies.read(body, Evse.class);
         OwnedObjects.requireSame("uid", evseUid, evse.uid());
         ObjectNode tree = objects.object(objects.write(evse));
         boolean[] created = new boolean[1];
-        change(caller, owner, locationId, "PUT", location -> {
+        change(caller, owner, locationId, "PUT", body, location -> {
             created[0] = location.evse(evseUid).isEmpty();
             location.putEvse(tree);
         });
         return created[0] ? OcpiResult.created(null) : OcpiResult.ok(null);
     }
 
-    public OcpiResult putConnector(Caller caller, Party owner, String locationId, String evseUid, String connectorId, byte[] body) {
+    public OcpiResult putConnector(Caller caller, Party owner, String locationId, String evseUid, String connectorId, RequestBody body) {
         Connector connector = bodies.read(body, Connector.class);
         OwnedObjects.requireSame("id", connectorId, connector.id());
         ObjectNode tree = objects.object(objects.write(connector));
         boolean[] created = new boolean[1];
-        change(caller, owner, locationId, "PUT", location -> {
+        change(caller, owner, locationId, "PUT", body, location -> {
             created[0] = location.connector(evseUid, connectorId).isEmpty();
             location.putConnector(evseUid, tree);
         });
         return created[0] ? OcpiResult.created(null) : OcpiResult.ok(null);
     }
 
-    public OcpiResult patchEvse(Caller caller, Party owner, String locationId, String evseUid, byte[] body) {
-        ObjectNode patch = patchBody(bodies, body, "uid", evseUid);
-        change(caller, owner, locationId, "PATCH", location -> location.patch(evseUid, null, patch));
+    public OcpiResult patchEvse(Caller caller, Party owner, String locationId, String evseUid, RequestBody body) {
+        ObjectNode patch = patchBody(bodies, body, Evse.class, "uid", evseUid);
+        change(caller, owner, locationId, "PATCH", body, location -> location.patch(evseUid, null, patch));
         return OcpiResult.ok(null);
     }
 
-    public OcpiResult patchConnector(Caller caller, Party owner, String locationId, String evseUid, String connectorId, byte[] body) {
-        ObjectNode patch = patchBody(bodies, body, "id", connectorId);
-        change(caller, owner, locationId, "PATCH", location -> location.patch(evseUid, connectorId, patch));
+    public OcpiResult patchConnector(Caller caller, Party owner, String locationId, String evseUid, String connectorId, RequestBody body) {
+        ObjectNode patch = patchBody(bodies, body, Connector.class, "id", connectorId);
+        change(caller, owner, locationId, "PATCH", body, location -> location.patch(evseUid, connectorId, patch));
         return OcpiResult.ok(null);
     }
 
-    static ObjectNode patchBody(OcpiBodies bodies, byte[] body, String idField, String urlId) {
-        ObjectNode patch = bodies.readObject(body);
+    static ObjectNode patchBody(OcpiBodies bodies, RequestBody body, Class<?> type, String idField, String urlId) {
+        ObjectNode patch = bodies.readObject(body, type);
         OwnedObjects.requireLastUpdated(patch);
         if (patch.has(idField)) {
             OwnedObjects.requireSame(idField, urlId, patch.get(idField).asText());
@@ -97,14 +98,14 @@ public class ReceivedLocations {
         return new LocationTree(store.find(key).map(objects::object).orElseThrow(() -> OcpiException.notFound("unknown " + key)));
     }
 
-    private void change(Caller caller, Party owner, String locationId, String operation, Consumer<LocationTree> change) {
+    private void change(Caller caller, Party owner, String locationId, String operation, RequestBody body, Consumer<LocationTree> change) {
         platform.requireOwner(caller, owner);
         ObjectKey key = ObjectKey.of(ModuleId.LOCATIONS, owner, locationId);
         transaction.executeWithoutResult(tx -> {
             LocationTree location = new LocationTree(store.findForUpdate(key).map(objects::object)
                     .orElseThrow(() -> OcpiException.notFound("unknown " + key + ": PUT the location first")));
             change.accept(location);
-            Location valid = bodies.convert(location.location(), Location.class);
+            Location valid = bodies.convert(location.location(), Location.class, body.readAs());
             String text = objects.write(valid);
             store.put(key, valid.lastUpdated(), null, text);
             objects.announceReceived(caller, ModuleId.LOCATIONS, key, text, operation);

@@ -10,12 +10,15 @@ import io.ocpi.adapter.ocpi.InterfaceRole;
 import io.ocpi.adapter.ocpi.ObjectKey;
 import io.ocpi.adapter.ocpi.OwnedObject;
 import io.ocpi.adapter.ocpi.Party;
+import io.ocpi.adapter.ocpi.VersionNumber;
 import io.ocpi.adapter.protocol.Caller;
 import io.ocpi.adapter.protocol.OcpiBodies;
 import io.ocpi.adapter.protocol.OcpiDateTime;
 import io.ocpi.adapter.protocol.OcpiException;
 import io.ocpi.adapter.protocol.Platform;
 import io.ocpi.adapter.protocol.RoutingHeaders;
+import io.ocpi.adapter.protocol.WireForm;
+import io.ocpi.adapter.protocol.WireForms;
 import io.ocpi.adapter.protocol.client.PeerCredential;
 import io.ocpi.adapter.protocol.client.PeerLists;
 import io.ocpi.adapter.protocol.client.PeerLists.PageFailedException;
@@ -37,7 +40,8 @@ import org.springframework.stereotype.Component;
  * Pulls a peer's complete list of a module of Client Owned Objects (its Sender interface, page by page following
  * {@code Link}) into the store, for our party in the role that receives them ({@link Kind#receiver()}): what a CPO
  * serves (locations, sessions, CDRs, tariffs) for our eMSP, what an eMSP serves (tokens) for our CPO. Each object is
- * checked like a push would be: a valid object owned by the peer is stored and announced as received; anything else
+ * checked like a push would be: made canonical from the peer's version ({@link WireForms}), a valid object owned by
+ * the peer is stored and announced as received; anything else
  * is logged and passed over, as transport_and_format advises for lists. Pages are asked for no larger than the peer's
  * cap for the module ({@code ocpi.pull.page-limits}); a page that cannot be read ends the pull with what failed
  * where, and what was stored before.
@@ -83,9 +87,11 @@ public class PeerPulls {
     private final Platform platform;
     private final Modules modules;
     private final Map<String, Map<String, Integer>> pageLimits;
+    private final WireForms forms;
 
     public PeerPulls(PeerRepository peers, PeerLists lists, OcpiBodies bodies, ObjectStore store, OwnedObjects objects, Platform platform,
-                     Modules modules, OcpiProperties properties) {
+                     Modules modules, OcpiProperties properties, WireForms forms) {
+        this.forms = forms;
         this.peers = peers;
         this.lists = lists;
         this.pageLimits = properties.pull().pageLimits();
@@ -123,12 +129,16 @@ public class PeerPulls {
         Caller asPeer = new Caller(peer, TokenScope.FULL, null, false);
         Map<String, String> routing = peer.roles().isEmpty() ? Map.of() : RoutingHeaders.outgoing(platform.party(kind.receiver()),
                 new Party(peer.roles().get(0).countryCode(), peer.roles().get(0).partyId()));
+        // Objects of the peer's party that owns them, to our party that receives them.
+        Party theirs = peer.roles().stream().filter(role -> role.role() == kind.owner()).findFirst()
+                .map(role -> new Party(role.countryCode(), role.partyId())).orElse(null);
+        Wire wire = new Wire(peer.ocpiVersion(), new WireForm.Parties(theirs, platform.party(kind.receiver())));
         long[] counts = new long[2];
         long read;
         try {
             read = lists.pullAll(url, PeerCredential.of(peer), JsonNode.class, routing, page -> {
                 for (JsonNode item : page) {
-                    if (store(asPeer, kind, item)) {
+                    if (store(asPeer, kind, wire, item)) {
                         counts[0]++;
                     } else {
                         counts[1]++;
@@ -143,9 +153,13 @@ public class PeerPulls {
         return outcome;
     }
 
-    private <T extends OwnedObject> boolean store(Caller peer, Kind<T> kind, JsonNode item) {
+    /** The version a pulled list is written in, and the parties of its objects. */
+    private record Wire(VersionNumber version, WireForm.Parties parties) {
+    }
+
+    private <T extends OwnedObject> boolean store(Caller peer, Kind<T> kind, Wire wire, JsonNode item) {
         try {
-            T object = bodies.convert(item, kind.type());
+            T object = bodies.convert(forms.toCanonical(kind.type(), wire.version(), item, wire.parties()), kind.type(), wire.version());
             Party owner = Party.of(object);
             platform.requireOwner(peer, owner);
             ObjectKey key = new ObjectKey(kind.module(), owner, object.objectId(), kind.objectType().apply(object));

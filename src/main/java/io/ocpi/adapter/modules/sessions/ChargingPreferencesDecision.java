@@ -42,9 +42,8 @@ public class ChargingPreferencesDecision {
             throw new OcpiException(OcpiStatus.INVALID_OR_MISSING_PARAMETERS, 404,
                     "the EVSE of session " + sessionId + " does not take charging preferences");
         }
-        Object answer = events.announce(ModuleId.SESSIONS, "charging-preferences", objects.write(preferences), Map.of(
-                OcpiEvents.OBJECT_ID, sessionId,
-                OcpiEvents.PEER, caller.peer().name()));
+        Object answer = events.announce(ModuleId.SESSIONS, "charging-preferences", objects.write(preferences), OcpiEvents.about(caller.peer(),
+                Map.of(OcpiEvents.OBJECT_ID, sessionId)));
         if (answer == null) {
             return ChargingPreferencesResponse.NOT_POSSIBLE;
         }

@@ -83,8 +83,10 @@ public class ChargeAuthorization {
                 .orElseGet(() -> local(json.createObjectNode().put("uid", uid).put("type", type.name()), location,
                         AllowedType.NOT_ALLOWED, "Unknown token"));
         decisions.counted("cpo", decision.allowed());
-        events.announce(ModuleId.TOKENS, "decided", objects.write(decision), Map.of(OcpiEvents.OBJECT_ID, uid, "OcpiTokenType", type.name(),
-                "OcpiAllowed", decision.allowed().name()));
+        Map<String, Object> headers = Map.of(OcpiEvents.OBJECT_ID, uid, "OcpiTokenType", type.name(), "OcpiAllowed", decision.allowed().name());
+        // The token's eMSP, when it is a peer of ours, is the peer behind the event.
+        Optional<Peer> emsp = token.flatMap(t -> peers.findRegistered(owner(t)));
+        events.announce(ModuleId.TOKENS, "decided", objects.write(decision), emsp.map(peer -> OcpiEvents.about(peer, headers)).orElse(headers));
         return decision;
     }
 

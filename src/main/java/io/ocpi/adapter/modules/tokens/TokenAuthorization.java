@@ -13,6 +13,7 @@ import io.ocpi.adapter.protocol.OcpiEvents;
 import io.ocpi.adapter.protocol.OcpiException;
 import io.ocpi.adapter.protocol.OcpiStatus;
 import io.ocpi.adapter.protocol.Platform;
+import io.ocpi.adapter.protocol.RequestBody;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
@@ -81,8 +82,8 @@ public class TokenAuthorization {
         cache.put(question, new Cached(decided, Instant.now().plus(cacheFor)));
     }
 
-    public AuthorizationInfo authorize(Caller caller, String uid, TokenType type, byte[] body) {
-        LocationReferences location = body == null || body.length == 0 ? null : bodies.read(body, LocationReferences.class);
+    public AuthorizationInfo authorize(Caller caller, String uid, TokenType type, RequestBody body) {
+        LocationReferences location = body.isEmpty() ? null : bodies.read(body, LocationReferences.class);
         ObjectNode token = objects.findOurs(ModuleId.TOKENS, platform.parties(Role.EMSP), uid, type.name())
                 .map(objects::object)
                 .orElseThrow(() -> new OcpiException(OcpiStatus.UNKNOWN_TOKEN, 404, "unknown token " + uid + " of type " + type));
@@ -94,11 +95,10 @@ public class TokenAuthorization {
         }
         String questionText = objects.write(question);
         JsonNode decided = cached(questionText).orElseGet(() -> {
-            JsonNode fresh = OcpiEvents.answer(events.announce(ModuleId.TOKENS, "authorize", questionText, Map.of(
+            JsonNode fresh = OcpiEvents.answer(events.announce(ModuleId.TOKENS, "authorize", questionText, OcpiEvents.about(caller.peer(), Map.of(
                     // Upper-case, as every id in a header: billing looks the card up by it.
                     OcpiEvents.OBJECT_ID, uid.toUpperCase(Locale.ROOT),
-                    "OcpiTokenType", type.name(),
-                    OcpiEvents.PEER, caller.peer().name())), json);
+                    "OcpiTokenType", type.name()))), json);
             remember(questionText, fresh);
             return fresh;
         });

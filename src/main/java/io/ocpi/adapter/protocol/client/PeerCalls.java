@@ -1,24 +1,43 @@
 package io.ocpi.adapter.protocol.client;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ocpi.adapter.ocpi.Party;
+import io.ocpi.adapter.ocpi.VersionNumber;
+import io.ocpi.adapter.protocol.OcpiException;
+import io.ocpi.adapter.protocol.RawJson;
 import io.ocpi.adapter.protocol.RoutingHeaders;
+import io.ocpi.adapter.protocol.WireForm;
+import io.ocpi.adapter.protocol.WireForms;
 import io.ocpi.adapter.registry.Peer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 
 /**
- * Calls of functional modules to a registered peer: its token, and routing headers from one of our parties to one
- * of its parties. Every module sends through here.
+ * Calls of functional modules to a registered peer: its token, routing headers from one of our parties to one of its
+ * parties, and bodies both ways in the peer's version: what we send is written through the {@link WireForm} of its
+ * type for that version, the answer's data is made canonical by the form of the type asked for. Every module sends
+ * through here.
  */
 @Component
 public class PeerCalls {
 
     private final OcpiClient client;
+    private final WireForms forms;
+    private final ObjectMapper json;
 
-    public PeerCalls(OcpiClient client) {
+    public PeerCalls(OcpiClient client, WireForms forms, ObjectMapper json) {
         this.client = client;
+        this.forms = forms;
+        this.json = json;
     }
 
+    /**
+     * @param body   an object, or stored text ({@link RawJson}) that says its type
+     * @throws WireForm.UntranslatableException when the body cannot be written in the peer's version
+     */
     public <T> PeerResponse<T> send(Peer peer, String method, String url, Object body, Party from, Party to, Class<T> answer) {
         return send(peer, method, url, body, from, to, answer, null);
     }
@@ -27,10 +46,39 @@ public class PeerCalls {
     public <T> PeerResponse<T> send(Peer peer, String method, String url, Object body, Party from, Party to, Class<T> answer,
                                     java.time.Duration timeout) {
         Map<String, String> headers = from == null || to == null ? Map.of() : RoutingHeaders.outgoing(from, to);
-        com.fasterxml.jackson.databind.JavaType type = answer == null ? null : client.type(answer);
-        return timeout == null
-                ? client.call(method, url, PeerCredential.of(peer), body, type, headers)
-                : client.call(method, url, PeerCredential.of(peer), body, type, headers, timeout);
+        VersionNumber version = peer.ocpiVersion();
+        Object sent = inVersion(body, version);
+        boolean translated = answer != null && forms.translates(answer, version);
+        com.fasterxml.jackson.databind.JavaType type = answer == null ? null : client.type(translated ? JsonNode.class : answer);
+        PeerResponse<T> response = timeout == null
+                ? client.call(method, url, PeerCredential.of(peer), sent, type, headers)
+                : client.call(method, url, PeerCredential.of(peer), sent, type, headers, timeout);
+        if (!translated || response.data() == null) {
+            return response;
+        }
+        // The answer is the peer's (from its party, or the one we called) to our party that asked.
+        WireForm.Parties parties = new WireForm.Parties(to, from);
+        try {
+            T data = json.convertValue(forms.toCanonical(answer, version, (JsonNode) response.data(), parties), answer);
+            return new PeerResponse<>(response.httpStatus(), response.headers(), data, response.statusCode());
+        } catch (OcpiException | IllegalArgumentException e) {
+            throw new PeerCallException(url, response.httpStatus(), response.statusCode(), "peer's data is not a valid "
+                    + answer.getSimpleName() + " of OCPI " + version + " for " + method + " " + url + ": " + e.getMessage(), e);
+        }
+    }
+
+    private Object inVersion(Object body, VersionNumber version) {
+        if (body == null) {
+            return body;
+        }
+        try {
+            if (body instanceof RawJson raw) {
+                return forms.translates(raw.type(), version) ? forms.toWire(raw.type(), version, json.readTree(raw.json())) : raw;
+            }
+            return forms.translates(body.getClass(), version) ? forms.toWire(body.getClass(), version, json.valueToTree(body)) : body;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Joins a module URL a peer advertised and the rest of a path, with exactly one slash between them. */
