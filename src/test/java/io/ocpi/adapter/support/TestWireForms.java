@@ -12,16 +12,40 @@ import io.ocpi.adapter.modules.tokens.LocationReferences;
 import io.ocpi.adapter.ocpi.VersionNumber;
 import io.ocpi.adapter.protocol.OcpiException;
 import io.ocpi.adapter.protocol.WireForm;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
+import org.springframework.beans.factory.support.BeanDefinitionRegistry;
+import org.springframework.beans.factory.support.BeanDefinitionRegistryPostProcessor;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
+import org.springframework.util.ClassUtils;
 
 /**
  * Wire forms for 2.1.1 made up for tests, so that tests prove where forms are applied whatever the real forms say:
  * each renames one field; the Tariff form also leaves the parties out of the body and refuses a tariff without
- * alternative text.
+ * alternative text. They take the place of the real 2.1.1 forms in the context of a test that names this class; it is
+ * no {@code @Configuration}, so that no other test's context finds it.
  */
-@Configuration
 public class TestWireForms {
+
+    /** The real 2.1.1 forms leave the context: these made-up ones stand in for them. */
+    @Bean
+    static BeanDefinitionRegistryPostProcessor withoutTheReal211Forms() {
+        return new BeanDefinitionRegistryPostProcessor() {
+            @Override
+            public void postProcessBeanDefinitionRegistry(BeanDefinitionRegistry registry) {
+                for (String name : registry.getBeanDefinitionNames()) {
+                    String type = registry.getBeanDefinition(name).getBeanClassName();
+                    if (type != null && type.contains(".v211.")
+                            && WireForm.class.isAssignableFrom(ClassUtils.resolveClassName(type, TestWireForms.class.getClassLoader()))) {
+                        registry.removeBeanDefinition(name);
+                    }
+                }
+            }
+
+            @Override
+            public void postProcessBeanFactory(ConfigurableListableBeanFactory beanFactory) {
+            }
+        };
+    }
 
     @Bean
     WireForm testTariffForm211() {

@@ -32,10 +32,10 @@ public class CredentialsRoutes extends OcpiRouteBuilder {
                 .answer((caller, e) -> handshake.current(caller, OcpiExchange.version(e)));
 
         ocpiRoute("credentials-register", Access.REGISTRATION)
-                .answer((caller, e) -> handshake.acceptRegistration(caller, body(e).bytes(), OcpiExchange.version(e)));
+                .answer((caller, e) -> handshake.acceptRegistration(caller, e.getIn().getBody(byte[].class), OcpiExchange.version(e)));
 
         ocpiRoute("credentials-update", Access.REGISTRATION)
-                .answer((caller, e) -> handshake.acceptUpdate(caller, body(e).bytes(), OcpiExchange.version(e)));
+                .answer((caller, e) -> handshake.acceptUpdate(caller, e.getIn().getBody(byte[].class), OcpiExchange.version(e)));
 
         ocpiRoute("credentials-unregister", Access.REGISTRATION)
                 .answer((caller, e) -> {

@@ -53,11 +53,11 @@ public class PaymentsRoutes extends OcpiRouteBuilder {
 
         // Our calls to a PTP's Terminals Sender: headers name the PTP and, but for an activation, the terminal.
         input(ModuleId.PAYMENTS, "terminals.update")
-                .process(e -> answer(e, terminals.update(ptp(e), terminalId(e), body(e).bytes())));
+                .process(e -> answer(e, terminals.update(ptp(e), terminalId(e), e.getIn().getBody(byte[].class))));
         input(ModuleId.PAYMENTS, "terminals.assign")
-                .process(e -> answer(e, terminals.assign(ptp(e), terminalId(e), body(e).bytes())));
+                .process(e -> answer(e, terminals.assign(ptp(e), terminalId(e), e.getIn().getBody(byte[].class))));
         input(ModuleId.PAYMENTS, "terminals.activate")
-                .process(e -> answer(e, terminals.activate(ptp(e), body(e).bytes())));
+                .process(e -> answer(e, terminals.activate(ptp(e), e.getIn().getBody(byte[].class))));
         input(ModuleId.PAYMENTS, "terminals.deactivate")
                 .process(e -> answer(e, terminals.deactivate(ptp(e), terminalId(e))));
     }
