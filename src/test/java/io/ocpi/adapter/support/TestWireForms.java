@@ -13,14 +13,14 @@ import io.ocpi.adapter.ocpi.VersionNumber;
 import io.ocpi.adapter.protocol.OcpiException;
 import io.ocpi.adapter.protocol.WireForm;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 
 /**
  * Wire forms for 2.1.1 made up for tests, so that tests prove where forms are applied whatever the real forms say:
  * each renames one field; the Tariff form also leaves the parties out of the body and refuses a tariff without
- * alternative text.
+ * alternative text. A source only for the adapters that name it (its bean methods are read as those of any source):
+ * no {@code @Configuration}, which the application's component scan would find and add to every test adapter,
+ * beside the real 2.1.1 forms.
  */
-@Configuration
 public class TestWireForms {
 
     @Bean
