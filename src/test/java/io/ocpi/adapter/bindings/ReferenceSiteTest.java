@@ -327,37 +327,7 @@ class ReferenceSiteTest {
         platform.peer.on(locationPath, Answer.ocpi("null"));
         platform.peer.on(tariffPath, Answer.ocpi("null"));
 
-        // One transaction, as the asset register writes a site: the poller sees the whole site or none of it.
-        inOneTransaction(() -> {
-            billing.update("""
-                    INSERT INTO billing_tariff (tariff_id, currency, tariff_type, description, changed_at)
-                    VALUES (?, 'EUR', 'REGULAR', 'Day and night', TIMESTAMP WITH TIME ZONE '2025-02-01 00:00:00+00')""", tariffId);
-            billing.update("INSERT INTO billing_tariff_element (tariff_id, element_no, start_time, end_time, days_of_week) VALUES (?, 1, '07:00', '23:00', 'MONDAY, FRIDAY')", tariffId);
-            billing.update("INSERT INTO billing_tariff_element (tariff_id, element_no) VALUES (?, 2)", tariffId);
-            billing.update("INSERT INTO billing_tariff_price (tariff_id, element_no, dimension, price, vat_percent, step_size) VALUES (?, 1, 'ENERGY', 0.39, 21, 1)", tariffId);
-            billing.update("INSERT INTO billing_tariff_price (tariff_id, element_no, dimension, price, vat_percent, step_size) VALUES (?, 1, 'PARKING_TIME', 1.5, 21, 60)", tariffId);
-            billing.update("INSERT INTO billing_tariff_price (tariff_id, element_no, dimension, price, step_size) VALUES (?, 2, 'ENERGY', 0.29, 1)", tariffId);
-            billing.update("""
-                    INSERT INTO asset_site (site_id, name, street, postal_code, city, country, latitude, longitude, time_zone,
-                                            parking_type, public_site, open_24_7, changed_at)
-                    VALUES (?, 'Depot', 'Stationsplein 1', '3511 ED', 'Utrecht', 'NLD', '52.089400', '5.107700', 'Europe/Amsterdam',
-                            'ON_STREET', TRUE, TRUE, TIMESTAMP WITH TIME ZONE '2025-02-01 00:00:00+00')""", siteId);
-            for (String evse : List.of("A", "B")) {
-                billing.update("""
-                        INSERT INTO asset_charge_point (evse_uid, site_id, evse_id, asset_state, capabilities, physical_reference, changed_at)
-                        VALUES (?, ?, ?, ?, 'RFID_READER, REMOTE_START_STOP_CAPABLE', ?, TIMESTAMP WITH TIME ZONE '2025-02-01 00:00:00+00')""",
-                        siteId + "-" + evse, siteId, "NL*ADC*E" + suffix + evse, evse.equals("A") ? "IN_SERVICE" : "PLANNED", evse);
-            }
-            billing.update("""
-                    INSERT INTO asset_connector (evse_uid, connector_id, standard, cable, power_type, max_voltage, max_amperage, max_power_w, tariff_id, changed_at)
-                    VALUES (?, '1', 'IEC_62196_T2', FALSE, 'AC_3_PHASE', 230, 32, 22000, ?, TIMESTAMP WITH TIME ZONE '2025-02-01 00:00:00+00')""", siteId + "-A", tariffId);
-            billing.update("""
-                    INSERT INTO asset_connector (evse_uid, connector_id, standard, cable, power_type, max_voltage, max_amperage, tariff_id, changed_at)
-                    VALUES (?, '2', 'DOMESTIC_F', FALSE, 'AC_1_PHASE', 230, 16, NULL, TIMESTAMP WITH TIME ZONE '2025-02-01 00:00:00+00')""", siteId + "-A");
-            billing.update("""
-                    INSERT INTO asset_connector (evse_uid, connector_id, standard, cable, power_type, max_voltage, max_amperage, tariff_id, changed_at)
-                    VALUES (?, '1', 'IEC_62196_T2_COMBO', TRUE, 'DC', 920, 200, NULL, TIMESTAMP WITH TIME ZONE '2025-02-01 00:00:00+00')""", siteId + "-B");
-        });
+        writeSite(suffix);
 
         await().atMost(Duration.ofSeconds(20)).until(() -> platform.peer.received(tariffPath).size() == 1);
         JsonNode tariff = AdapterInstance.JSON.readTree(platform.peer.received(tariffPath).get(0).body());
@@ -429,8 +399,8 @@ class ReferenceSiteTest {
         String id230 = "CDR-230-" + suffix;
         try (FakePeer cpo211 = new FakePeer(); FakePeer cpo230 = new FakePeer();
              KafkaConsumer<String, String> consumer = kafka.consumer("ocpi.received.cdrs")) {
-            String token211 = register211Cpo(cpo211, "OLD");
-            String token230 = register230Cpo(cpo230, "NEW");
+            String token211 = register211(cpo211, "OLD", "EMSP");
+            String token230 = register230(cpo230, "CPO", "NEW", null);
 
             String cdr211 = """
                     {"id":"%s","start_date_time":"2024-01-01T10:00:00Z","stop_date_time":"2024-01-01T11:00:00Z",
@@ -503,6 +473,86 @@ class ReferenceSiteTest {
         }
     }
 
+    /**
+     * Our Location, published from the asset register, reaches an eMSP of 2.1.1 and one of 2.3.0 each in its
+     * version's shape, pushed and served alike.
+     */
+    @Test
+    void aSiteInTheAssetRegisterReachesEmspsOn211And230EachInItsVersionsShape() throws Exception {
+        String suffix = UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        String siteId = "SITE-" + suffix;
+        String tariffId = "TARIFF-" + suffix;
+        platform.peer.on("/2.2.1/receiver/locations/NL/ADC/" + siteId, Answer.ocpi("null"));
+        platform.peer.on("/2.2.1/receiver/tariffs/NL/ADC/" + tariffId, Answer.ocpi("null"));
+        try (FakePeer emsp211 = new FakePeer(); FakePeer emsp230 = new FakePeer()) {
+            String token211 = register211(emsp211, "OLE", "CPO", "locations");
+            String token230 = register230(emsp230, "EMSP", "NEE", "locations");
+            String path211 = "/2.1.1/locations/NL/ADC/" + siteId;
+            String path230 = "/2.3.0/receiver/locations/NL/ADC/" + siteId;
+            emsp211.on(path211, Answer.ocpi("null"));
+            emsp230.on(path230, Answer.ocpi("null"));
+
+            writeSite(suffix);
+            await().atMost(Duration.ofSeconds(20)).until(() -> emsp211.received(path211).size() == 1 && emsp230.received(path230).size() == 1);
+
+            // 2.1.1 (mod_locations.md): the parking kind as `type`, no publish or owner, voltage and amperage, one tariff_id
+            FakePeer.Received put211 = emsp211.received(path211).get(0);
+            assertThat(put211.method()).isEqualTo("PUT");
+            assertThat(put211.header("Authorization")).isEqualTo("Token token-b-OLE");
+            assertThat(put211.headers().keySet()).noneMatch(name -> name.toLowerCase().startsWith("ocpi-"));
+            JsonNode location211 = AdapterInstance.JSON.readTree(put211.body());
+            assertThat(location211.get("id").asText()).isEqualTo(siteId);
+            assertThat(location211.get("type").asText()).isEqualTo("ON_STREET");
+            assertThat(location211.has("parking_type")).isFalse();
+            assertThat(location211.has("publish")).isFalse();
+            assertThat(location211.has("country_code")).isFalse();
+            assertThat(location211.has("party_id")).isFalse();
+            assertThat(location211.get("address").asText()).isEqualTo("Stationsplein 1");
+            assertThat(location211.get("postal_code").asText()).isEqualTo("3511 ED");
+            assertThat(location211.get("time_zone").asText()).isEqualTo("Europe/Amsterdam");
+            assertThat(location211.at("/opening_times/twentyfourseven").asBoolean()).isTrue();
+            assertThat(location211.get("last_updated").asText()).isEqualTo("2025-02-01T00:00:00Z");
+            assertThat(location211.get("evses")).hasSize(2);
+            assertThat(location211.at("/evses/0/capabilities").toString()).isEqualTo("[\"RFID_READER\",\"REMOTE_START_STOP_CAPABLE\"]");
+            assertThat(location211.at("/evses/1/status").asText()).isEqualTo("PLANNED");
+            JsonNode connector211 = location211.at("/evses/0/connectors/0");
+            assertThat(connector211.get("voltage").asInt()).isEqualTo(230);
+            assertThat(connector211.get("amperage").asInt()).isEqualTo(32);
+            assertThat(connector211.get("tariff_id").asText()).isEqualTo(tariffId);
+            assertThat(connector211.get("format").asText()).isEqualTo("SOCKET");
+            assertThat(connector211.get("power_type").asText()).isEqualTo("AC_3_PHASE");
+            assertThat(connector211.has("max_voltage") || connector211.has("max_amperage") || connector211.has("max_electric_power")
+                    || connector211.has("tariff_ids")).isFalse();
+            assertThat(location211.at("/evses/1/connectors/0/voltage").asInt()).isEqualTo(920);
+            assertThat(location211.at("/evses/1/connectors/0/amperage").asInt()).isEqualTo(200);
+
+            // 2.3.0 (as 2.2.1 here): parking_type, publish, the owner, max_voltage, max_amperage, max_electric_power, tariff_ids
+            FakePeer.Received put230 = emsp230.received(path230).get(0);
+            assertThat(put230.method()).isEqualTo("PUT");
+            assertThat(put230.header("Authorization")).isEqualTo("Token " + AdapterInstance.base64("token-b-NEE"));
+            JsonNode location230 = AdapterInstance.JSON.readTree(put230.body());
+            assertThat(location230.get("country_code").asText()).isEqualTo("NL");
+            assertThat(location230.get("party_id").asText()).isEqualTo("ADC");
+            assertThat(location230.get("parking_type").asText()).isEqualTo("ON_STREET");
+            assertThat(location230.get("publish").asBoolean()).isTrue();
+            assertThat(location230.has("type")).isFalse();
+            assertThat(location230.get("time_zone").asText()).isEqualTo("Europe/Amsterdam");
+            JsonNode connector230 = location230.at("/evses/0/connectors/0");
+            assertThat(connector230.get("max_voltage").asInt()).isEqualTo(230);
+            assertThat(connector230.get("max_amperage").asInt()).isEqualTo(32);
+            assertThat(connector230.get("max_electric_power").asInt()).isEqualTo(22000);
+            assertThat(connector230.get("tariff_ids").toString()).isEqualTo("[\"" + tariffId + "\"]");
+            assertThat(connector230.has("voltage") || connector230.has("amperage") || connector230.has("tariff_id")).isFalse();
+
+            // Each asks for it on our Sender interface of its version: the same as it was pushed.
+            JsonNode served211 = AdapterInstance.send("GET", platform.adapter.baseUrl() + "/ocpi/cpo/2.1.1/locations/" + siteId,
+                    Map.of("Authorization", "Token " + token211), null).assertStatus(200).data();
+            assertThat(served211).isEqualTo(location211);
+            JsonNode served230 = platform.adapter.ocpi("GET", "/ocpi/cpo/2.3.0/locations/" + siteId, token230, null).assertStatus(200).data();
+            assertThat(served230).isEqualTo(location230);
+        }
+    }
+
     /** A 2.2.1 CDR as {@link Samples#cdr}, at the location of the 2.1.1 one, its total cost as given. */
     private static String canonicalCdr(String owner, String id, String totalCost) {
         return Samples.cdr(owner, id, "ADE")
@@ -510,27 +560,38 @@ class ReferenceSiteTest {
                 .replace("\"total_cost\":{\"excl_vat\":2.5}", "\"total_cost\":{" + totalCost + "}");
     }
 
-    /** A partner CPO of OCPI 2.1.1, party NL*{@code partyId}, registered with our eMSP; answers our token C. */
-    private static String register211Cpo(FakePeer peer, String partyId) {
+    /**
+     * A partner of OCPI 2.1.1, party NL*{@code partyId}, registered with us as {@code ourRole} plays towards it,
+     * listing its credentials and the given modules at /2.1.1/<module>; answers our token C (sent as it is).
+     */
+    private static String register211(FakePeer peer, String partyId, String ourRole, String... modules) {
+        StringBuilder endpoints = new StringBuilder("{\"identifier\":\"credentials\",\"url\":\"" + peer.url("/2.1.1/credentials") + "\"}");
+        for (String module : modules) {
+            endpoints.append(",{\"identifier\":\"").append(module).append("\",\"url\":\"").append(peer.url("/2.1.1/" + module)).append("\"}");
+        }
         peer.on("/versions", Answer.ocpi("[{\"version\":\"2.1.1\",\"url\":\"" + peer.url("/2.1.1") + "\"}]"));
-        peer.on("/2.1.1", Answer.ocpi("{\"version\":\"2.1.1\",\"endpoints\":["
-                + "{\"identifier\":\"credentials\",\"url\":\"" + peer.url("/2.1.1/credentials") + "\"}]}"));
-        String tokenA = platform.adapter.admin("POST", "/invitations", Map.of("name", "cpo-211-" + partyId, "role", "EMSP"))
+        peer.on("/2.1.1", Answer.ocpi("{\"version\":\"2.1.1\",\"endpoints\":[" + endpoints + "]}"));
+        String tokenA = platform.adapter.admin("POST", "/invitations", Map.of("name", "partner-211-" + partyId, "role", ourRole))
                 .assertStatus(200).json().get("token").asText();
         String flat = "{\"token\":\"token-b-" + partyId + "\",\"url\":\"" + peer.url("/versions") + "\","
-                + "\"business_details\":{\"name\":\"CPO of 2.1.1\"},\"party_id\":\"" + partyId + "\",\"country_code\":\"NL\"}";
+                + "\"business_details\":{\"name\":\"Partner of 2.1.1\"},\"party_id\":\"" + partyId + "\",\"country_code\":\"NL\"}";
         return AdapterInstance.send("POST", platform.adapter.baseUrl() + "/ocpi/2.1.1/credentials", Map.of("Authorization", "Token " + tokenA), flat)
                 .assertStatus(200).data().get("token").asText();
     }
 
-    /** A partner CPO of OCPI 2.3.0, party NL*{@code partyId}; answers our token C. */
-    private static String register230Cpo(FakePeer peer, String partyId) {
+    /**
+     * A partner of OCPI 2.3.0 playing {@code role} as party NL*{@code partyId}, listing its credentials and, when
+     * given, a Receiver of {@code receiverModule} at /2.3.0/receiver/<module>; answers our token C.
+     */
+    private static String register230(FakePeer peer, String role, String partyId, String receiverModule) {
+        String endpoints = "{\"identifier\":\"credentials\",\"role\":\"SENDER\",\"url\":\"" + peer.url("/2.3.0/credentials") + "\"}"
+                + (receiverModule == null ? "" : ",{\"identifier\":\"" + receiverModule + "\",\"role\":\"RECEIVER\",\"url\":\""
+                        + peer.url("/2.3.0/receiver/" + receiverModule) + "\"}");
         peer.on("/versions", Answer.ocpi("[{\"version\":\"2.3.0\",\"url\":\"" + peer.url("/2.3.0") + "\"}]"));
-        peer.on("/2.3.0", Answer.ocpi("{\"version\":\"2.3.0\",\"endpoints\":["
-                + "{\"identifier\":\"credentials\",\"role\":\"SENDER\",\"url\":\"" + peer.url("/2.3.0/credentials") + "\"}]}"));
+        peer.on("/2.3.0", Answer.ocpi("{\"version\":\"2.3.0\",\"endpoints\":[" + endpoints + "]}"));
         String body = "{\"token\":\"token-b-" + partyId + "\",\"url\":\"" + peer.url("/versions") + "\",\"roles\":["
-                + "{\"role\":\"CPO\",\"party_id\":\"" + partyId + "\",\"country_code\":\"NL\",\"business_details\":{\"name\":\"CPO of 2.3.0\"}}]}";
-        return platform.adapter.ocpi("POST", "/ocpi/2.3.0/credentials", platform.adapter.invite("cpo-230-" + partyId), body)
+                + "{\"role\":\"" + role + "\",\"party_id\":\"" + partyId + "\",\"country_code\":\"NL\",\"business_details\":{\"name\":\"Partner of 2.3.0\"}}]}";
+        return platform.adapter.ocpi("POST", "/ocpi/2.3.0/credentials", platform.adapter.invite("partner-230-" + partyId), body)
                 .assertStatus(200).data().get("token").asText();
     }
 
@@ -572,6 +633,46 @@ class ReferenceSiteTest {
     }
 
     // --- helpers -------------------------------------------------------------------------------------------------
+
+    /**
+     * Site SITE-{@code suffix} in the asset register, two charge points (A in service, B planned; A with two
+     * connectors, the first priced by tariff TARIFF-{@code suffix}), written in one transaction, as the asset register
+     * writes a site: the poller sees the whole site or none of it.
+     */
+    static void writeSite(String suffix) {
+        String siteId = "SITE-" + suffix;
+        String tariffId = "TARIFF-" + suffix;
+        inOneTransaction(() -> {
+            billing.update("""
+                    INSERT INTO billing_tariff (tariff_id, currency, tariff_type, description, changed_at)
+                    VALUES (?, 'EUR', 'REGULAR', 'Day and night', TIMESTAMP WITH TIME ZONE '2025-02-01 00:00:00+00')""", tariffId);
+            billing.update("INSERT INTO billing_tariff_element (tariff_id, element_no, start_time, end_time, days_of_week) VALUES (?, 1, '07:00', '23:00', 'MONDAY, FRIDAY')", tariffId);
+            billing.update("INSERT INTO billing_tariff_element (tariff_id, element_no) VALUES (?, 2)", tariffId);
+            billing.update("INSERT INTO billing_tariff_price (tariff_id, element_no, dimension, price, vat_percent, step_size) VALUES (?, 1, 'ENERGY', 0.39, 21, 1)", tariffId);
+            billing.update("INSERT INTO billing_tariff_price (tariff_id, element_no, dimension, price, vat_percent, step_size) VALUES (?, 1, 'PARKING_TIME', 1.5, 21, 60)", tariffId);
+            billing.update("INSERT INTO billing_tariff_price (tariff_id, element_no, dimension, price, step_size) VALUES (?, 2, 'ENERGY', 0.29, 1)", tariffId);
+            billing.update("""
+                    INSERT INTO asset_site (site_id, name, street, postal_code, city, country, latitude, longitude, time_zone,
+                                            parking_type, public_site, open_24_7, changed_at)
+                    VALUES (?, 'Depot', 'Stationsplein 1', '3511 ED', 'Utrecht', 'NLD', '52.089400', '5.107700', 'Europe/Amsterdam',
+                            'ON_STREET', TRUE, TRUE, TIMESTAMP WITH TIME ZONE '2025-02-01 00:00:00+00')""", siteId);
+            for (String evse : List.of("A", "B")) {
+                billing.update("""
+                        INSERT INTO asset_charge_point (evse_uid, site_id, evse_id, asset_state, capabilities, physical_reference, changed_at)
+                        VALUES (?, ?, ?, ?, 'RFID_READER, REMOTE_START_STOP_CAPABLE', ?, TIMESTAMP WITH TIME ZONE '2025-02-01 00:00:00+00')""",
+                        siteId + "-" + evse, siteId, "NL*ADC*E" + suffix + evse, evse.equals("A") ? "IN_SERVICE" : "PLANNED", evse);
+            }
+            billing.update("""
+                    INSERT INTO asset_connector (evse_uid, connector_id, standard, cable, power_type, max_voltage, max_amperage, max_power_w, tariff_id, changed_at)
+                    VALUES (?, '1', 'IEC_62196_T2', FALSE, 'AC_3_PHASE', 230, 32, 22000, ?, TIMESTAMP WITH TIME ZONE '2025-02-01 00:00:00+00')""", siteId + "-A", tariffId);
+            billing.update("""
+                    INSERT INTO asset_connector (evse_uid, connector_id, standard, cable, power_type, max_voltage, max_amperage, tariff_id, changed_at)
+                    VALUES (?, '2', 'DOMESTIC_F', FALSE, 'AC_1_PHASE', 230, 16, NULL, TIMESTAMP WITH TIME ZONE '2025-02-01 00:00:00+00')""", siteId + "-A");
+            billing.update("""
+                    INSERT INTO asset_connector (evse_uid, connector_id, standard, cable, power_type, max_voltage, max_amperage, tariff_id, changed_at)
+                    VALUES (?, '1', 'IEC_62196_T2_COMBO', TRUE, 'DC', 920, 200, NULL, TIMESTAMP WITH TIME ZONE '2025-02-01 00:00:00+00')""", siteId + "-B");
+        });
+    }
 
     /** Written under a temporary name, then renamed, as a well-behaved sender does. */
     static void drop(String name, String content) throws IOException {
