@@ -12,16 +12,32 @@ import io.ocpi.adapter.modules.tokens.LocationReferences;
 import io.ocpi.adapter.ocpi.VersionNumber;
 import io.ocpi.adapter.protocol.OcpiException;
 import io.ocpi.adapter.protocol.WireForm;
+import org.springframework.beans.factory.support.BeanDefinitionRegistryPostProcessor;
 import org.springframework.context.annotation.Bean;
+import org.springframework.util.ClassUtils;
 
 /**
  * Wire forms for 2.1.1 made up for tests, so that tests prove where forms are applied whatever the real forms say:
  * each renames one field; the Tariff form also leaves the parties out of the body and refuses a tariff without
  * alternative text. A source only for the adapters that name it (its bean methods are read as those of any source):
  * no {@code @Configuration}, which the application's component scan would find and add to every test adapter,
- * beside the real 2.1.1 forms.
+ * beside the real 2.1.1 forms. The adapters that name it speak 2.1.1 through these forms only: the real 2.1.1 forms
+ * are left out of them.
  */
 public class TestWireForms {
+
+    @Bean
+    static BeanDefinitionRegistryPostProcessor withoutTheReal211Forms() {
+        return registry -> {
+            for (String name : registry.getBeanDefinitionNames()) {
+                String type = registry.getBeanDefinition(name).getBeanClassName();
+                if (type != null && type.startsWith("io.ocpi.adapter.modules.") && type.contains(".v211.")
+                        && WireForm.class.isAssignableFrom(ClassUtils.resolveClassName(type, TestWireForms.class.getClassLoader()))) {
+                    registry.removeBeanDefinition(name);
+                }
+            }
+        };
+    }
 
     @Bean
     WireForm testTariffForm211() {
