@@ -327,37 +327,7 @@ class ReferenceSiteTest {
         platform.peer.on(locationPath, Answer.ocpi("null"));
         platform.peer.on(tariffPath, Answer.ocpi("null"));
 
-        // One transaction, as the asset register writes a site: the poller sees the whole site or none of it.
-        inOneTransaction(() -> {
-            billing.update("""
-                    INSERT INTO billing_tariff (tariff_id, currency, tariff_type, description, changed_at)
-                    VALUES (?, 'EUR', 'REGULAR', 'Day and night', TIMESTAMP WITH TIME ZONE '2025-02-01 00:00:00+00')""", tariffId);
-            billing.update("INSERT INTO billing_tariff_element (tariff_id, element_no, start_time, end_time, days_of_week) VALUES (?, 1, '07:00', '23:00', 'MONDAY, FRIDAY')", tariffId);
-            billing.update("INSERT INTO billing_tariff_element (tariff_id, element_no) VALUES (?, 2)", tariffId);
-            billing.update("INSERT INTO billing_tariff_price (tariff_id, element_no, dimension, price, vat_percent, step_size) VALUES (?, 1, 'ENERGY', 0.39, 21, 1)", tariffId);
-            billing.update("INSERT INTO billing_tariff_price (tariff_id, element_no, dimension, price, vat_percent, step_size) VALUES (?, 1, 'PARKING_TIME', 1.5, 21, 60)", tariffId);
-            billing.update("INSERT INTO billing_tariff_price (tariff_id, element_no, dimension, price, step_size) VALUES (?, 2, 'ENERGY', 0.29, 1)", tariffId);
-            billing.update("""
-                    INSERT INTO asset_site (site_id, name, street, postal_code, city, country, latitude, longitude, time_zone,
-                                            parking_type, public_site, open_24_7, changed_at)
-                    VALUES (?, 'Depot', 'Stationsplein 1', '3511 ED', 'Utrecht', 'NLD', '52.089400', '5.107700', 'Europe/Amsterdam',
-                            'ON_STREET', TRUE, TRUE, TIMESTAMP WITH TIME ZONE '2025-02-01 00:00:00+00')""", siteId);
-            for (String evse : List.of("A", "B")) {
-                billing.update("""
-                        INSERT INTO asset_charge_point (evse_uid, site_id, evse_id, asset_state, capabilities, physical_reference, changed_at)
-                        VALUES (?, ?, ?, ?, 'RFID_READER, REMOTE_START_STOP_CAPABLE', ?, TIMESTAMP WITH TIME ZONE '2025-02-01 00:00:00+00')""",
-                        siteId + "-" + evse, siteId, "NL*ADC*E" + suffix + evse, evse.equals("A") ? "IN_SERVICE" : "PLANNED", evse);
-            }
-            billing.update("""
-                    INSERT INTO asset_connector (evse_uid, connector_id, standard, cable, power_type, max_voltage, max_amperage, max_power_w, tariff_id, changed_at)
-                    VALUES (?, '1', 'IEC_62196_T2', FALSE, 'AC_3_PHASE', 230, 32, 22000, ?, TIMESTAMP WITH TIME ZONE '2025-02-01 00:00:00+00')""", siteId + "-A", tariffId);
-            billing.update("""
-                    INSERT INTO asset_connector (evse_uid, connector_id, standard, cable, power_type, max_voltage, max_amperage, tariff_id, changed_at)
-                    VALUES (?, '2', 'DOMESTIC_F', FALSE, 'AC_1_PHASE', 230, 16, NULL, TIMESTAMP WITH TIME ZONE '2025-02-01 00:00:00+00')""", siteId + "-A");
-            billing.update("""
-                    INSERT INTO asset_connector (evse_uid, connector_id, standard, cable, power_type, max_voltage, max_amperage, tariff_id, changed_at)
-                    VALUES (?, '1', 'IEC_62196_T2_COMBO', TRUE, 'DC', 920, 200, NULL, TIMESTAMP WITH TIME ZONE '2025-02-01 00:00:00+00')""", siteId + "-B");
-        });
+        writeSite(suffix);
 
         await().atMost(Duration.ofSeconds(20)).until(() -> platform.peer.received(tariffPath).size() == 1);
         JsonNode tariff = AdapterInstance.JSON.readTree(platform.peer.received(tariffPath).get(0).body());
@@ -413,7 +383,296 @@ class ReferenceSiteTest {
         assertThat(platform.peer.received(tariffPath)).hasSize(1);
     }
 
+    /**
+     * The same charge, recorded by three partner CPOs that speak OCPI 2.1.1, 2.2.1 and 2.3.0, each in its version's
+     * shape and at its version's path: the shipped mappings see one form, so the billing row, the IDoc and the Kafka
+     * record are the same. What differs: the CDR's id and its CPO's party (each partner's own), and what 2.1.1 cannot
+     * say: the token's uid and type (2.1.1 names the token by its auth_id only, which becomes uid and contract_id,
+     * type OTHER) and the amount including VAT (2.1.1's total_cost excludes VAT); and on the Kafka record, where the
+     * whole canonical CDR goes, the list of taxes only 2.3.0 gives.
+     */
+    @Test
+    void theSameCdrFromPartnersOn211And221And230BecomesTheSameRowIdocAndRecord() throws Exception {
+        String suffix = UUID.randomUUID().toString().substring(0, 6).toUpperCase();
+        String id211 = "CDR-211-" + suffix;
+        String id221 = "CDR-221-" + suffix;
+        String id230 = "CDR-230-" + suffix;
+        try (FakePeer cpo211 = new FakePeer(); FakePeer cpo230 = new FakePeer();
+             KafkaConsumer<String, String> consumer = kafka.consumer("ocpi.received.cdrs")) {
+            String token211 = register211(cpo211, "OLD", "EMSP");
+            String token230 = register230(cpo230, "CPO", "NEW", null);
+
+            String cdr211 = """
+                    {"id":"%s","start_date_time":"2024-01-01T10:00:00Z","stop_date_time":"2024-01-01T11:00:00Z",
+                     "auth_id":"NL-ADE-1","auth_method":"WHITELIST",
+                     "location":{"id":"LOC1","type":"ON_STREET","address":"Stationsplein 1","city":"Utrecht","postal_code":"3511 ED",
+                      "country":"NLD","coordinates":{"latitude":"52.089444","longitude":"5.110278"},
+                      "evses":[{"uid":"EVSE1","evse_id":"NL*ADC*E1","status":"AVAILABLE","last_updated":"2024-01-01T09:00:00Z",
+                       "connectors":[{"id":"1","standard":"IEC_62196_T2","format":"SOCKET","power_type":"AC_3_PHASE",
+                        "voltage":230,"amperage":32,"last_updated":"2024-01-01T09:00:00Z"}]}],
+                      "last_updated":"2024-01-01T09:00:00Z"},
+                     "currency":"EUR","charging_periods":[{"start_date_time":"2024-01-01T10:00:00Z","dimensions":[{"type":"ENERGY","volume":10}]}],
+                     "total_cost":2.5,"total_energy":10,"total_time":1,"last_updated":"2024-01-01T11:05:00Z"}""".formatted(id211);
+            String cdr221 = canonicalCdr("PCP", id221, "\"excl_vat\":2.5,\"incl_vat\":3.03");
+            String cdr230 = canonicalCdr("NEW", id230, "\"before_taxes\":2.5,\"taxes\":[{\"name\":\"VAT\",\"amount\":0.53}]");
+
+            AdapterInstance.send("POST", platform.adapter.baseUrl() + "/ocpi/emsp/2.1.1/cdrs", Map.of("Authorization", "Token " + token211), cdr211)
+                    .assertStatus(201);
+            platform.call("POST", "/ocpi/emsp/2.2.1/cdrs", cdr221).assertStatus(201);
+            platform.adapter.ocpi("POST", "/ocpi/emsp/2.3.0/cdrs", token230, cdr230).assertStatus(201);
+
+            // Billing
+            await().atMost(Duration.ofSeconds(20)).until(() -> lineItems(id211) + lineItems(id221) + lineItems(id230) == 3);
+            Map<String, Object> row211 = lineItem(id211);
+            Map<String, Object> row221 = lineItem(id221);
+            Map<String, Object> row230 = lineItem(id230);
+            assertThat(row221).containsEntry("cpo_party_id", "PCP").containsEntry("token_uid", "T1");
+            assertThat(((Number) row221.get("amount_incl_vat")).doubleValue()).isEqualTo(3.03);
+            assertThat(row211).containsEntry("cpo_party_id", "OLD").containsEntry("token_uid", "NL-ADE-1").containsEntry("amount_incl_vat", null);
+            assertThat(row230).containsEntry("cpo_party_id", "NEW");
+            assertThat(without(row230, "cdr_id", "cpo_party_id")).isEqualTo(without(row221, "cdr_id", "cpo_party_id"));
+            assertThat(without(row211, "cdr_id", "cpo_party_id", "token_uid", "amount_incl_vat"))
+                    .isEqualTo(without(row221, "cdr_id", "cpo_party_id", "token_uid", "amount_incl_vat"));
+
+            // SAP
+            List<Map<String, Object>> idoc211 = idocSegments(id211);
+            List<Map<String, Object>> idoc221 = idocSegments(id221);
+            List<Map<String, Object>> idoc230 = idocSegments(id230);
+            assertThat(idoc221.get(0)).containsEntry("CDR_ID", id221).containsEntry("CPO_PARTY", "PCP").containsEntry("TOTAL_INCL_VAT", "3.03");
+            assertThat(idoc211.get(0)).containsEntry("CDR_ID", id211).containsEntry("CPO_PARTY", "OLD").containsEntry("TOTAL_INCL_VAT", "");
+            assertThat(idoc230.get(0)).containsEntry("CDR_ID", id230).containsEntry("CPO_PARTY", "NEW");
+            assertThat(without(idoc230, "CDR_ID", "CPO_PARTY")).isEqualTo(without(idoc221, "CDR_ID", "CPO_PARTY"));
+            assertThat(without(idoc211, "CDR_ID", "CPO_PARTY", "TOKEN_UID", "TOKEN_TYPE", "TOTAL_INCL_VAT"))
+                    .isEqualTo(without(idoc221, "CDR_ID", "CPO_PARTY", "TOKEN_UID", "TOKEN_TYPE", "TOTAL_INCL_VAT"));
+
+            // Kafka: the same canonical CDR, with the version of the partner that sent it
+            Map<String, ConsumerRecord<String, String>> records = new HashMap<>();
+            for (ConsumerRecord<String, String> record : TestKafka.pollUntil(consumer, Duration.ofSeconds(30),
+                    found -> found.stream().map(ConsumerRecord::key).filter(List.of(id211, id221, id230)::contains).distinct().count() == 3)) {
+                records.put(record.key(), record);
+            }
+            assertThat(TestKafka.header(records.get(id211), "OcpiVersion")).isEqualTo("2.1.1");
+            assertThat(TestKafka.header(records.get(id221), "OcpiVersion")).isEqualTo("2.2.1");
+            assertThat(TestKafka.header(records.get(id230), "OcpiVersion")).isEqualTo("2.3.0");
+            assertThat(TestKafka.header(records.get(id211), "OcpiPartyId")).isEqualTo("OLD");
+            assertThat(TestKafka.header(records.get(id230), "OcpiPartyId")).isEqualTo("NEW");
+            JsonNode body211 = AdapterInstance.JSON.readTree(records.get(id211).value());
+            JsonNode body221 = AdapterInstance.JSON.readTree(records.get(id221).value());
+            JsonNode body230 = AdapterInstance.JSON.readTree(records.get(id230).value());
+            assertThat(body221.get("id").asText()).isEqualTo(id221);
+            assertThat(body211.get("cdr_token").toString())
+                    .isEqualTo("{\"country_code\":\"NL\",\"party_id\":\"ADE\",\"uid\":\"NL-ADE-1\",\"type\":\"OTHER\",\"contract_id\":\"NL-ADE-1\"}");
+            // 2.3.0 names the taxes, which the canonical Price carries beside 2.2.1's amounts.
+            assertThat(body230.at("/total_cost/taxes").toString()).isEqualTo("[{\"name\":\"VAT\",\"amount\":0.53}]");
+            JsonNode rest230 = without(body230, "id", "party_id");
+            ((com.fasterxml.jackson.databind.node.ObjectNode) rest230.get("total_cost")).remove("taxes");
+            assertThat(rest230).isEqualTo(without(body221, "id", "party_id"));
+            assertThat(without(body211, "id", "party_id", "cdr_token", "total_cost"))
+                    .isEqualTo(without(body221, "id", "party_id", "cdr_token", "total_cost"));
+            assertThat(body211.at("/total_cost/excl_vat").decimalValue()).isEqualByComparingTo(body221.at("/total_cost/excl_vat").decimalValue());
+        }
+    }
+
+    /**
+     * Our Location, published from the asset register, reaches an eMSP of 2.1.1 and one of 2.3.0 each in its
+     * version's shape, pushed and served alike.
+     */
+    @Test
+    void aSiteInTheAssetRegisterReachesEmspsOn211And230EachInItsVersionsShape() throws Exception {
+        String suffix = UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        String siteId = "SITE-" + suffix;
+        String tariffId = "TARIFF-" + suffix;
+        platform.peer.on("/2.2.1/receiver/locations/NL/ADC/" + siteId, Answer.ocpi("null"));
+        platform.peer.on("/2.2.1/receiver/tariffs/NL/ADC/" + tariffId, Answer.ocpi("null"));
+        try (FakePeer emsp211 = new FakePeer(); FakePeer emsp230 = new FakePeer()) {
+            String token211 = register211(emsp211, "OLE", "CPO", "locations");
+            String token230 = register230(emsp230, "EMSP", "NEE", "locations");
+            String path211 = "/2.1.1/locations/NL/ADC/" + siteId;
+            String path230 = "/2.3.0/receiver/locations/NL/ADC/" + siteId;
+            emsp211.on(path211, Answer.ocpi("null"));
+            emsp230.on(path230, Answer.ocpi("null"));
+
+            writeSite(suffix);
+            await().atMost(Duration.ofSeconds(20)).until(() -> emsp211.received(path211).size() == 1 && emsp230.received(path230).size() == 1);
+
+            // 2.1.1 (mod_locations.md): the parking kind as `type`, no publish or owner, voltage and amperage, one tariff_id
+            FakePeer.Received put211 = emsp211.received(path211).get(0);
+            assertThat(put211.method()).isEqualTo("PUT");
+            assertThat(put211.header("Authorization")).isEqualTo("Token token-b-OLE");
+            assertThat(put211.headers().keySet()).noneMatch(name -> name.toLowerCase().startsWith("ocpi-"));
+            JsonNode location211 = AdapterInstance.JSON.readTree(put211.body());
+            assertThat(location211.get("id").asText()).isEqualTo(siteId);
+            assertThat(location211.get("type").asText()).isEqualTo("ON_STREET");
+            assertThat(location211.has("parking_type")).isFalse();
+            assertThat(location211.has("publish")).isFalse();
+            assertThat(location211.has("country_code")).isFalse();
+            assertThat(location211.has("party_id")).isFalse();
+            assertThat(location211.get("address").asText()).isEqualTo("Stationsplein 1");
+            assertThat(location211.get("postal_code").asText()).isEqualTo("3511 ED");
+            assertThat(location211.get("time_zone").asText()).isEqualTo("Europe/Amsterdam");
+            assertThat(location211.at("/opening_times/twentyfourseven").asBoolean()).isTrue();
+            assertThat(location211.get("last_updated").asText()).isEqualTo("2025-02-01T00:00:00Z");
+            assertThat(location211.get("evses")).hasSize(2);
+            assertThat(location211.at("/evses/0/capabilities").toString()).isEqualTo("[\"RFID_READER\",\"REMOTE_START_STOP_CAPABLE\"]");
+            assertThat(location211.at("/evses/1/status").asText()).isEqualTo("PLANNED");
+            JsonNode connector211 = location211.at("/evses/0/connectors/0");
+            assertThat(connector211.get("voltage").asInt()).isEqualTo(230);
+            assertThat(connector211.get("amperage").asInt()).isEqualTo(32);
+            assertThat(connector211.get("tariff_id").asText()).isEqualTo(tariffId);
+            assertThat(connector211.get("format").asText()).isEqualTo("SOCKET");
+            assertThat(connector211.get("power_type").asText()).isEqualTo("AC_3_PHASE");
+            assertThat(connector211.has("max_voltage") || connector211.has("max_amperage") || connector211.has("max_electric_power")
+                    || connector211.has("tariff_ids")).isFalse();
+            assertThat(location211.at("/evses/1/connectors/0/voltage").asInt()).isEqualTo(920);
+            assertThat(location211.at("/evses/1/connectors/0/amperage").asInt()).isEqualTo(200);
+
+            // 2.3.0 (as 2.2.1 here): parking_type, publish, the owner, max_voltage, max_amperage, max_electric_power, tariff_ids
+            FakePeer.Received put230 = emsp230.received(path230).get(0);
+            assertThat(put230.method()).isEqualTo("PUT");
+            assertThat(put230.header("Authorization")).isEqualTo("Token " + AdapterInstance.base64("token-b-NEE"));
+            JsonNode location230 = AdapterInstance.JSON.readTree(put230.body());
+            assertThat(location230.get("country_code").asText()).isEqualTo("NL");
+            assertThat(location230.get("party_id").asText()).isEqualTo("ADC");
+            assertThat(location230.get("parking_type").asText()).isEqualTo("ON_STREET");
+            assertThat(location230.get("publish").asBoolean()).isTrue();
+            assertThat(location230.has("type")).isFalse();
+            assertThat(location230.get("time_zone").asText()).isEqualTo("Europe/Amsterdam");
+            JsonNode connector230 = location230.at("/evses/0/connectors/0");
+            assertThat(connector230.get("max_voltage").asInt()).isEqualTo(230);
+            assertThat(connector230.get("max_amperage").asInt()).isEqualTo(32);
+            assertThat(connector230.get("max_electric_power").asInt()).isEqualTo(22000);
+            assertThat(connector230.get("tariff_ids").toString()).isEqualTo("[\"" + tariffId + "\"]");
+            assertThat(connector230.has("voltage") || connector230.has("amperage") || connector230.has("tariff_id")).isFalse();
+
+            // Each asks for it on our Sender interface of its version: the same as it was pushed.
+            JsonNode served211 = AdapterInstance.send("GET", platform.adapter.baseUrl() + "/ocpi/cpo/2.1.1/locations/" + siteId,
+                    Map.of("Authorization", "Token " + token211), null).assertStatus(200).data();
+            assertThat(served211).isEqualTo(location211);
+            JsonNode served230 = platform.adapter.ocpi("GET", "/ocpi/cpo/2.3.0/locations/" + siteId, token230, null).assertStatus(200).data();
+            assertThat(served230).isEqualTo(location230);
+        }
+    }
+
+    /** A 2.2.1 CDR as {@link Samples#cdr}, at the location of the 2.1.1 one, its total cost as given. */
+    private static String canonicalCdr(String owner, String id, String totalCost) {
+        return Samples.cdr(owner, id, "ADE")
+                .replace("\"city\":\"Utrecht\",", "\"city\":\"Utrecht\",\"postal_code\":\"3511 ED\",")
+                .replace("\"total_cost\":{\"excl_vat\":2.5}", "\"total_cost\":{" + totalCost + "}");
+    }
+
+    /**
+     * A partner of OCPI 2.1.1, party NL*{@code partyId}, registered with us as {@code ourRole} plays towards it,
+     * listing its credentials and the given modules at /2.1.1/<module>; answers our token C (sent as it is).
+     */
+    private static String register211(FakePeer peer, String partyId, String ourRole, String... modules) {
+        StringBuilder endpoints = new StringBuilder("{\"identifier\":\"credentials\",\"url\":\"" + peer.url("/2.1.1/credentials") + "\"}");
+        for (String module : modules) {
+            endpoints.append(",{\"identifier\":\"").append(module).append("\",\"url\":\"").append(peer.url("/2.1.1/" + module)).append("\"}");
+        }
+        peer.on("/versions", Answer.ocpi("[{\"version\":\"2.1.1\",\"url\":\"" + peer.url("/2.1.1") + "\"}]"));
+        peer.on("/2.1.1", Answer.ocpi("{\"version\":\"2.1.1\",\"endpoints\":[" + endpoints + "]}"));
+        String tokenA = platform.adapter.admin("POST", "/invitations", Map.of("name", "partner-211-" + partyId, "role", ourRole))
+                .assertStatus(200).json().get("token").asText();
+        String flat = "{\"token\":\"token-b-" + partyId + "\",\"url\":\"" + peer.url("/versions") + "\","
+                + "\"business_details\":{\"name\":\"Partner of 2.1.1\"},\"party_id\":\"" + partyId + "\",\"country_code\":\"NL\"}";
+        return AdapterInstance.send("POST", platform.adapter.baseUrl() + "/ocpi/2.1.1/credentials", Map.of("Authorization", "Token " + tokenA), flat)
+                .assertStatus(200).data().get("token").asText();
+    }
+
+    /**
+     * A partner of OCPI 2.3.0 playing {@code role} as party NL*{@code partyId}, listing its credentials and, when
+     * given, a Receiver of {@code receiverModule} at /2.3.0/receiver/<module>; answers our token C.
+     */
+    private static String register230(FakePeer peer, String role, String partyId, String receiverModule) {
+        String endpoints = "{\"identifier\":\"credentials\",\"role\":\"SENDER\",\"url\":\"" + peer.url("/2.3.0/credentials") + "\"}"
+                + (receiverModule == null ? "" : ",{\"identifier\":\"" + receiverModule + "\",\"role\":\"RECEIVER\",\"url\":\""
+                        + peer.url("/2.3.0/receiver/" + receiverModule) + "\"}");
+        peer.on("/versions", Answer.ocpi("[{\"version\":\"2.3.0\",\"url\":\"" + peer.url("/2.3.0") + "\"}]"));
+        peer.on("/2.3.0", Answer.ocpi("{\"version\":\"2.3.0\",\"endpoints\":[" + endpoints + "]}"));
+        String body = "{\"token\":\"token-b-" + partyId + "\",\"url\":\"" + peer.url("/versions") + "\",\"roles\":["
+                + "{\"role\":\"" + role + "\",\"party_id\":\"" + partyId + "\",\"country_code\":\"NL\",\"business_details\":{\"name\":\"Partner of 2.3.0\"}}]}";
+        return platform.adapter.ocpi("POST", "/ocpi/2.3.0/credentials", platform.adapter.invite("partner-230-" + partyId), body)
+                .assertStatus(200).data().get("token").asText();
+    }
+
+    static Map<String, Object> lineItem(String cdrId) {
+        return billing.queryForMap("""
+                SELECT cpo_country_code, cpo_party_id, cdr_id, contract_id, token_uid, started_at, ended_at, energy_kwh, currency,
+                       amount_excl_vat, amount_incl_vat, location_id, evse_id
+                FROM billing_line_item WHERE cdr_id = ?""", cdrId);
+    }
+
+    /** The segments of the one IDoc written for that CDR, each as its fields and its name (under "segment"). */
+    static List<Map<String, Object>> idocSegments(String cdrId) throws IOException {
+        Path outbound = sftpRoot.resolve("home/outbound");
+        await().atMost(Duration.ofSeconds(20)).until(() -> idocFiles(outbound).stream().anyMatch(f -> read(f).contains(cdrId)));
+        Path file = idocFiles(outbound).stream().filter(f -> read(f).contains(cdrId)).findFirst().orElseThrow();
+        List<Idoc> idocs = IdocFlatFile.parse(read(file), IdocType.read(Path.of("mappings/idoc/ZOCPICDR01.yaml")));
+        assertThat(idocs).hasSize(1);
+        return idocs.get(0).segments().stream().map(s -> {
+            Map<String, Object> fields = new java.util.LinkedHashMap<>(s.fields());
+            fields.put("segment", s.name());
+            return fields;
+        }).toList();
+    }
+
+    static Map<String, Object> without(Map<String, Object> row, String... fields) {
+        Map<String, Object> rest = new java.util.LinkedHashMap<>(row);
+        List.of(fields).forEach(rest::remove);
+        return rest;
+    }
+
+    static List<Map<String, Object>> without(List<Map<String, Object>> segments, String... fields) {
+        return segments.stream().map(segment -> without(segment, fields)).toList();
+    }
+
+    static JsonNode without(JsonNode object, String... fields) {
+        com.fasterxml.jackson.databind.node.ObjectNode rest = object.deepCopy();
+        rest.remove(List.of(fields));
+        return rest;
+    }
+
     // --- helpers -------------------------------------------------------------------------------------------------
+
+    /**
+     * Site SITE-{@code suffix} in the asset register, two charge points (A in service, B planned; A with two
+     * connectors, the first priced by tariff TARIFF-{@code suffix}), written in one transaction, as the asset register
+     * writes a site: the poller sees the whole site or none of it.
+     */
+    static void writeSite(String suffix) {
+        String siteId = "SITE-" + suffix;
+        String tariffId = "TARIFF-" + suffix;
+        inOneTransaction(() -> {
+            billing.update("""
+                    INSERT INTO billing_tariff (tariff_id, currency, tariff_type, description, changed_at)
+                    VALUES (?, 'EUR', 'REGULAR', 'Day and night', TIMESTAMP WITH TIME ZONE '2025-02-01 00:00:00+00')""", tariffId);
+            billing.update("INSERT INTO billing_tariff_element (tariff_id, element_no, start_time, end_time, days_of_week) VALUES (?, 1, '07:00', '23:00', 'MONDAY, FRIDAY')", tariffId);
+            billing.update("INSERT INTO billing_tariff_element (tariff_id, element_no) VALUES (?, 2)", tariffId);
+            billing.update("INSERT INTO billing_tariff_price (tariff_id, element_no, dimension, price, vat_percent, step_size) VALUES (?, 1, 'ENERGY', 0.39, 21, 1)", tariffId);
+            billing.update("INSERT INTO billing_tariff_price (tariff_id, element_no, dimension, price, vat_percent, step_size) VALUES (?, 1, 'PARKING_TIME', 1.5, 21, 60)", tariffId);
+            billing.update("INSERT INTO billing_tariff_price (tariff_id, element_no, dimension, price, step_size) VALUES (?, 2, 'ENERGY', 0.29, 1)", tariffId);
+            billing.update("""
+                    INSERT INTO asset_site (site_id, name, street, postal_code, city, country, latitude, longitude, time_zone,
+                                            parking_type, public_site, open_24_7, changed_at)
+                    VALUES (?, 'Depot', 'Stationsplein 1', '3511 ED', 'Utrecht', 'NLD', '52.089400', '5.107700', 'Europe/Amsterdam',
+                            'ON_STREET', TRUE, TRUE, TIMESTAMP WITH TIME ZONE '2025-02-01 00:00:00+00')""", siteId);
+            for (String evse : List.of("A", "B")) {
+                billing.update("""
+                        INSERT INTO asset_charge_point (evse_uid, site_id, evse_id, asset_state, capabilities, physical_reference, changed_at)
+                        VALUES (?, ?, ?, ?, 'RFID_READER, REMOTE_START_STOP_CAPABLE', ?, TIMESTAMP WITH TIME ZONE '2025-02-01 00:00:00+00')""",
+                        siteId + "-" + evse, siteId, "NL*ADC*E" + suffix + evse, evse.equals("A") ? "IN_SERVICE" : "PLANNED", evse);
+            }
+            billing.update("""
+                    INSERT INTO asset_connector (evse_uid, connector_id, standard, cable, power_type, max_voltage, max_amperage, max_power_w, tariff_id, changed_at)
+                    VALUES (?, '1', 'IEC_62196_T2', FALSE, 'AC_3_PHASE', 230, 32, 22000, ?, TIMESTAMP WITH TIME ZONE '2025-02-01 00:00:00+00')""", siteId + "-A", tariffId);
+            billing.update("""
+                    INSERT INTO asset_connector (evse_uid, connector_id, standard, cable, power_type, max_voltage, max_amperage, tariff_id, changed_at)
+                    VALUES (?, '2', 'DOMESTIC_F', FALSE, 'AC_1_PHASE', 230, 16, NULL, TIMESTAMP WITH TIME ZONE '2025-02-01 00:00:00+00')""", siteId + "-A");
+            billing.update("""
+                    INSERT INTO asset_connector (evse_uid, connector_id, standard, cable, power_type, max_voltage, max_amperage, tariff_id, changed_at)
+                    VALUES (?, '1', 'IEC_62196_T2_COMBO', TRUE, 'DC', 920, 200, NULL, TIMESTAMP WITH TIME ZONE '2025-02-01 00:00:00+00')""", siteId + "-B");
+        });
+    }
 
     /** Written under a temporary name, then renamed, as a well-behaved sender does. */
     static void drop(String name, String content) throws IOException {
