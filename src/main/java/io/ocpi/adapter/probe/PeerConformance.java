@@ -95,7 +95,10 @@ final class PeerConformance {
         this.pageSize = pageSize;
     }
 
-    /** Registers in {@code version} (null: the highest both speak), as our {@code role} towards a 2.1.1 peer (null: our only one). */
+    /**
+     * Registers in {@code version} (null: 2.2.1, the version whose objects the module checks read), as our {@code role}
+     * towards a 2.1.1 peer (null: our only one). In another version only the handshake is checked.
+     */
     void run(String versionsUrl, String tokenA, VersionNumber version, Role role) {
         Optional<TokenEncoding> encoding = versions(versionsUrl, tokenA);
         if (encoding.isEmpty()) {
@@ -103,7 +106,8 @@ final class PeerConformance {
         }
         Peer peer;
         try {
-            peer = handshake.register("conformance probe", versionsUrl, tokenA, encoding.get(), version, role);
+            peer = handshake.register("conformance probe", versionsUrl, tokenA, encoding.get(),
+                    version == null ? VersionNumber.V2_2_1 : version, role);
         } catch (RuntimeException refused) {
             boolean couldNotReachUs = refused.getCause() instanceof PeerCallException call
                     && Integer.valueOf(OcpiStatus.UNABLE_TO_USE_CLIENT_API.code()).equals(call.ocpiStatus());
@@ -117,6 +121,10 @@ final class PeerConformance {
                 + platform.parties(Role.EMSP) + " (eMSP); the peer is " + peer.roles().stream()
                 .map(r -> r.countryCode() + "*" + r.partyId() + " (" + r.role() + ")").toList());
         try {
+            if (peer.ocpiVersion() != VersionNumber.V2_2_1) {
+                report.skipped("modules", "not probed", "the module checks read OCPI 2.2.1's objects; registered in " + peer.ocpiVersion());
+                return;
+            }
             for (String module : OBJECT_TYPES.keySet()) {
                 peer.endpoint(module, InterfaceRole.SENDER).ifPresent(url -> probe(module + " sender", () -> readSender(peer, module, url)));
             }

@@ -24,8 +24,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * {@code java -jar ocpi-adapter.jar --probe-peer <versions URL> --token <token A> [--party CC*PID] [--page-size N]
- * [--version V] [--role CPO|EMSP] [--json] [--<setting>=<value> ...]}: registers in the highest OCPI version both speak
- * (or {@code --version}; towards a peer of 2.1.1, where a party has one role, as our {@code --role}) and checks a partner's platform against OCPI 2.2.1 before go-live and prints what
+ * [--version V] [--role CPO|EMSP] [--json] [--<setting>=<value> ...]}: registers in OCPI 2.2.1 (or {@code --version},
+ * where only the handshake is checked; towards a peer of 2.1.1, where a party has one role, as our {@code --role}) and checks a partner's platform against OCPI 2.2.1 before go-live and prints what
  * conforms and what deviates (see {@link PeerConformance}). Exit code 0: it conforms; 1: it deviates; 2: it could not
  * be registered with, or the command was wrong.
  *
