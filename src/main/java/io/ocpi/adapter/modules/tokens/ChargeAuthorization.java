@@ -117,8 +117,9 @@ public class ChargeAuthorization {
         String uid = token.path("uid").asText();
         String url = PeerCalls.join(endpoint.get(), OcpiUrls.segment(uid) + "/authorize?type=" + token.path("type").asText());
         try {
+            // The answer is about the token asked about, which a 2.1.1 answer does not name.
             AuthorizationInfo answer = calls.send(peer.get(), "POST", url, location, platform.party(Role.CPO), emsp,
-                    AuthorizationInfo.class, settings.timeout()).data();
+                    AuthorizationInfo.class, settings.timeout(), Map.of("token", token)).data();
             if (answer == null) {
                 return Optional.empty();
             }

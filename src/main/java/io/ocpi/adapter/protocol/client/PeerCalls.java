@@ -2,6 +2,7 @@ package io.ocpi.adapter.protocol.client;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ocpi.adapter.ocpi.Party;
 import io.ocpi.adapter.ocpi.VersionNumber;
 import io.ocpi.adapter.protocol.OcpiException;
@@ -45,6 +46,16 @@ public class PeerCalls {
     /** The same within {@code timeout} (null: the usual {@code ocpi.client.request-timeout}). */
     public <T> PeerResponse<T> send(Peer peer, String method, String url, Object body, Party from, Party to, Class<T> answer,
                                     java.time.Duration timeout) {
+        return send(peer, method, url, body, from, to, answer, timeout, Map.of());
+    }
+
+    /**
+     * The same, for an answer whose version leaves out what the asker knows already (a 2.1.1 AuthorizationInfo names
+     * no token: it answers about the one in the URL): each of {@code known}'s fields is set in the answer's data where
+     * the peer gave none, before the data is made canonical.
+     */
+    public <T> PeerResponse<T> send(Peer peer, String method, String url, Object body, Party from, Party to, Class<T> answer,
+                                    java.time.Duration timeout, Map<String, ? extends JsonNode> known) {
         Map<String, String> headers = from == null || to == null ? Map.of() : RoutingHeaders.outgoing(from, to);
         VersionNumber version = peer.ocpiVersion();
         Object sent = inVersion(body, version);
@@ -59,12 +70,25 @@ public class PeerCalls {
         // The answer is the peer's (from its party, or the one we called) to our party that asked.
         WireForm.Parties parties = new WireForm.Parties(to, from);
         try {
-            T data = json.convertValue(forms.toCanonical(answer, version, (JsonNode) response.data(), parties), answer);
+            T data = json.convertValue(forms.toCanonical(answer, version, withKnown((JsonNode) response.data(), known), parties), answer);
             return new PeerResponse<>(response.httpStatus(), response.headers(), data, response.statusCode());
         } catch (OcpiException | IllegalArgumentException e) {
             throw new PeerCallException(url, response.httpStatus(), response.statusCode(), "peer's data is not a valid "
                     + answer.getSimpleName() + " of OCPI " + version + " for " + method + " " + url + ": " + e.getMessage(), e);
         }
+    }
+
+    private static JsonNode withKnown(JsonNode data, Map<String, ? extends JsonNode> known) {
+        if (known.isEmpty() || !(data instanceof ObjectNode given)) {
+            return data;
+        }
+        ObjectNode completed = given.deepCopy();
+        known.forEach((field, value) -> {
+            if (!completed.hasNonNull(field)) {
+                completed.set(field, value);
+            }
+        });
+        return completed;
     }
 
     private Object inVersion(Object body, VersionNumber version) {
