@@ -5,6 +5,7 @@
 WARMUP=${BENCH_WARMUP:-15}
 ADAPTER=http://localhost:18080
 BASELINE=http://localhost:18090
+FLOOR=http://localhost:18091
 export BENCH_WORK
 BENCH_WORK=$(mktemp -d /tmp/ocpi-bench.XXXXXX)
 RESULTS=bench/results
@@ -57,19 +58,31 @@ wait_for() { # url, seconds
     for _ in $(seq 1 $(( $2 * 10 ))); do curl -fs -o /dev/null "$1" && return 0; sleep 0.1; done
     echo "no answer from $1 within $2 s" >&2; return 1
 }
+wait_for_status() { # url, seconds: any HTTP answer
+    for _ in $(seq 1 $(( $2 * 10 ))); do curl -s -o /dev/null "$1" && return 0; sleep 0.1; done
+    echo "no answer from $1 within $2 s" >&2; return 1
+}
 cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat"; }
+# CPU of every PostgreSQL process (the backends of the adapter's and the floor's connections live through a scenario;
+# one that ends meanwhile is left out).
+postgres_ticks() {
+    for pid in $(pgrep -u postgres); do awk '{ print $14 + $15 }' "/proc/$pid/stat" 2>/dev/null || true; done | awk '{ s += $1 } END { print s + 0 }'
+}
 heap_used_mb() { jstat -gc "$1" | awk 'NR == 2 { printf "%.0f", ($3 + $4 + $6 + $8) / 1024 }'; }
-# wrk pinned to the second core, the same settings for the adapter and the baseline.
-load() { # name, script, url, seconds, connections
-    local out="$BENCH_WORK/$1.txt" before after
-    before=$(cpu_ticks "$ADAPTER_PID")
+# wrk pinned to the second core, the same settings for every server. The CPU of the server measured (the adapter unless
+# another pid is given) and of PostgreSQL over the run is recorded with wrk's figures, in seconds.
+load() { # name, script, url, seconds, connections[, pid of the server]
+    local out="$BENCH_WORK/$1.txt" pid=${6:-$ADAPTER_PID} before after pg_before pg_after
+    before=$(cpu_ticks "$pid")
+    pg_before=$(postgres_ticks)
     taskset -c 1 wrk -t1 -c"$5" -d"$4"s --latency -s "bench/wrk/$2" "$3" > "$out" 2>&1 || true
-    after=$(cpu_ticks "$ADAPTER_PID")
-    local result cpu
+    after=$(cpu_ticks "$pid")
+    pg_after=$(postgres_ticks)
+    local result hz
     result=$(grep '^RESULT ' "$out" | sed 's/^RESULT //')
-    cpu=$(awk -v d=$(( after - before )) -v s="$4" -v hz="$(getconf CLK_TCK)" 'BEGIN { printf "%.0f", 100 * d / hz / s }')
-    raw "{\"scenario\":\"$1\",\"adapter_cpu_percent\":$cpu,\"heap_used_mb\":$(heap_used_mb "$ADAPTER_PID"),\"wrk\":$result}"
-    log "$1: $result cpu ${cpu}%"
+    hz=$(getconf CLK_TCK)
+    raw "{\"scenario\":\"$1\",\"server_cpu_s\":$(awk -v d=$(( after - before )) -v hz="$hz" 'BEGIN { printf "%.2f", d / hz }'),\"postgres_cpu_s\":$(awk -v d=$(( pg_after - pg_before )) -v hz="$hz" 'BEGIN { printf "%.2f", (d > 0 ? d : 0) / hz }'),\"heap_used_mb\":$(heap_used_mb "$ADAPTER_PID"),\"wrk\":$result}"
+    log "$1: $result"
 }
 
 # The same load, unrecorded, so that the JIT has compiled the path before it is measured.
@@ -126,10 +139,18 @@ BENCH_TOKEN=$(curl -fs -H "Authorization: Token $(printf %s "$token_a" | base64 
     "$ADAPTER/ocpi/2.2.1/credentials" | sed 's/.*"token":"\([^"]*\)".*/\1/')
 BENCH_TOKEN=$(printf %s "$BENCH_TOKEN" | base64 -w0)
 auth="Authorization: Token $BENCH_TOKEN"
+
+# The floor: the adapter's SQL for each HTTP scenario on plain JDBC, on the same data.
+java -cp "$CLASSPATH_TEST" bench/Floor.java 18091 "jdbc:postgresql://localhost:${BENCH_PG_PORT}/ocpi_bench" ocpi ocpi \
+    mappings/billing/contract-state.sql > "$BENCH_WORK/floor.log" 2>&1 &
+FLOOR_PID=$!
+PIDS+=("$FLOOR_PID")
+wait_for_status "$FLOOR/ocpi/cpo/2.2.1/locations" 60
+
 if [ -n "${BENCH_PAUSE:-}" ]; then
     # For profiling by hand: everything is set up and seeded; the peer's token is in the file below.
     echo "$BENCH_TOKEN" > "$BENCH_WORK/token"
-    log "paused: adapter $ADAPTER, token in $BENCH_WORK/token; Ctrl-C ends and cleans up"
+    log "paused: adapter $ADAPTER, floor $FLOOR, token in $BENCH_WORK/token; Ctrl-C ends and cleans up"
     sleep infinity
 fi
 
