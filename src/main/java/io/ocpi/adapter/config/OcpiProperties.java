@@ -191,7 +191,7 @@ public record OcpiProperties(
 
     /**
      * @param requiredModules modules a peer must list in its version details (besides credentials, always required)
-     *                        for a registration to succeed; otherwise OCPI 3003.
+     *                        for a registration to succeed, where the peer's version has them; otherwise OCPI 3003.
      * @param maxFailedAttempts registrations with one token A that may fail before the invitation is revoked.
      */
     public record Registration(@DefaultValue List<String> requiredModules, @DefaultValue("5") @Min(1) int maxFailedAttempts) {

@@ -24,10 +24,11 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * {@code java -jar ocpi-adapter.jar --probe-peer <versions URL> --token <token A> [--party CC*PID] [--page-size N]
- * [--version V] [--role CPO|EMSP] [--json] [--<setting>=<value> ...]}: registers in OCPI 2.2.1 (or {@code --version},
- * where only the handshake is checked; towards a peer of 2.1.1, where a party has one role, as our {@code --role}) and checks a partner's platform against OCPI 2.2.1 before go-live and prints what
- * conforms and what deviates (see {@link PeerConformance}). Exit code 0: it conforms; 1: it deviates; 2: it could not
- * be registered with, or the command was wrong.
+ * [--version V] [--role CPO|EMSP] [--json] [--<setting>=<value> ...]}: registers in OCPI 2.2.1, checks a partner's
+ * platform against OCPI 2.2.1 before go-live and prints what conforms and what deviates (see {@link PeerConformance}).
+ * With {@code --version} it registers in that version and checks the handshake only; towards a peer of 2.1.1, where a
+ * party has one role, it plays our {@code --role}. Exit code 0: it conforms; 1: it deviates; 2: it could not be
+ * registered with, or the command was wrong.
  *
  * <p>The probe is an adapter of its own, started for the run: the adapter's configuration (its parties, unless
  * {@code --party} names a test party playing CPO and eMSP; its client settings, e.g. the trust store) on an

@@ -7,7 +7,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 
 /**
@@ -17,7 +16,7 @@ import org.springframework.core.env.Environment;
  */
 class OurPartiesTest {
 
-    @Configuration(proxyBeanMethods = false)
+    /** The context's only source; no {@code @Configuration}, so that the component scan of other tests' contexts passes it by. */
     static class NoBeans {
     }
 

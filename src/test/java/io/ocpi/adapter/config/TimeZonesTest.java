@@ -12,7 +12,6 @@ import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 
 /**
@@ -21,7 +20,7 @@ import org.springframework.context.annotation.Import;
  */
 class TimeZonesTest {
 
-    @Configuration(proxyBeanMethods = false)
+    /** The context's only source; no {@code @Configuration}, so that the component scan of other tests' contexts passes it by. */
     @EnableConfigurationProperties(OcpiProperties.class)
     @Import(LocationForm211.class)
     static class Settings {

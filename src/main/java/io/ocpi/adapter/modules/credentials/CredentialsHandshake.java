@@ -170,7 +170,7 @@ public class CredentialsHandshake {
                 case UNSUPPORTED_VERSION -> "no mutual OCPI version: this platform speaks " + choice.wanted() + " at the credentials URL"
                         + " called, which the versions URL given does not offer; it speaks " + served.enabled() + " in all, each at its own"
                         + " credentials URL";
-                case NO_MATCHING_ENDPOINTS -> "the version details lack a module this platform requires: " + discovery.requiredModules();
+                case NO_MATCHING_ENDPOINTS -> "the version details lack a module this platform requires: " + discovery.requiredModules(choice.wanted());
                 default -> "unable to use the versions URL given: it could not be reached, is not allowed, or did not answer as an"
                         + " OCPI " + choice.wanted() + " platform; this platform's operator can tell why";
             });

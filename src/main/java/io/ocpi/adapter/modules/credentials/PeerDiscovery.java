@@ -119,7 +119,7 @@ public class PeerDiscovery {
             throw new OcpiException(OcpiStatus.UNABLE_TO_USE_CLIENT_API,
                     "the peer's version details at " + mutual.url() + " are invalid: " + invalid.getMessage());
         }
-        requireModules(details.endpoints(), mutual.url());
+        requireModules(version, details.endpoints(), mutual.url());
         // Refused now rather than at their first call: a peer whose API we could not use is no peer of ours.
         for (Endpoint endpoint : details.endpoints()) {
             try {
@@ -182,17 +182,20 @@ public class PeerDiscovery {
         }
         return choice.ourRole() == Role.CPO ? Role.EMSP : Role.CPO;
     }
-    /** The modules a peer must offer: credentials, and those of {@code ocpi.registration.required-modules}. */
-    public List<String> requiredModules() {
+    /**
+     * The modules a peer on {@code version} must offer: credentials, and those of
+     * {@code ocpi.registration.required-modules} that the version has (2.1.1 has no hubclientinfo to offer).
+     */
+    public List<String> requiredModules(VersionNumber version) {
         List<String> required = new ArrayList<>();
         required.add(ModuleId.CREDENTIALS);
         required.addAll(properties.registration().requiredModules());
-        return required.stream().distinct().toList();
+        return required.stream().distinct().filter(module -> served.of(module).contains(version)).toList();
     }
 
-    private void requireModules(List<Endpoint> endpoints, String detailsUrl) {
+    private void requireModules(VersionNumber version, List<Endpoint> endpoints, String detailsUrl) {
         Set<String> offered = endpoints.stream().map(Endpoint::identifier).collect(Collectors.toSet());
-        List<String> missing = requiredModules().stream().filter(m -> !offered.contains(m)).toList();
+        List<String> missing = requiredModules(version).stream().filter(m -> !offered.contains(m)).toList();
         if (!missing.isEmpty()) {
             throw new OcpiException(OcpiStatus.NO_MATCHING_ENDPOINTS, "the peer's version details at " + detailsUrl
                     + " lack the required modules " + missing);
