@@ -169,7 +169,7 @@ class WireDifferences221PropertiesTest {
             wire.findValues("connectors").forEach(connectors -> connectors.forEach(c -> assertThat(c.has("capabilities")).isFalse()));
             wire.findValues("evses").forEach(evses -> evses.forEach(e -> assertThat(e.has("parking")).isFalse()));
             assertThat(wire.findValuesAsText("parking_restrictions")).doesNotContain("TAXIS");
-            assertThat(written).doesNotContain("\"ROOFTOP\"", "\"SPACEPORT\"", "\"SELFIE\"", "\"BANNER\"", "\"NUCLEAR_WASTE\"", "\"TELEPORT\"",
+            assertThat(written).doesNotContain("\"ROOFTOP\"", "\"SPACEPORT\"", "\"SELFIE\"", "\"BANNER\"", "\"MICROPLASTICS\"", "\"TELEPORT\"",
                     "\"DRONE\"", "\"TAXIS\"");
         }
     }
