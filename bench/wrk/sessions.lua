@@ -3,6 +3,8 @@
 dofile("bench/wrk/report.lua")
 local auth = "Token " .. os.getenv("BENCH_TOKEN")
 local threads = 0
+-- BENCH_RUN: a prefix of the session ids, so that each run PUTs new sessions.
+local run = os.getenv("BENCH_RUN") or ""
 
 setup = function(thread)
   threads = threads + 1
@@ -20,7 +22,7 @@ request = function()
   sequence = sequence + 1
   local session = math.floor(sequence / 5)
   local step = sequence % 5
-  local id = string.format("SOAK-%d-%d", tid, session)
+  local id = string.format("SOAK-%s%d-%d", run, tid, session)
   return wrk.format("PUT", "/ocpi/emsp/2.2.1/sessions/NL/BCP/" .. id,
     { ["Authorization"] = auth, ["Content-Type"] = "application/json" }, string.format(template, id, step * 2, step * 10))
 end

@@ -167,8 +167,8 @@ public class OcpiProtocol {
     private Object inVersion(Object data, VersionNumber version) {
         try {
             if (data instanceof RawJson raw) {
-                return forms.translates(raw.type(), version)
-                        ? new RawJson(forms.toWire(raw.type(), version, json.readTree(raw.json())).toString(), raw.type()) : raw;
+                String written = forms.toWire(raw.type(), version, raw.json());
+                return written.equals(raw.json()) ? raw : new RawJson(written, raw.type());
             }
             if (data instanceof java.util.List<?> list) {
                 return list.stream().map(item -> inVersion(item, version)).toList();
@@ -176,8 +176,6 @@ public class OcpiProtocol {
             return forms.translates(data.getClass(), version) ? forms.toWire(data.getClass(), version, json.valueToTree(data)) : data;
         } catch (WireForm.UntranslatableException e) {
             throw new OcpiException(OcpiStatus.SERVER_ERROR, 500, "the answer cannot be written in OCPI " + version + ": " + e.getMessage());
-        } catch (JsonProcessingException e) {
-            throw new java.io.UncheckedIOException(e);
         }
     }
 

@@ -36,6 +36,14 @@ public interface WireForm {
     ObjectNode toWire(ObjectNode canonical);
 
     /**
+     * Where {@link #toWire} can change an object: one whose JSON text holds none of them goes out as that text, neither
+     * parsed nor written again. Empty when the form does not say, and translates every object.
+     */
+    default java.util.Optional<WireDifferences> differences() {
+        return java.util.Optional.empty();
+    }
+
+    /**
      * The parties of a body a peer sent: {@code from}, the peer's party whose object or request it is (from the URL, the
      * routing headers or the peer's credentials), and {@code to}, our party it is addressed to.
      */

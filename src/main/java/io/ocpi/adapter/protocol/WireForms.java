@@ -1,6 +1,8 @@
 package io.ocpi.adapter.protocol;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -20,6 +22,9 @@ public class WireForms {
 
     private record Key(Class<?> type, VersionNumber version) {
     }
+
+    /** Reads stored text as the adapter wrote it. */
+    private static final ObjectMapper JSON = OcpiJson.newMapper();
 
     private final Map<Key, WireForm> forms = new HashMap<>();
 
@@ -60,6 +65,25 @@ public class WireForms {
     public JsonNode toWire(Class<?> type, VersionNumber version, JsonNode canonical) {
         Optional<WireForm> form = of(type, version);
         return form.isEmpty() ? canonical : each(canonical, item -> form.get().toWire(item));
+    }
+
+    /**
+     * The JSON text of a canonical object (stored text, whole or partial), or of a list of them, as a peer on
+     * {@code version} reads it: the text itself when the type's form has no {@link WireForm#differences} in it.
+     *
+     * @throws WireForm.UntranslatableException naming the field the version requires and the object cannot give
+     * @throws IllegalArgumentException         when the text is no JSON
+     */
+    public String toWire(Class<?> type, VersionNumber version, String canonical) {
+        Optional<WireForm> form = of(type, version);
+        if (form.isEmpty() || form.get().differences().map(differences -> !differences.foundIn(canonical)).orElse(false)) {
+            return canonical;
+        }
+        try {
+            return toWire(type, version, JSON.readTree(canonical)).toString();
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("stored " + type.getSimpleName() + " is no JSON: " + e.getOriginalMessage(), e);
+        }
     }
 
     private static JsonNode each(JsonNode body, java.util.function.UnaryOperator<ObjectNode> translation) {

@@ -7,9 +7,12 @@ import io.ocpi.adapter.modules.tokens.TokenTypes;
 import io.ocpi.adapter.ocpi.ImageCategory;
 import io.ocpi.adapter.ocpi.OpenEnum;
 import io.ocpi.adapter.protocol.OcpiException;
+import io.ocpi.adapter.protocol.WireDifferences;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
 
 /**
  * How a location, an EVSE and a connector are written in 2.2.1: without what 2.3.0 added to them (a location's
@@ -23,6 +26,42 @@ public final class LocationShapes {
 
     private static final List<ParkingRestriction> V2_3_0_RESTRICTIONS =
             List.of(ParkingRestriction.EMPLOYEES, ParkingRestriction.TAXIS, ParkingRestriction.TENANTS);
+
+    /** The values 2.2.1 knows of each OpenEnum whose other values a 2.2.1 peer does not get. */
+    private static final Set<String> PARKING_TYPES = inV221(ParkingType.values(), List.of());
+    private static final Set<String> FACILITIES = inV221(Facility.values(), List.of());
+    private static final Set<String> IMAGE_CATEGORIES = inV221(ImageCategory.values(), List.of());
+    private static final Set<String> IMPACT_CATEGORIES = inV221(EnvironmentalImpactCategory.values(), List.of());
+    private static final Set<String> CAPABILITIES = inV221(Capability.values(), List.of());
+    private static final Set<String> PARKING_RESTRICTIONS = inV221(ParkingRestriction.values(), V2_3_0_RESTRICTIONS);
+
+    private static final WireDifferences IMAGE_V221 = WireDifferences.of().within("category", IMAGE_CATEGORIES);
+
+    /** Where {@link #connectorToV221} changes a connector. */
+    public static final WireDifferences CONNECTOR_V221 = WireDifferences.of()
+            .leaves("capabilities")
+            .within("standard", ConnectorTypes.IN_V221);
+
+    /** Where {@link #evseToV221} changes an EVSE. */
+    public static final WireDifferences EVSE_V221 = WireDifferences.of()
+            .leaves("parking", "accepted_service_providers")
+            .within("capabilities", CAPABILITIES)
+            .within("parking_restrictions", PARKING_RESTRICTIONS)
+            .inside("images", IMAGE_V221)
+            .inside("connectors", CONNECTOR_V221);
+
+    /** Where {@link #locationToV221} changes a location. */
+    public static final WireDifferences LOCATION_V221 = WireDifferences.of()
+            .leaves("parking_places", "help_phone")
+            .inside("publish_allowed_to", WireDifferences.of().within("type", TokenTypes.IN_V221))
+            .within("parking_type", PARKING_TYPES)
+            .within("facilities", FACILITIES)
+            .inside("images", IMAGE_V221)
+            .inside("operator", WireDifferences.of().inside("logo", IMAGE_V221))
+            .inside("suboperator", WireDifferences.of().inside("logo", IMAGE_V221))
+            .inside("owner", WireDifferences.of().inside("logo", IMAGE_V221))
+            .inside("energy_mix", WireDifferences.of().inside("environ_impact", WireDifferences.of().within("category", IMPACT_CATEGORIES)))
+            .inside("evses", EVSE_V221);
 
     private LocationShapes() {
     }
@@ -54,10 +93,10 @@ public final class LocationShapes {
         for (int i = 0; i < allowed.size(); i++) {
             TokenTypes.writeV221(allowed.get(i).get("type"), "publish_allowed_to[" + i + "].type");
         }
-        if (location.has("parking_type") && !inV221(location.get("parking_type"), ParkingType.values(), List.of())) {
+        if (location.has("parking_type") && !inV221(location.get("parking_type"), PARKING_TYPES)) {
             location.remove("parking_type");
         }
-        keepOnly(location, "facilities", value -> inV221(value, Facility.values(), List.of()));
+        keepOnly(location, "facilities", value -> inV221(value, FACILITIES));
         keepOnly(location, "images", LocationShapes::imageInV221);
         for (String business : List.of("operator", "suboperator", "owner")) {
             if (location.get(business) instanceof ObjectNode details && details.has("logo") && !imageInV221(details.get("logo"))) {
@@ -65,7 +104,7 @@ public final class LocationShapes {
             }
         }
         if (location.get("energy_mix") instanceof ObjectNode mix) {
-            keepOnly(mix, "environ_impact", impact -> inV221(impact.get("category"), EnvironmentalImpactCategory.values(), List.of()));
+            keepOnly(mix, "environ_impact", impact -> inV221(impact.get("category"), IMPACT_CATEGORIES));
         }
         JsonNode evses = location.path("evses");
         for (int i = 0; i < evses.size(); i++) {
@@ -97,8 +136,8 @@ public final class LocationShapes {
     public static void evseToV221(ObjectNode evse, String where) {
         evse.remove("parking");
         evse.remove("accepted_service_providers");
-        keepOnly(evse, "capabilities", value -> inV221(value, Capability.values(), List.of()));
-        keepOnly(evse, "parking_restrictions", value -> inV221(value, ParkingRestriction.values(), V2_3_0_RESTRICTIONS));
+        keepOnly(evse, "capabilities", value -> inV221(value, CAPABILITIES));
+        keepOnly(evse, "parking_restrictions", value -> inV221(value, PARKING_RESTRICTIONS));
         keepOnly(evse, "images", LocationShapes::imageInV221);
         JsonNode connectors = evse.path("connectors");
         for (int i = 0; i < connectors.size(); i++) {
@@ -118,14 +157,18 @@ public final class LocationShapes {
         ConnectorTypes.writeV221(connector.get("standard"), where + "standard");
     }
 
-    /** Whether {@code value} is a value 2.2.1 knows: a known one that is not among those 2.3.0 added. */
-    private static boolean inV221(JsonNode value, OpenEnum[] known, List<? extends OpenEnum> addedIn230) {
-        return value == null || !value.isTextual() || Arrays.stream(known)
-                .anyMatch(entry -> entry.name().equals(value.asText()) && !addedIn230.contains(entry));
+    /** The values of an OpenEnum 2.2.1 knows: the known ones but those 2.3.0 added. */
+    private static Set<String> inV221(OpenEnum[] known, List<? extends OpenEnum> addedIn230) {
+        return Arrays.stream(known).filter(entry -> !addedIn230.contains(entry)).map(OpenEnum::name).collect(Collectors.toUnmodifiableSet());
+    }
+
+    /** Whether {@code value} is no text, or one of the values 2.2.1 knows. */
+    private static boolean inV221(JsonNode value, Set<String> inV221) {
+        return value == null || !value.isTextual() || inV221.contains(value.asText());
     }
 
     private static boolean imageInV221(JsonNode image) {
-        return inV221(image.get("category"), ImageCategory.values(), List.of());
+        return inV221(image.get("category"), IMAGE_CATEGORIES);
     }
 
     /** The list at {@code field} with only the items {@code kept} accepts. */

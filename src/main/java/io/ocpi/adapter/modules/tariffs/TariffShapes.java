@@ -3,6 +3,7 @@ package io.ocpi.adapter.modules.tariffs;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ocpi.adapter.ocpi.PriceShapes;
+import io.ocpi.adapter.protocol.WireDifferences;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 
@@ -14,6 +15,12 @@ public final class TariffShapes {
 
     /** Decimals of a price component's price that 2.2.1 gets when it is derived from a price that includes taxes. */
     static final int DERIVED_PRICE_SCALE = 4;
+
+    /** Where {@link #toV221} changes a tariff (a price's taxes are left out, see {@link PriceShapes#toV221}). */
+    public static final WireDifferences V221 = WireDifferences.of()
+            .leaves("preauthorize_amount", "tax_included")
+            .inside("min_price", WireDifferences.of().leaves("taxes"))
+            .inside("max_price", WireDifferences.of().leaves("taxes"));
 
     private TariffShapes() {
     }

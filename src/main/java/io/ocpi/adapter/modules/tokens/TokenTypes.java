@@ -5,11 +5,16 @@ import io.ocpi.adapter.protocol.OcpiException;
 import io.ocpi.adapter.protocol.WireForm;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /** The token types 2.2.1 knows: the known ones but {@link TokenType#EMAID}, which 2.3.0 added. */
 public final class TokenTypes {
 
     private static final List<TokenType> V2_2_1 = Arrays.stream(TokenType.values()).filter(type -> type != TokenType.EMAID).toList();
+
+    /** The names of the token types 2.2.1 knows. */
+    public static final Set<String> IN_V221 = V2_2_1.stream().map(TokenType::name).collect(Collectors.toUnmodifiableSet());
 
     private TokenTypes() {
     }
@@ -23,7 +28,7 @@ public final class TokenTypes {
 
     /** A canonical token type at {@code field} for a 2.2.1 peer: a type 2.2.1 does not know cannot be written. */
     public static void writeV221(JsonNode value, String field) {
-        if (value != null && value.isTextual() && V2_2_1.stream().noneMatch(type -> type.name().equals(value.asText()))) {
+        if (value != null && value.isTextual() && !IN_V221.contains(value.asText())) {
             throw new WireForm.UntranslatableException(field + ": " + value.asText() + " is no token type of 2.2.1");
         }
     }

@@ -11,8 +11,6 @@ import io.ocpi.adapter.protocol.RoutingHeaders;
 import io.ocpi.adapter.protocol.WireForm;
 import io.ocpi.adapter.protocol.WireForms;
 import io.ocpi.adapter.registry.Peer;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 
@@ -95,14 +93,11 @@ public class PeerCalls {
         if (body == null) {
             return body;
         }
-        try {
-            if (body instanceof RawJson raw) {
-                return forms.translates(raw.type(), version) ? forms.toWire(raw.type(), version, json.readTree(raw.json())) : raw;
-            }
-            return forms.translates(body.getClass(), version) ? forms.toWire(body.getClass(), version, json.valueToTree(body)) : body;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        if (body instanceof RawJson raw) {
+            String written = forms.toWire(raw.type(), version, raw.json());
+            return written.equals(raw.json()) ? raw : new RawJson(written, raw.type());
         }
+        return forms.translates(body.getClass(), version) ? forms.toWire(body.getClass(), version, json.valueToTree(body)) : body;
     }
 
     /** Joins a module URL a peer advertised and the rest of a path, with exactly one slash between them. */

@@ -9,7 +9,9 @@ import io.ocpi.adapter.modules.tariffs.TariffShapes;
 import io.ocpi.adapter.modules.tokens.TokenTypes;
 import io.ocpi.adapter.ocpi.PriceShapes;
 import io.ocpi.adapter.ocpi.VersionNumber;
+import io.ocpi.adapter.protocol.WireDifferences;
 import io.ocpi.adapter.protocol.WireForm;
+import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 /**
@@ -19,6 +21,8 @@ import org.springframework.stereotype.Component;
 @Component
 public class CdrForm221 implements WireForm {
 
+    private static final WireDifferences DIFFERENCES = wireDifferences();
+
     @Override
     public Class<?> type() {
         return Cdr.class;
@@ -27,6 +31,11 @@ public class CdrForm221 implements WireForm {
     @Override
     public VersionNumber version() {
         return VersionNumber.V2_2_1;
+    }
+
+    @Override
+    public Optional<WireDifferences> differences() {
+        return Optional.of(DIFFERENCES);
     }
 
     @Override
@@ -61,5 +70,14 @@ public class CdrForm221 implements WireForm {
             }
         }
         return cdr;
+    }
+
+    private static WireDifferences wireDifferences() {
+        WireDifferences differences = WireDifferences.of()
+                .inside("cdr_token", WireDifferences.of().within("type", TokenTypes.IN_V221))
+                .inside("cdr_location", WireDifferences.of().within("connector_standard", ConnectorTypes.IN_V221))
+                .inside("tariffs", TariffShapes.V221);
+        CdrForm230.PRICES.forEach(price -> differences.inside(price, WireDifferences.of().leaves("taxes")));
+        return differences;
     }
 }

@@ -5,7 +5,9 @@ import io.ocpi.adapter.modules.sessions.Session;
 import io.ocpi.adapter.modules.tokens.TokenTypes;
 import io.ocpi.adapter.ocpi.PriceShapes;
 import io.ocpi.adapter.ocpi.VersionNumber;
+import io.ocpi.adapter.protocol.WireDifferences;
 import io.ocpi.adapter.protocol.WireForm;
+import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 /**
@@ -15,6 +17,10 @@ import org.springframework.stereotype.Component;
 @Component
 public class SessionForm221 implements WireForm {
 
+    private static final WireDifferences DIFFERENCES = WireDifferences.of()
+            .inside("cdr_token", WireDifferences.of().within("type", TokenTypes.IN_V221))
+            .inside("total_cost", WireDifferences.of().leaves("taxes"));
+
     @Override
     public Class<?> type() {
         return Session.class;
@@ -23,6 +29,11 @@ public class SessionForm221 implements WireForm {
     @Override
     public VersionNumber version() {
         return VersionNumber.V2_2_1;
+    }
+
+    @Override
+    public Optional<WireDifferences> differences() {
+        return Optional.of(DIFFERENCES);
     }
 
     @Override

@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ocpi.adapter.modules.tariffs.Tariff;
 import io.ocpi.adapter.modules.tariffs.TariffShapes;
 import io.ocpi.adapter.ocpi.VersionNumber;
+import io.ocpi.adapter.protocol.WireDifferences;
 import io.ocpi.adapter.protocol.WireForm;
+import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 /** A tariff in 2.2.1: the canonical tariff without what only 2.3.0 has (see {@link TariffShapes}). */
@@ -19,6 +21,11 @@ public class TariffForm221 implements WireForm {
     @Override
     public VersionNumber version() {
         return VersionNumber.V2_2_1;
+    }
+
+    @Override
+    public Optional<WireDifferences> differences() {
+        return Optional.of(TariffShapes.V221);
     }
 
     @Override

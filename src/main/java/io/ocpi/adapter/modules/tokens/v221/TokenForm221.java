@@ -4,12 +4,16 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ocpi.adapter.modules.tokens.Token;
 import io.ocpi.adapter.modules.tokens.TokenTypes;
 import io.ocpi.adapter.ocpi.VersionNumber;
+import io.ocpi.adapter.protocol.WireDifferences;
 import io.ocpi.adapter.protocol.WireForm;
+import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 /** A token in 2.2.1: the canonical token, whose type 2.2.1 must know (it has no EMAID; see {@link TokenTypes}). */
 @Component
 public class TokenForm221 implements WireForm {
+
+    private static final WireDifferences DIFFERENCES = WireDifferences.of().within("type", TokenTypes.IN_V221);
 
     @Override
     public Class<?> type() {
@@ -19,6 +23,11 @@ public class TokenForm221 implements WireForm {
     @Override
     public VersionNumber version() {
         return VersionNumber.V2_2_1;
+    }
+
+    @Override
+    public Optional<WireDifferences> differences() {
+        return Optional.of(DIFFERENCES);
     }
 
     @Override
