@@ -94,7 +94,7 @@ public class SenderSnapshots {
         VersionNumber version = request.version() == null ? VersionNumber.CANONICAL : request.version();
         List<byte[]> items = new ArrayList<>(end - start);
         for (int i = start; i < end; i++) {
-            items.add(written(list.type, view[i], version, snapshot.counts.stamps.get(version.ordinal())));
+            items.add(written(list, view[i], version, snapshot.counts.stamps.get(version.ordinal())));
         }
         return Optional.of(new Page<>(new EncodedList(items), to - from));
     }
@@ -115,14 +115,13 @@ public class SenderSnapshots {
     }
 
     /** The object in {@code version}: its stored text where the version writes its type as canonically. */
-    private byte[] written(Class<?> type, Entry entry, VersionNumber version, long stamp) {
-        Optional<WireForm> form = forms.of(type, version);
-        if (form.isEmpty()) {
+    private byte[] written(Held list, Entry entry, VersionNumber version, long stamp) {
+        if (list.forms[version.ordinal()] == null) {
             return entry.canonical;
         }
         Written written = entry.written.get(version.ordinal());
         if (written == null || written.stamp != stamp) {
-            written = write(type, entry, version, stamp);
+            written = write(list.type, entry, version, stamp);
             entry.written.set(version.ordinal(), written);
         }
         if (written.untranslatable != null) {
@@ -247,7 +246,8 @@ public class SenderSnapshots {
 
         final Source source;
         final Class<?> type;
-        /** For each version, the modules its form of the type reads. */
+        /** For each version, its form of the type (null: written as stored) and the modules that form reads. */
+        final WireForm[] forms = new WireForm[VERSIONS.length];
         final Set<?>[] reads = new Set<?>[VERSIONS.length];
         volatile Snapshot current;
         /** While the module is too large to hold: when to count it again. */
@@ -257,7 +257,8 @@ public class SenderSnapshots {
             this.source = source;
             this.type = type;
             for (VersionNumber version : VERSIONS) {
-                reads[version.ordinal()] = forms.of(type, version).map(WireForm::reads).orElse(Set.of());
+                forms[version.ordinal()] = SenderSnapshots.this.forms.of(type, version).orElse(null);
+                reads[version.ordinal()] = forms[version.ordinal()] == null ? Set.of() : forms[version.ordinal()].reads();
             }
         }
 
