@@ -200,9 +200,12 @@ public record OcpiProperties(
     /**
      * @param defaultLimit page size when a client sends no {@code limit}.
      * @param maxLimit     the largest page we serve, whatever the client asks ({@code X-Limit}).
+     * @param heldObjects  the most objects of one module a Sender list serves from memory; a module of more is paged
+     *                     from the database.
      */
     public record Pagination(
             @DefaultValue("100") @Min(1) int defaultLimit,
-            @DefaultValue("1000") @Min(1) @Max(10000) int maxLimit) {
+            @DefaultValue("1000") @Min(1) @Max(10000) int maxLimit,
+            @DefaultValue("100000") @Min(0) int heldObjects) {
     }
 }

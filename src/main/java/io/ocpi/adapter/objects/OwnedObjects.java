@@ -48,10 +48,13 @@ public class OwnedObjects {
     private final TransactionTemplate transaction;
     private final ObjectChanges changes;
     private final Modules modules;
+    private final SenderSnapshots snapshots;
 
     public OwnedObjects(ObjectStore store, OcpiBodies bodies, ObjectMapper json, Platform platform,
-                        Pagination pagination, TransactionTemplate transaction, ObjectChanges changes, Modules modules) {
+                        Pagination pagination, TransactionTemplate transaction, ObjectChanges changes, Modules modules,
+                        SenderSnapshots snapshots) {
         this.modules = modules;
+        this.snapshots = snapshots;
         this.changes = changes;
         this.store = store;
         this.bodies = bodies;
@@ -151,11 +154,16 @@ public class OwnedObjects {
 
     /**
      * One page of our own objects of a module, owned by {@code owners}; with {@code concerns}, only those that concern
-     * one of these parties.
+     * one of these parties. Served from the module's snapshot ({@link SenderSnapshots}) unless it holds too many
+     * objects to keep in memory.
      */
     public OcpiResult list(String module, String path, List<Party> owners, Collection<Party> concerns, PageRequest request) {
-        Page<String> page = store.page(module, owners, concerns, request);
         Class<?> type = typeOf(module);
+        java.util.Optional<Page<byte[]>> held = snapshots.page(module, type, owners, concerns, request);
+        if (held.isPresent()) {
+            return pagination.result(path, request, held.get());
+        }
+        Page<String> page = store.page(module, owners, concerns, request);
         return pagination.result(path, request, new Page<>(page.items().stream().map(text -> new RawJson(text, type)).toList(), page.total()));
     }
 

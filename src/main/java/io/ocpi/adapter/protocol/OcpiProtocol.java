@@ -166,6 +166,9 @@ public class OcpiProtocol {
      */
     private Object inVersion(Object data, VersionNumber version) {
         try {
+            if (data instanceof EncodedList) {
+                return data;
+            }
             if (data instanceof RawJson raw) {
                 String written = forms.toWire(raw.type(), version, raw.json());
                 return written.equals(raw.json()) ? raw : new RawJson(written, raw.type());
@@ -263,7 +266,9 @@ public class OcpiProtocol {
         }
         headers.forEach(out::setHeader);
         try {
-            out.setBody(json.writeValueAsBytes(envelope));
+            out.setBody(envelope.data() instanceof EncodedList list
+                    ? list.enveloped(json.writeValueAsBytes(new OcpiResponse<>(null, envelope.statusCode(), envelope.statusMessage(), envelope.timestamp())))
+                    : json.writeValueAsBytes(envelope));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("response not serialisable", e);
         }

@@ -44,6 +44,14 @@ public interface WireForm {
     }
 
     /**
+     * The modules whose stored objects {@link #toWire} reads (a 2.1.1 session carries its whole stored Location): what
+     * it writes changes when they change.
+     */
+    default java.util.Set<String> reads() {
+        return java.util.Set.of();
+    }
+
+    /**
      * The parties of a body a peer sent: {@code from}, the peer's party whose object or request it is (from the URL, the
      * routing headers or the peer's credentials), and {@code to}, our party it is addressed to.
      */

@@ -4,6 +4,7 @@ import io.ocpi.adapter.ocpi.ObjectKey;
 import io.ocpi.adapter.ocpi.Party;
 import io.ocpi.adapter.protocol.Pagination.Page;
 import io.ocpi.adapter.protocol.Pagination.PageRequest;
+import io.ocpi.adapter.protocol.Platform;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -12,19 +13,35 @@ import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The OCPI object store: every object as the JSON we serve, keyed by {@link ObjectKey}, with {@code last_updated}
  * indexed for paginated, date-filtered lists. Holds our own objects and those peers push to us alike; who may see
  * or change what is decided by the module routes, not here.
+ * <p>
+ * Each write of an object of one of our own parties is stamped with a change number and counted per module and owner
+ * ({@link #versions}) in its transaction, so that Sender lists held in memory see it on every instance at once.
  */
 @Repository
 public class ObjectStore {
 
-    private final JdbcClient jdbc;
+    /** How many changes and deletes the objects of one module and owner have seen: a reader compares them. */
+    public record Version(String module, Party owner, long changes, long deletes) {
+    }
 
-    public ObjectStore(JdbcClient jdbc) {
+    /** A stored object as a Sender list holds it: its key's id and type, its order and filters, its change number. */
+    public record StoredObject(String id, String type, Instant lastUpdated, Party concerns, long change, String body) {
+    }
+
+    private final JdbcClient jdbc;
+    private final Platform platform;
+    private final TransactionTemplate transaction;
+
+    public ObjectStore(JdbcClient jdbc, Platform platform, TransactionTemplate transaction) {
         this.jdbc = jdbc;
+        this.platform = platform;
+        this.transaction = transaction;
     }
 
     public Optional<String> find(ObjectKey key) {
@@ -56,26 +73,102 @@ public class ObjectStore {
      * @param concerns for sessions and CDRs, the eMSP they concern; null otherwise
      */
     public boolean put(ObjectKey key, Instant lastUpdated, Party concerns, String body) {
-        if (update(key, lastUpdated, concerns, body)) {
+        return inTransaction(() -> {
+            counted(key, false);
+            if (update(key, lastUpdated, concerns, body)) {
+                return false;
+            }
+            if (insert(key, lastUpdated, concerns, body)) {
+                return true;
+            }
+            // Created by a concurrent request since our update: ours is the later write. The update waits for its lock.
+            update(key, lastUpdated, concerns, body);
             return false;
-        }
-        if (insert(key, lastUpdated, concerns, body)) {
-            return true;
-        }
-        // Created by a concurrent request since our update: ours is the later write. The update waits for its lock.
-        update(key, lastUpdated, concerns, body);
-        return false;
+        });
     }
 
     /** Stores an object only if none has that key yet (CDRs are immutable). Returns true when it was stored. */
     public boolean putIfAbsent(ObjectKey key, Instant lastUpdated, Party concerns, String body) {
-        return insert(key, lastUpdated, concerns, body);
+        return inTransaction(() -> {
+            counted(key, false);
+            return insert(key, lastUpdated, concerns, body);
+        });
     }
 
     public boolean delete(ObjectKey key) {
-        return jdbc.sql("DELETE FROM ocpi_object WHERE module = ? AND country_code = ? AND party_id = ? AND object_id = ? AND object_type = ?")
-                .params(key.module(), key.owner().countryCode(), key.owner().partyId(), key.id(), key.type())
-                .update() > 0;
+        return inTransaction(() -> {
+            counted(key, true);
+            return jdbc.sql("DELETE FROM ocpi_object WHERE module = ? AND country_code = ? AND party_id = ? AND object_id = ? AND object_type = ?")
+                    .params(key.module(), key.owner().countryCode(), key.owner().partyId(), key.id(), key.type())
+                    .update() > 0;
+        });
+    }
+
+    /** The counts of changes and deletes of every module and owner written since they were first counted. */
+    public List<Version> versions() {
+        return jdbc.sql("SELECT module, country_code, party_id, changes, deletes FROM ocpi_object_version")
+                .query((rs, row) -> new Version(rs.getString(1), new Party(rs.getString(2), rs.getString(3)), rs.getLong(4), rs.getLong(5)))
+                .list();
+    }
+
+    /** The objects of a module and owner written with a change number above {@code change}; all of them with -1. */
+    public List<StoredObject> changedSince(String module, Party owner, long change) {
+        return jdbc.sql("""
+                        SELECT object_id, object_type, last_updated, for_country_code, for_party_id, change_seq, body FROM ocpi_object
+                        WHERE module = ? AND country_code = ? AND party_id = ? AND change_seq > ?""")
+                .params(module, owner.countryCode(), owner.partyId(), change)
+                .query((rs, row) -> new StoredObject(rs.getString(1), rs.getString(2), rs.getTimestamp(3).toInstant(),
+                        rs.getString(4) == null ? null : new Party(rs.getString(4), rs.getString(5)), rs.getLong(6), rs.getString(7)))
+                .list();
+    }
+
+    /** The keys of every object of a module and owner, as their id and type. */
+    public List<List<String>> keys(String module, Party owner) {
+        return jdbc.sql("SELECT object_id, object_type FROM ocpi_object WHERE module = ? AND country_code = ? AND party_id = ?")
+                .params(module, owner.countryCode(), owner.partyId())
+                .query((rs, row) -> List.of(rs.getString(1), rs.getString(2)))
+                .list();
+    }
+
+    /** How many objects of a module the {@code owners} have. */
+    public long count(String module, Collection<Party> owners) {
+        if (owners.isEmpty()) {
+            return 0;
+        }
+        List<Object> params = new ArrayList<>();
+        params.add(module);
+        String any = anyOf("country_code", "party_id", owners, params);
+        return jdbc.sql("SELECT COUNT(*) FROM ocpi_object WHERE module = ? AND (" + any + ")").params(params).query(Long.class).single();
+    }
+
+    /**
+     * Counts a write of one of our own parties' objects in the row of its module and owner, before the write itself:
+     * the row stays locked until the transaction ends, so that the writes of one owner take their change numbers in
+     * the order they commit.
+     */
+    private void counted(ObjectKey key, boolean delete) {
+        if (!platform.isOurs(key.owner())) {
+            return;
+        }
+        String bump = "UPDATE ocpi_object_version SET changes = changes + 1, deletes = deletes + ? "
+                + "WHERE module = ? AND country_code = ? AND party_id = ?";
+        Object[] params = {delete ? 1 : 0, key.module(), key.owner().countryCode(), key.owner().partyId()};
+        if (jdbc.sql(bump).params(params).update() > 0) {
+            return;
+        }
+        int inserted = jdbc.sql("""
+                        INSERT INTO ocpi_object_version (module, country_code, party_id, changes, deletes)
+                        VALUES (?, ?, ?, 1, ?) ON CONFLICT DO NOTHING""")
+                .params(key.module(), key.owner().countryCode(), key.owner().partyId(), delete ? 1 : 0)
+                .update();
+        if (inserted == 0) {
+            // Counted by a concurrent write since our update: the update now waits for its lock.
+            jdbc.sql(bump).params(params).update();
+        }
+    }
+
+    private <T> T inTransaction(java.util.function.Supplier<T> work) {
+        return transaction.execute(tx -> work.get());
     }
 
     /**
@@ -145,7 +238,8 @@ public class ObjectStore {
 
     private boolean update(ObjectKey key, Instant lastUpdated, Party concerns, String body) {
         return jdbc.sql("""
-                        UPDATE ocpi_object SET last_updated = ?, for_country_code = ?, for_party_id = ?, body = ?
+                        UPDATE ocpi_object SET last_updated = ?, for_country_code = ?, for_party_id = ?, body = ?,
+                               change_seq = nextval('ocpi_object_change')
                         WHERE module = ? AND country_code = ? AND party_id = ? AND object_id = ? AND object_type = ?""")
                 .params(Timestamp.from(lastUpdated), concerns == null ? null : concerns.countryCode(),
                         concerns == null ? null : concerns.partyId(), body,
@@ -159,8 +253,9 @@ public class ObjectStore {
      */
     private boolean insert(ObjectKey key, Instant lastUpdated, Party concerns, String body) {
         return jdbc.sql("""
-                        INSERT INTO ocpi_object (module, country_code, party_id, object_id, object_type, last_updated, for_country_code, for_party_id, body)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""")
+                        INSERT INTO ocpi_object (module, country_code, party_id, object_id, object_type, last_updated, for_country_code,
+                                                 for_party_id, body, change_seq)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, nextval('ocpi_object_change')) ON CONFLICT DO NOTHING""")
                 .params(key.module(), key.owner().countryCode(), key.owner().partyId(), key.id(), key.type(),
                         Timestamp.from(lastUpdated), concerns == null ? null : concerns.countryCode(),
                         concerns == null ? null : concerns.partyId(), body)

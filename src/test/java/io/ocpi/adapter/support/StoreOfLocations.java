@@ -15,7 +15,7 @@ public class StoreOfLocations extends ObjectStore {
     private final Map<ObjectKey, String> locations = new HashMap<>();
 
     public StoreOfLocations() {
-        super(null);
+        super(null, null, null);
     }
 
     public void put(ObjectNode location) {

@@ -74,6 +74,12 @@ public class CdrForm211 extends Form211 {
         return cdrLocation;
     }
 
+    /** The whole Location a 2.1.1 CDR carries is the stored one. */
+    @Override
+    public java.util.Set<String> reads() {
+        return java.util.Set.of(io.ocpi.adapter.ocpi.ModuleId.LOCATIONS);
+    }
+
     @Override
     public ObjectNode toWire(ObjectNode canonical) {
         if (canonical.path("credit").asBoolean(false)) {

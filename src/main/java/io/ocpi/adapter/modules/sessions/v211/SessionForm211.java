@@ -60,6 +60,12 @@ public class SessionForm211 extends Form211 {
         return session;
     }
 
+    /** The whole Location a 2.1.1 Session carries is the stored one. */
+    @Override
+    public java.util.Set<String> reads() {
+        return java.util.Set.of(io.ocpi.adapter.ocpi.ModuleId.LOCATIONS);
+    }
+
     @Override
     public ObjectNode toWire(ObjectNode canonical) {
         ObjectNode session = canonical.deepCopy();
