@@ -89,7 +89,6 @@ public class RegistryNotifications implements SmartLifecycle {
                     }
                 }
             } catch (SQLException | RuntimeException e) {
-                holders.listening(false);
                 if (running) {
                     LOG.warn("no longer listening for registry changes ({}): each request's caller is read from the database until"
                             + " listening again", e.getMessage());
