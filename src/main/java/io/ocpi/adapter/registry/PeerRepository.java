@@ -28,6 +28,7 @@ public class PeerRepository {
 
     private final JdbcClient jdbc;
     private final ObjectMapper json;
+    private final HolderCache holders;
     /**
      * The roles and endpoints last read for each peer, with the {@code updated_at} of its row then. They are only
      * written together with that column ({@link #saveRegistration}), so while the row read says the same, they are
@@ -38,9 +39,10 @@ public class PeerRepository {
     private record Details(Instant updatedAt, List<CredentialsRole> roles, List<Endpoint> endpoints) {
     }
 
-    public PeerRepository(JdbcClient jdbc, ObjectMapper json) {
+    public PeerRepository(JdbcClient jdbc, ObjectMapper json, HolderCache holders) {
         this.jdbc = jdbc;
         this.json = json;
+        this.holders = holders;
     }
 
     /** What the handshake learnt about a peer; replaces everything known before. */
@@ -62,6 +64,7 @@ public class PeerRepository {
                 VALUES (?, ?, ?, ?, ?, ?)""")
                 .params(name, status.name(), ConnectionStatus.PLANNED.name(), encoding.name(), now, now)
                 .update(keys, "id");
+        holders.changedHere();
         return keys.getKey().longValue();
     }
 
@@ -70,18 +73,35 @@ public class PeerRepository {
     }
 
     /**
-     * The peer holding the unexpired token with this hash, and the token's scope: asked at every OCPI request, so in
-     * one query. Every request still reads the token and the peer's row, so a revoked token, a removed peer or a
-     * changed status is seen at once, by every instance.
+     * The peer holding the unexpired token with this hash, and the token's scope: asked at every OCPI request. Answered
+     * from {@link HolderCache} while this instance hears of every change to the registry, else in one query. Either
+     * way a revoked or replaced token, a removed or unregistered peer and a changed status are refused by every
+     * instance as soon as the change is committed (on another instance, once PostgreSQL's notification of it has
+     * arrived), and an expired token from the moment it expires.
      */
     public Optional<PeerTokens.Holder> holderOf(String tokenHash) {
-        return jdbc.sql("""
-                        SELECT p.*, t.scope AS token_scope FROM peer_token t JOIN peer p ON p.id = t.peer_id
+        Instant now = Instant.now();
+        Optional<PeerTokens.Holder> known = holders.get(tokenHash, now);
+        if (known.isPresent()) {
+            return known;
+        }
+        long changesBeforeRead = holders.changesHeard();
+        Optional<HeldToken> read = jdbc.sql("""
+                        SELECT p.*, t.scope AS token_scope, t.expires_at AS token_expires_at
+                        FROM peer_token t JOIN peer p ON p.id = t.peer_id
                         WHERE t.token_hash = ? AND (t.expires_at IS NULL OR t.expires_at > ?)""")
-                .params(tokenHash, Timestamp.from(Instant.now()))
-                .query((rs, n) -> new PeerTokens.Holder(peerRow(rs, n), TokenScope.valueOf(rs.getString("token_scope"))))
-                .optional()
-                .map(holder -> new PeerTokens.Holder(withKnownDetails(holder.peer()), holder.scope()));
+                .params(tokenHash, Timestamp.from(now))
+                .query((rs, n) -> new HeldToken(new PeerTokens.Holder(peerRow(rs, n), TokenScope.valueOf(rs.getString("token_scope"))),
+                        rs.getTimestamp("token_expires_at") == null ? null : rs.getTimestamp("token_expires_at").toInstant()))
+                .optional();
+        return read.map(held -> {
+            PeerTokens.Holder holder = new PeerTokens.Holder(withKnownDetails(held.holder().peer()), held.holder().scope());
+            holders.put(tokenHash, holder, held.expiresAt(), changesBeforeRead);
+            return holder;
+        });
+    }
+
+    private record HeldToken(PeerTokens.Holder holder, Instant expiresAt) {
     }
 
     public List<Peer> findAll() {
@@ -122,12 +142,14 @@ public class PeerRepository {
                     .params(id, endpoint.identifier(), endpoint.role().name(), endpoint.url())
                     .update();
         }
+        holders.changedHere();
     }
 
     public void setStatus(long id, PeerStatus status, ConnectionStatus connectionStatus) {
         jdbc.sql("UPDATE peer SET status = ?, connection_status = ?, updated_at = ? WHERE id = ?")
                 .params(status.name(), connectionStatus.name(), Timestamp.from(Instant.now()), id)
                 .update();
+        holders.changedHere();
     }
 
     /** Whether refusals of the peer's requests at the OCPI layer get an HTTP error rather than HTTP 200 (see {@link Peer}). */
@@ -135,6 +157,7 @@ public class PeerRepository {
         int updated = jdbc.sql("UPDATE peer SET http_errors_for_refusals = ?, updated_at = ? WHERE id = ?")
                 .params(httpErrors, Timestamp.from(Instant.now()), id)
                 .update();
+        holders.changedHere();
         if (updated == 0) {
             throw new IllegalArgumentException("no peer with id " + id);
         }
@@ -149,6 +172,7 @@ public class PeerRepository {
                 .params(pinnedVersion == null ? null : pinnedVersion.text(), ourRole == null ? null : ourRole.name(),
                         Timestamp.from(Instant.now()), id)
                 .update();
+        holders.changedHere();
         if (updated == 0) {
             throw new IllegalArgumentException("no peer with id " + id);
         }
@@ -158,6 +182,7 @@ public class PeerRepository {
         int updated = jdbc.sql("UPDATE peer SET token_encoding = ?, updated_at = ? WHERE id = ?")
                 .params(encoding.name(), Timestamp.from(Instant.now()), id)
                 .update();
+        holders.changedHere();
         if (updated == 0) {
             throw new IllegalArgumentException("no peer with id " + id);
         }
@@ -168,11 +193,13 @@ public class PeerRepository {
         jdbc.sql("UPDATE peer SET outgoing_token = NULL, updated_at = ? WHERE id = ?")
                 .params(Timestamp.from(Instant.now()), id)
                 .update();
+        holders.changedHere();
     }
 
     public void delete(long id) {
         jdbc.sql("DELETE FROM peer WHERE id = ?").param(id).update();
         details.remove(id);
+        holders.changedHere();
     }
 
     private Peer peerRow(ResultSet rs, int row) throws SQLException {

@@ -28,10 +28,12 @@ public class PeerTokens {
 
     private final JdbcClient jdbc;
     private final PeerRepository peers;
+    private final HolderCache holders;
 
-    public PeerTokens(JdbcClient jdbc, PeerRepository peers) {
+    public PeerTokens(JdbcClient jdbc, PeerRepository peers, HolderCache holders) {
         this.jdbc = jdbc;
         this.peers = peers;
+        this.holders = holders;
     }
 
     /** A new token for the peer: 32 random bytes, Base64url, 43 printable ASCII characters. */
@@ -44,6 +46,7 @@ public class PeerTokens {
                 .params(hash(token), peerId, scope.name(), Timestamp.from(now),
                         validity == null ? null : Timestamp.from(now.plus(validity)))
                 .update();
+        holders.changedHere();
         return token;
     }
 
@@ -54,21 +57,26 @@ public class PeerTokens {
 
     public void revoke(String token) {
         jdbc.sql("DELETE FROM peer_token WHERE token_hash = ?").param(hash(token)).update();
+        holders.changedHere();
     }
 
     /** Revokes every token of the peer but the one given (the one it has just been handed). */
     public void revokeAllBut(long peerId, String keep) {
         jdbc.sql("DELETE FROM peer_token WHERE peer_id = ? AND token_hash <> ?").params(peerId, hash(keep)).update();
+        holders.changedHere();
     }
 
     /** Counts a registration with this token A that failed; answers whether that was its last allowed, and revokes it. */
     public boolean failedRegistration(String token, int maxFailures) {
         jdbc.sql("UPDATE peer_token SET failed_registrations = failed_registrations + 1 WHERE token_hash = ?").param(hash(token)).update();
-        return jdbc.sql("DELETE FROM peer_token WHERE token_hash = ? AND failed_registrations >= ?").params(hash(token), maxFailures).update() > 0;
+        boolean revoked = jdbc.sql("DELETE FROM peer_token WHERE token_hash = ? AND failed_registrations >= ?").params(hash(token), maxFailures).update() > 0;
+        holders.changedHere();
+        return revoked;
     }
 
     public void revokeAll(long peerId) {
         jdbc.sql("DELETE FROM peer_token WHERE peer_id = ?").param(peerId).update();
+        holders.changedHere();
     }
 
     static String hash(String token) {
