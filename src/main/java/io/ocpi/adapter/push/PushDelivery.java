@@ -28,8 +28,8 @@ import org.springframework.stereotype.Component;
  *
  * <p>A claim takes, of each object, a sequence of up to {@value #SEQUENCE_LENGTH} pending changes, oldest first; one
  * thread delivers a sequence in that order and stops at the first change that is not delivered (tried again later),
- * giving the rest back: they wait for it in the outbox. A thread takes one sequence of a peer's, and of a route's as
- * many as its share of the route's lane: those go to the route together, in one unit of work ({@link EventDelivery}).
+ * giving the rest back: they wait for it in the outbox. A thread takes one sequence of a peer's, and all those waiting
+ * in a route's lane: those go to the route together, in one unit of work ({@link EventDelivery}).
  *
  * <p>Each destination (a peer, or one of our routes) has a lane of its own: the items claimed for it wait there for one
  * of the {@code parallelism} threads, and at most {@code destination-parallelism} of them are delivered at once. So a
@@ -159,8 +159,9 @@ public class PushDelivery {
 
     /**
      * Starts waiting sequences while threads are free, taking the lanes in turn and never more than
-     * {@code destination-parallelism} threads of one lane at once: a peer's one sequence per thread, a route's its share
-     * of the lane's, so that its threads share them. Call holding {@code lanes}.
+     * {@code destination-parallelism} threads of one lane at once: a peer's one sequence per thread, a route's all that
+     * wait in its lane, so that a busy route gets larger batches rather than more threads: what comes in while a thread
+     * delivers its batch is the next thread's. Call holding {@code lanes}.
      */
     private void dispatch() {
         while (running < settings.parallelism() && !stopping) {
@@ -174,7 +175,7 @@ public class PushDelivery {
             // To the back of the line, so that the next free thread serves another destination first.
             lanes.remove(next.getKey());
             lanes.put(next.getKey(), lane);
-            int share = lane.route == null ? 1 : (lane.waiting.size() + settings.destinationParallelism() - 1) / settings.destinationParallelism();
+            int share = lane.route == null ? 1 : lane.waiting.size();
             List<Sequence> taken = new ArrayList<>(share);
             while (taken.size() < share && !lane.waiting.isEmpty()) {
                 taken.add(lane.waiting.poll());
@@ -225,7 +226,8 @@ public class PushDelivery {
             try {
                 release(giveBack);
             } catch (RuntimeException e) {
-                LOG.warn("{} outbox items not given back, they are taken again when their lease ends: {}", giveBack.size(), e.getMessage());
+                LOG.warn("{} outbox items not given back, they are taken again when their lease ends: {}",
+                        giveBack.stream().mapToInt(sequence -> sequence.items().size()).sum(), e.getMessage());
             }
         }
     }
@@ -320,7 +322,8 @@ public class PushDelivery {
         try {
             release(waiting);
         } catch (RuntimeException e) {
-            LOG.warn("{} claimed outbox items not given back, they are taken again when their lease ends: {}", waiting.size(), e.getMessage());
+            LOG.warn("{} claimed outbox items not given back, they are taken again when their lease ends: {}",
+                    waiting.stream().mapToInt(sequence -> sequence.items().size()).sum(), e.getMessage());
         }
     }
 

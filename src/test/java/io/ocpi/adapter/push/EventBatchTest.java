@@ -37,8 +37,9 @@ class EventBatchTest {
 
     @BeforeEach
     void start() throws Exception {
-        // Deliveries are the test's own: the delivery threads poll once at the start, then not for the hour.
-        adapter = AdapterInstance.start("event-batch", "NL", "EB", Map.of("ocpi.push.poll-interval", "1h"));
+        adapter = AdapterInstance.start("event-batch", "NL", "EB", Map.of());
+        // Deliveries are the test's own.
+        adapter.bean(CamelContext.class).getRouteController().stopRoute("push-outbox");
         jdbc = adapter.bean(JdbcClient.class);
         jdbc.sql("CREATE TABLE test_line_item (object_id VARCHAR(40) PRIMARY KEY)").update();
         adapter.bean(CamelContext.class).addRoutes(new RouteBuilder() {
