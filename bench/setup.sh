@@ -103,12 +103,24 @@ for _ in $(seq 1 120); do [ -f "$BENCH_WORK/kafka.brokers" ] && break; sleep 0.5
 KAFKA=$(cat "$BENCH_WORK/kafka.brokers")
 wait_for "$BASELINE/stats" 30
 
+# With BENCH_SFTP=external the SFTP server runs in a JVM of its own, as SAP's file drop is elsewhere in production;
+# otherwise inside the adapter, as the embedded binding ships.
+ADAPTER_SFTP=()
+if [ "${BENCH_SFTP:-embedded}" = external ]; then
+    log "starting the SFTP server in a JVM of its own"
+    java -cp "$CLASSPATH_TEST" io.ocpi.adapter.bench.BenchSftp 12222 "$BENCH_WORK/sftp" sap sap-file-drop > "$BENCH_WORK/sftp.log" 2>&1 &
+    SFTP_PID=$!
+    PIDS+=("$SFTP_PID")
+    ADAPTER_SFTP=(--ocpi.bindings.sftp.embedded.enabled=false)
+    for _ in $(seq 1 60); do [ -d "$BENCH_WORK/sftp/outbound" ] && break; sleep 0.5; done
+fi
+
 # --- scenario 6a: start to ready ------------------------------------------------------------------------------------
 log "starting the adapter"
 start_ns=$(date +%s%N)
 # shellcheck disable=SC2086
 java -XX:SharedArchiveFile="$BENCH_WORK/app/app.jsa" $JAVA_OPTS_BENCH -jar "$BENCH_WORK/app/ocpi-adapter.jar" --spring.config.additional-location=bench/application-bench.yaml \
-    --ocpi.bindings.kafka.brokers="$KAFKA" > "$BENCH_WORK/adapter.log" 2>&1 &
+    --ocpi.bindings.kafka.brokers="$KAFKA" "${ADAPTER_SFTP[@]}" > "$BENCH_WORK/adapter.log" 2>&1 &
 ADAPTER_PID=$!
 PIDS+=("$ADAPTER_PID")
 wait_for "$ADAPTER/actuator/health/readiness" 120

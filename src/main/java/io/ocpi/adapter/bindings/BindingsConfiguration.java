@@ -59,17 +59,23 @@ public class BindingsConfiguration {
         return repository;
     }
 
+    /** The billing database, and the unit of work in which the outbox hands a route several events. */
+    @Bean
+    public BillingDatabase billingEvents(BindingsProperties bindings, DataSource adapterDatabase) {
+        return new BillingDatabase(billingDataSource(bindings.billing(), adapterDatabase));
+    }
+
     /**
      * The billing database, bound in Camel's registry only: as a Spring bean it would stand in for the adapter's own
      * database. Its init scripts run before the routes start.
      */
     @Bean
-    public CamelContextConfiguration billingDatabase(BindingsProperties bindings, DataSource adapterDatabase) {
+    public CamelContextConfiguration billingDatabase(BindingsProperties bindings, BillingDatabase billingEvents) {
         return new CamelContextConfiguration() {
             @Override
             public void beforeApplicationStart(CamelContext camel) {
                 BindingsProperties.Billing billing = bindings.billing();
-                DataSource database = billingDataSource(billing, adapterDatabase);
+                DataSource database = billingEvents.dataSource();
                 List<String> scripts = billing.initScripts() == null ? List.of()
                         : billing.initScripts().stream().filter(script -> !script.isBlank()).toList();
                 if (billing.enabled() && !scripts.isEmpty()) {

@@ -24,7 +24,7 @@ public class DeliveryOutcomes {
     private final Outbox outbox;
     private final PushMetrics metrics;
     private final RetryPolicy retries;
-    private final int parallelism;
+    private final int batchSize;
     /** Ids of delivered items still in the outbox. Guarded by itself. */
     private final List<Long> deliveredIds = new ArrayList<>();
 
@@ -32,7 +32,7 @@ public class DeliveryOutcomes {
         this.outbox = outbox;
         this.metrics = metrics;
         this.retries = retries;
-        this.parallelism = properties.push().parallelism();
+        this.batchSize = properties.push().batchSize();
     }
 
     void delivered(OutboxItem item) {
@@ -40,7 +40,7 @@ public class DeliveryOutcomes {
         boolean enough;
         synchronized (deliveredIds) {
             deliveredIds.add(item.id());
-            enough = deliveredIds.size() >= parallelism;
+            enough = deliveredIds.size() >= batchSize;
         }
         if (enough) {
             removeDelivered();
@@ -48,8 +48,8 @@ public class DeliveryOutcomes {
     }
 
     /**
-     * Removes the delivered items from the outbox, in one statement: when as many have gathered as there are delivery
-     * threads, before each claim, and when the last delivery under way ends. Ids that could not be removed (the
+     * Removes the delivered items from the outbox, in one statement: when as many have gathered as a claim takes
+     * objects ({@code ocpi.push.batch-size}), before each claim, and when the last delivery under way ends. Ids that could not be removed (the
      * database away) are kept for the next time.
      */
     void removeDelivered() {

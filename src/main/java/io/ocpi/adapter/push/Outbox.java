@@ -86,11 +86,22 @@ public class Outbox {
 
     /**
      * Claims up to {@code limit} due items for this instance, for the length of the lease, leaving out the peers and
-     * routes in {@code skipPeers} and {@code skipRoutes} (those this instance already holds enough of).
+     * routes in {@code skipPeers} and {@code skipRoutes} (those this instance already holds enough of): of each object,
+     * at most its oldest pending item.
      */
     public Claim claim(int limit, java.time.Duration lease, Collection<Long> skipPeers, Collection<String> skipRoutes) {
+        return claim(limit, 1, lease, skipPeers, skipRoutes);
+    }
+
+    /**
+     * Claims the due items of up to {@code objects} objects, as {@link #claim(int, java.time.Duration, Collection,
+     * Collection)} does, and of each object up to {@code sequenceLength} items: its oldest pending item and the pending
+     * items that follow it, in order, as far as they are due and not claimed. Whoever delivers them must deliver them
+     * in that order and stop at the first that is not delivered, giving the rest back ({@link #release}).
+     */
+    public Claim claim(int objects, int sequenceLength, java.time.Duration lease, Collection<Long> skipPeers, Collection<String> skipRoutes) {
         long started = System.nanoTime();
-        Claim claim = claimWithin(limit, lease, skipPeers, skipRoutes);
+        Claim claim = claimWithin(objects, sequenceLength, lease, skipPeers, skipRoutes);
         long tookMillis = (System.nanoTime() - started) / 1_000_000;
         if (postgres && tookMillis >= SLOW_CLAIM_MILLIS) {
             renewStatistics(tookMillis);
@@ -123,7 +134,7 @@ public class Outbox {
         }
     }
 
-    private Claim claimWithin(int limit, java.time.Duration lease, Collection<Long> skipPeers, Collection<String> skipRoutes) {
+    private Claim claimWithin(int limit, int sequenceLength, java.time.Duration lease, Collection<Long> skipPeers, Collection<String> skipRoutes) {
         return transaction.execute(tx -> {
             if (postgres) {
                 // The outbox swings from empty to 100,000 items within seconds (a burst of CDRs, a peer back online),
@@ -150,8 +161,8 @@ public class Outbox {
             // An item waits for the older items of its object at the same destination: one NOT EXISTS per kind of
             // destination, so that each probes its own index (an OR of the two compares every pending item with
             // every other, seconds per claim with a backlog of 100,000).
-            List<Long> ids = jdbc.sql("""
-                            SELECT o.id FROM ocpi_outbox o
+            List<Head> heads = jdbc.sql("""
+                            SELECT o.id, o.peer_id, o.route, o.object_key FROM ocpi_outbox o
                             WHERE o.status = 'PENDING' AND o.next_attempt_at <= ? AND (o.lease_until IS NULL OR o.lease_until < ?)
                               AND (o.peer_id IS NULL OR o.peer_id NOT IN (SELECT p.id FROM peer p WHERE p.connection_status = 'OFFLINE'))
                               AND NOT EXISTS (SELECT 1 FROM ocpi_outbox e WHERE e.peer_id = o.peer_id
@@ -164,12 +175,17 @@ public class Outbox {
                             FETCH FIRST ? ROWS ONLY
                             FOR UPDATE SKIP LOCKED""")
                     .params(params)
-                    .query(Long.class)
+                    .query((rs, n) -> new Head(rs.getLong("id"), rs.getObject("peer_id") == null ? null : rs.getLong("peer_id"),
+                            rs.getString("route"), rs.getString("object_key")))
                     .list();
             // Milliseconds, so that the lease reads back equal from any database (see release).
             Instant until = Instant.now().plus(lease).truncatedTo(ChronoUnit.MILLIS);
-            if (ids.isEmpty()) {
+            if (heads.isEmpty()) {
                 return new Claim(List.of(), until);
+            }
+            List<Long> ids = new ArrayList<>(heads.stream().map(Head::id).toList());
+            if (sequenceLength > 1) {
+                ids.addAll(followers(heads, sequenceLength - 1, now.toInstant()));
             }
             String claimed = placeholders(ids.size());
             List<Object> update = new ArrayList<>(ids.size() + 1);
@@ -197,6 +213,46 @@ public class Outbox {
                         + placeholders(ids.size()) + ")")
                 .params(params)
                 .update();
+    }
+
+    /** The oldest pending item of an object at one destination, claimed. */
+    private record Head(long id, Long peerId, String route, String objectKey) {
+    }
+
+    /**
+     * Of each claimed head, up to {@code count} pending items of its object and destination that follow it, as far as
+     * they are due and not claimed: one query, a probe of the order index per head. The heads are locked by this
+     * claim, so no other claim takes these items meanwhile (for any other claim they still wait for their head).
+     */
+    private List<Long> followers(List<Head> heads, int count, Instant now) {
+        List<String> probes = new ArrayList<>(heads.size());
+        List<Object> params = new ArrayList<>(heads.size() * 4);
+        for (Head head : heads) {
+            probes.add("(SELECT id, object_key, peer_id, route, next_attempt_at, lease_until FROM ocpi_outbox WHERE "
+                    + (head.peerId() != null ? "peer_id" : "route") + " = ? AND object_key = ? AND status = 'PENDING' AND id > ?"
+                    + " ORDER BY id FETCH FIRST ? ROWS ONLY)");
+            Collections.addAll(params, head.peerId() != null ? head.peerId() : head.route(), head.objectKey(), head.id(), count);
+        }
+        record Follower(long id, String sequence, boolean free) {
+        }
+        List<Follower> found = jdbc.sql(String.join(" UNION ALL ", probes)).params(params)
+                .query((rs, n) -> {
+                    Timestamp lease = rs.getTimestamp("lease_until");
+                    boolean free = !rs.getTimestamp("next_attempt_at").toInstant().isAfter(now) && (lease == null || lease.toInstant().isBefore(now));
+                    return new Follower(rs.getLong("id"), rs.getString("peer_id") + "/" + rs.getString("route") + "/" + rs.getString("object_key"), free);
+                })
+                .list();
+        // Each sequence ends before its first item that is not due, or claimed by someone else.
+        List<Long> ids = new ArrayList<>();
+        java.util.Set<String> ended = new java.util.HashSet<>();
+        found.stream().sorted(java.util.Comparator.comparingLong(Follower::id)).forEach(follower -> {
+            if (!follower.free()) {
+                ended.add(follower.sequence());
+            } else if (!ended.contains(follower.sequence())) {
+                ids.add(follower.id());
+            }
+        });
+        return ids;
     }
 
     private static String placeholders(int count) {

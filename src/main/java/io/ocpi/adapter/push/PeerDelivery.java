@@ -66,46 +66,40 @@ public class PeerDelivery {
     }
 
     /**
-     * Delivers one push, claimed until {@code leaseUntil}; answers true when its peer did not answer (no connection,
-     * or not within the timeout), or is OFFLINE.
+     * Delivers one push, claimed until {@code leaseUntil}; answers {@link Outcome#UNANSWERED} when its peer did not
+     * answer (no connection, or not within the timeout), or is OFFLINE.
      */
-    boolean deliver(OutboxItem item, Instant leaseUntil) {
+    Outcome deliver(OutboxItem item, Instant leaseUntil) {
         Peer peer = peers.find(item.peerId()).orElse(null);
         if (peer == null || !peer.isRegistered() || peer.outgoingToken() == null) {
             outcomes.dead(item, "peer is no longer registered");
-            return false;
+            return Outcome.DEAD;
         }
         if (peer.connectionStatus() == ConnectionStatus.OFFLINE) {
             // Marked OFFLINE since the claim: the item waits in the outbox for the peer to answer again.
             outbox.release(List.of(item.id()), leaseUntil);
-            return true;
+            return Outcome.UNANSWERED;
         }
         String endpoint = peer.endpoint(item.module(), InterfaceRole.RECEIVER).orElse(null);
         if (endpoint == null) {
             outcomes.dead(item, "peer no longer serves a " + item.module() + " receiver");
-            return false;
+            return Outcome.DEAD;
         }
         String url = item.path().isEmpty() ? endpoint : PeerCalls.join(endpoint, item.path());
         ConnectionStatus party = Platform.isHub(peer) && item.to() != null ? hubParties.status(item.to()).orElse(null) : null;
         if (party != null && party != ConnectionStatus.CONNECTED) {
-            retryLater(item, peer, "hub " + peer.name() + " reports " + item.to() + " " + party + " (hubclientinfo): not sent until it is CONNECTED");
-            return false;
+            return retryLater(item, peer, "hub " + peer.name() + " reports " + item.to() + " " + party + " (hubclientinfo): not sent until it is CONNECTED");
         }
         try {
             calls.send(peer, item.method(), url, item.body() == null ? null : body(item, item.path(), item.body()), item.from(), item.to(), null);
             outcomes.delivered(item);
             failuresInARow.remove(peer.id());
-            return false;
+            return Outcome.DELIVERED;
         } catch (WireForm.UntranslatableException e) {
-            untranslatable(item, peer, e);
-            return false;
+            return untranslatable(item, peer, e);
         } catch (PeerCallException e) {
-            if ("PATCH".equals(item.method()) && refusedByPeer(e)) {
-                putInstead(item, peer, endpoint, url, e);
-            } else {
-                failed(item, peer, e);
-            }
-            return e.httpStatus() == 0;
+            Outcome outcome = "PATCH".equals(item.method()) && refusedByPeer(e) ? putInstead(item, peer, endpoint, url, e) : failed(item, peer, e);
+            return e.httpStatus() == 0 ? Outcome.UNANSWERED : outcome;
         }
     }
 
@@ -114,42 +108,40 @@ public class PeerDelivery {
      * the whole current object is PUT at the same URL instead. When that is refused too and the object is part of
      * another (an EVSE or connector of a Location), the peer may have lost the parent: the whole parent is PUT.
      */
-    private void putInstead(OutboxItem item, Peer peer, String endpoint, String url, PeerCallException refusal) {
+    private Outcome putInstead(OutboxItem item, Peer peer, String endpoint, String url, PeerCallException refusal) {
         String current = current(item, item.path()).orElse(null);
         if (current == null) {
             outcomes.dead(item, "PATCH refused and the object is gone: " + refusal.getMessage());
-            return;
+            return Outcome.DEAD;
         }
         LOG.info("PATCH {} refused by peer {} ({}); putting the whole object instead", item.id(), peer.name(), refusal.getMessage());
         try {
             calls.send(peer, "PUT", url, body(item, item.path(), current), item.from(), item.to(), null);
             outcomes.delivered(item);
+            return Outcome.DELIVERED;
         } catch (WireForm.UntranslatableException e) {
-            untranslatable(item, peer, e);
+            return untranslatable(item, peer, e);
         } catch (PeerCallException e) {
             String parentPath = CurrentObjects.parentPath(item.path()).orElse(null);
-            if (parentPath != null && refusedByPeer(e)) {
-                putParent(item, peer, endpoint, parentPath, e);
-            } else {
-                failed(item, peer, e);
-            }
+            return parentPath != null && refusedByPeer(e) ? putParent(item, peer, endpoint, parentPath, e) : failed(item, peer, e);
         }
     }
 
-    private void putParent(OutboxItem item, Peer peer, String endpoint, String parentPath, PeerCallException refusal) {
+    private Outcome putParent(OutboxItem item, Peer peer, String endpoint, String parentPath, PeerCallException refusal) {
         String parent = current(item, parentPath).orElse(null);
         if (parent == null) {
             outcomes.dead(item, "PUT refused and the object it is part of is gone: " + refusal.getMessage());
-            return;
+            return Outcome.DEAD;
         }
         LOG.info("PUT of {} refused by peer {} ({}); putting the whole {} instead", item.path(), peer.name(), refusal.getMessage(), parentPath);
         try {
             calls.send(peer, "PUT", PeerCalls.join(endpoint, parentPath), body(item, parentPath, parent), item.from(), item.to(), null);
             outcomes.delivered(item);
+            return Outcome.DELIVERED;
         } catch (WireForm.UntranslatableException e) {
-            untranslatable(item, peer, e);
+            return untranslatable(item, peer, e);
         } catch (PeerCallException e) {
-            failed(item, peer, e);
+            return failed(item, peer, e);
         }
     }
 
@@ -164,28 +156,29 @@ public class PeerDelivery {
     }
 
     /** An object the peer's version cannot hold: sending it again will not help, nor will sending it malformed. */
-    private void untranslatable(OutboxItem item, Peer peer, WireForm.UntranslatableException e) {
+    private Outcome untranslatable(OutboxItem item, Peer peer, WireForm.UntranslatableException e) {
         String reason = "cannot be written in OCPI " + peer.ocpiVersion() + ", the version of peer " + peer.name() + ": " + e.getMessage();
         LOG.warn("push {} not sent, kept as dead letter: {}", item.id(), reason);
         outcomes.dead(item, reason);
+        return Outcome.DEAD;
     }
 
-    private void failed(OutboxItem item, Peer peer, PeerCallException e) {
+    private Outcome failed(OutboxItem item, Peer peer, PeerCallException e) {
         if (refusedByPeer(e)) {
             LOG.warn("push {} to peer {} refused, kept as dead letter: {}", item.id(), peer.name(), e.getMessage());
             outcomes.dead(item, e.getMessage());
-            return;
+            return Outcome.DEAD;
         }
         if (e.httpStatus() == 0 && failuresInARow.merge(peer.id(), 1, Integer::sum) >= offlineAfter
                 && peer.connectionStatus() != ConnectionStatus.OFFLINE) {
             LOG.warn("peer {} did not answer {} times in a row: marked OFFLINE until it answers again", peer.name(), offlineAfter);
             peers.setStatus(peer.id(), peer.status(), ConnectionStatus.OFFLINE);
         }
-        retryLater(item, peer, e.getMessage());
+        return retryLater(item, peer, e.getMessage());
     }
 
-    private void retryLater(OutboxItem item, Peer peer, String reason) {
-        outcomes.retryLater(item, "push " + item.id() + " to peer " + peer.name(), reason);
+    private Outcome retryLater(OutboxItem item, Peer peer, String reason) {
+        return outcomes.retryLater(item, "push " + item.id() + " to peer " + peer.name(), reason) ? Outcome.LATER : Outcome.DEAD;
     }
 
     /** OCPI 2xxx, or an HTTP client error other than 429 (too many requests): sending again will not help. */

@@ -26,6 +26,11 @@ import org.springframework.stereotype.Component;
  * event to {@link EventDelivery}; what becomes of it is theirs to decide. The only part of the outbox that runs
  * threads.
  *
+ * <p>A claim takes, of each object, a sequence of up to {@value #SEQUENCE_LENGTH} pending changes, oldest first; one
+ * thread delivers a sequence in that order and stops at the first change that is not delivered (tried again later),
+ * giving the rest back: they wait for it in the outbox. A thread takes one sequence of a peer's, and all those waiting
+ * in a route's lane: those go to the route together, in one unit of work ({@link EventDelivery}).
+ *
  * <p>Each destination (a peer, or one of our routes) has a lane of its own: the items claimed for it wait there for one
  * of the {@code parallelism} threads, and at most {@code destination-parallelism} of them are delivered at once. So a
  * peer that answers slowly, or not at all until the request timeout ({@code ocpi.client.request-timeout}), holds up
@@ -36,6 +41,11 @@ import org.springframework.stereotype.Component;
 public class PushDelivery {
 
     private static final Logger LOG = LoggerFactory.getLogger(PushDelivery.class);
+    /**
+     * Changes of one object claimed at once. More would hold an object's changes on one thread for longer (a slow
+     * peer) for little gain: a claim and a removal are already shared by this many.
+     */
+    static final int SEQUENCE_LENGTH = 10;
 
     private final Outbox outbox;
     private final PeerDelivery peerDelivery;
@@ -112,15 +122,16 @@ public class PushDelivery {
             int limit = settings.batchSize() - ready;
             // The next change of an object is due only once the one before it has left the outbox.
             outcomes.removeDelivered();
-            Outbox.Claim claim = outbox.claim(limit, settings.lease(), fullPeers, fullRoutes);
+            Outbox.Claim claim = outbox.claim(limit, SEQUENCE_LENGTH, settings.lease(), fullPeers, fullRoutes);
+            List<Sequence> sequences = sequences(claim);
             synchronized (lanes) {
-                for (OutboxItem item : claim.items()) {
-                    lanes.computeIfAbsent(destination(item), key -> new Lane(item.peerId(), item.route()))
-                            .waiting.add(new Claimed(item, claim.leaseUntil()));
+                for (Sequence sequence : sequences) {
+                    OutboxItem first = sequence.items().get(0);
+                    lanes.computeIfAbsent(destination(first), key -> new Lane(first.peerId(), first.route())).waiting.add(sequence);
                 }
                 dispatch();
             }
-            if (claim.items().size() >= limit) {
+            if (sequences.size() >= limit) {
                 continue;
             }
             if (aroundFullLanes) {
@@ -132,14 +143,25 @@ public class PushDelivery {
         }
     }
 
-    /** Items waiting only for a thread: those of lanes below their own limit. Call holding {@code lanes}. */
+    /** The claimed items as sequences, one per object and destination, each in order, in the order of their first. */
+    private static List<Sequence> sequences(Outbox.Claim claim) {
+        Map<String, List<OutboxItem>> byObject = new LinkedHashMap<>();
+        for (OutboxItem item : claim.items()) {
+            byObject.computeIfAbsent(destination(item) + " " + item.objectKey(), key -> new ArrayList<>()).add(item);
+        }
+        return byObject.values().stream().map(items -> new Sequence(items, claim.leaseUntil())).toList();
+    }
+
+    /** Sequences waiting only for a thread: those of lanes below their own limit. Call holding {@code lanes}. */
     private int ready() {
         return lanes.values().stream().filter(lane -> lane.running < settings.destinationParallelism()).mapToInt(lane -> lane.waiting.size()).sum();
     }
 
     /**
-     * Starts waiting items while threads are free, taking the lanes in turn and never more than
-     * {@code destination-parallelism} of one lane at once. Call holding {@code lanes}.
+     * Starts waiting sequences while threads are free, taking the lanes in turn and never more than
+     * {@code destination-parallelism} threads of one lane at once: a peer's one sequence per thread, a route's all that
+     * wait in its lane, so that a busy route gets larger batches rather than more threads: what comes in while a thread
+     * delivers its batch is the next thread's. Call holding {@code lanes}.
      */
     private void dispatch() {
         while (running < settings.parallelism() && !stopping) {
@@ -153,30 +175,31 @@ public class PushDelivery {
             // To the back of the line, so that the next free thread serves another destination first.
             lanes.remove(next.getKey());
             lanes.put(next.getKey(), lane);
-            Claimed claimed = lane.waiting.poll();
+            int share = lane.route == null ? 1 : lane.waiting.size();
+            List<Sequence> taken = new ArrayList<>(share);
+            while (taken.size() < share && !lane.waiting.isEmpty()) {
+                taken.add(lane.waiting.poll());
+            }
             lane.running++;
+            lane.delivering += taken.size();
             running++;
-            delivering.execute(() -> run(next.getKey(), lane, claimed));
+            delivering.execute(() -> run(next.getKey(), lane, taken));
         }
     }
 
-    private void run(String destination, Lane lane, Claimed claimed) {
+    private void run(String destination, Lane lane, List<Sequence> taken) {
         boolean unanswered = false;
+        List<Sequence> giveBack = new ArrayList<>();
         try {
-            // A call must end within the lease, or another instance could take the item over and send it meanwhile.
-            if (Instant.now().plus(leaseNeeded()).isAfter(claimed.leaseUntil())) {
-                outbox.release(List.of(claimed.item().id()), claimed.leaseUntil());
-            } else {
-                unanswered = deliver(claimed);
-            }
+            unanswered = lane.route == null ? deliverToPeer(taken.get(0), giveBack) : deliverToRoute(taken, giveBack);
         } catch (RuntimeException e) {
-            // An item whose delivery failed unexpectedly keeps its lease; it is tried again when that ends.
-            LOG.error("outbox delivery {} failed", claimed.item().id(), e);
+            // Items whose delivery failed unexpectedly keep their lease; they are tried again when it ends.
+            LOG.error("outbox delivery {} failed", taken.get(0).items().get(0).id(), e);
         } finally {
-            List<Claimed> giveBack = new ArrayList<>();
             boolean idle;
             synchronized (lanes) {
                 lane.running--;
+                lane.delivering -= taken.size();
                 running--;
                 if (unanswered) {
                     // The destination does not answer: what waits for it goes back to the outbox rather than
@@ -203,19 +226,52 @@ public class PushDelivery {
             try {
                 release(giveBack);
             } catch (RuntimeException e) {
-                LOG.warn("{} outbox items not given back, they are taken again when their lease ends: {}", giveBack.size(), e.getMessage());
+                LOG.warn("{} outbox items not given back, they are taken again when their lease ends: {}",
+                        giveBack.stream().mapToInt(sequence -> sequence.items().size()).sum(), e.getMessage());
             }
         }
     }
 
-    /** Delivers one item; answers true when its destination did not answer (see {@link PeerDelivery#deliver}). */
-    private boolean deliver(Claimed claimed) {
-        OutboxItem item = claimed.item();
-        if (item.route() != null) {
-            eventDelivery.deliver(item);
+    /**
+     * Delivers a sequence of pushes to its peer, in order, up to the first that is not delivered; what follows it goes
+     * into {@code giveBack}. Answers true when the peer did not answer (see {@link PeerDelivery#deliver}).
+     */
+    private boolean deliverToPeer(Sequence sequence, List<Sequence> giveBack) {
+        List<OutboxItem> items = sequence.items();
+        for (int i = 0; i < items.size(); i++) {
+            // A call must end within the lease, or another instance could take the item over and send it meanwhile.
+            if (!leaseLeft(sequence)) {
+                giveBack.add(sequence.from(i));
+                return false;
+            }
+            Outcome outcome = peerDelivery.deliver(items.get(i), sequence.leaseUntil());
+            if (!outcome.letsNextGo()) {
+                giveBack.add(sequence.from(i + 1));
+                return outcome == Outcome.UNANSWERED;
+            }
+        }
+        return false;
+    }
+
+    /** Delivers sequences of events to their route together; what is held back goes into {@code giveBack}. */
+    private boolean deliverToRoute(List<Sequence> sequences, List<Sequence> giveBack) {
+        if (!sequences.stream().allMatch(this::leaseLeft)) {
+            giveBack.addAll(sequences);
             return false;
         }
-        return peerDelivery.deliver(item, claimed.leaseUntil());
+        List<OutboxItem> items = sequences.stream().flatMap(sequence -> sequence.items().stream()).toList();
+        Set<Long> heldBack = new HashSet<>(eventDelivery.deliver(items).stream().map(OutboxItem::id).toList());
+        for (Sequence sequence : sequences) {
+            List<OutboxItem> held = sequence.items().stream().filter(item -> heldBack.contains(item.id())).toList();
+            if (!held.isEmpty()) {
+                giveBack.add(new Sequence(held, sequence.leaseUntil()));
+            }
+        }
+        return false;
+    }
+
+    private boolean leaseLeft(Sequence sequence) {
+        return !Instant.now().plus(leaseNeeded()).isAfter(sequence.leaseUntil());
     }
 
     /** Waits up to a poll interval for room: a full lane down to half, or threads taking what was ready. */
@@ -244,16 +300,17 @@ public class PushDelivery {
         return requestTimeout.compareTo(half) < 0 ? requestTimeout : half;
     }
 
-    private void release(List<Claimed> items) {
+    private void release(List<Sequence> sequences) {
         Map<Instant, List<Long>> byLease = new HashMap<>();
-        items.forEach(claimed -> byLease.computeIfAbsent(claimed.leaseUntil(), lease -> new ArrayList<>()).add(claimed.item().id()));
+        sequences.forEach(sequence -> sequence.items().forEach(item ->
+                byLease.computeIfAbsent(sequence.leaseUntil(), lease -> new ArrayList<>()).add(item.id())));
         byLease.forEach((lease, ids) -> outbox.release(ids, lease));
     }
 
     /** Stops taking new items; those claimed but not started are given back for the next start or another instance. */
     @PreDestroy
     void stopDelivering() {
-        List<Claimed> waiting = new ArrayList<>();
+        List<Sequence> waiting = new ArrayList<>();
         synchronized (lanes) {
             stopping = true;
             lanes.values().forEach(lane -> waiting.addAll(lane.waiting));
@@ -265,7 +322,8 @@ public class PushDelivery {
         try {
             release(waiting);
         } catch (RuntimeException e) {
-            LOG.warn("{} claimed outbox items not given back, they are taken again when their lease ends: {}", waiting.size(), e.getMessage());
+            LOG.warn("{} claimed outbox items not given back, they are taken again when their lease ends: {}",
+                    waiting.stream().mapToInt(sequence -> sequence.items().size()).sum(), e.getMessage());
         }
     }
 
@@ -273,19 +331,26 @@ public class PushDelivery {
         return item.route() != null ? "route " + item.route() : "peer " + item.peerId();
     }
 
-    /** An item claimed by this instance, and when the claim ends. */
-    private record Claimed(OutboxItem item, Instant leaseUntil) {
+    /** Changes of one object to one destination claimed by this instance, oldest first, and when the claim ends. */
+    private record Sequence(List<OutboxItem> items, Instant leaseUntil) {
+
+        /** What is left from the item at {@code index} on. */
+        Sequence from(int index) {
+            return new Sequence(items.subList(index, items.size()), leaseUntil);
+        }
     }
 
     /**
-     * The items of one destination (a peer, or one of our routes) this instance holds: waiting for a thread, or being
-     * delivered. Guarded by {@code lanes}.
+     * The sequences of one destination (a peer, or one of our routes) this instance holds: waiting for a thread, or
+     * being delivered. Guarded by {@code lanes}.
      */
     private static final class Lane {
         final Long peerId;
         final String route;
-        final Deque<Claimed> waiting = new ArrayDeque<>();
+        final Deque<Sequence> waiting = new ArrayDeque<>();
+        /** Threads delivering for it, and the sequences they deliver. */
         int running;
+        int delivering;
         /** Left out of claims for holding a batch, until down to half of one. */
         boolean full;
 
@@ -295,7 +360,7 @@ public class PushDelivery {
         }
 
         int held() {
-            return waiting.size() + running;
+            return waiting.size() + delivering;
         }
     }
 }
