@@ -3,9 +3,12 @@ package io.ocpi.adapter.admin;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ocpi.adapter.protocol.AuthLockout;
 import io.ocpi.adapter.protocol.AuthLockoutFilter;
+import io.ocpi.adapter.protocol.OcpiUrls;
 import io.ocpi.adapter.protocol.ResponseHeaders;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.actuate.autoconfigure.security.servlet.EndpointRequest;
+import org.springframework.boot.autoconfigure.security.SecurityProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.ObjectPostProcessor;
@@ -23,9 +26,10 @@ import org.springframework.security.web.session.DisableEncodeUrlFilter;
 
 /**
  * Who may reach what over HTTP. OCPI paths authenticate peers themselves (credentials tokens, in the protocol
- * core), so Spring Security lets them through; health probes and the Prometheus scrape are open; every other
- * actuator endpoint, the admin API among them, needs the admin credentials. An address that keeps presenting wrong
- * credentials is refused for a while ({@code ocpi.auth.lockout}).
+ * core), so Spring Security's chain leaves them out (its firewall still refuses malformed paths): they get the lockout
+ * and their security headers from two filters of their own, the same as the chain gives the other paths; health
+ * probes and the Prometheus scrape are open; every other actuator endpoint, the admin API among them, needs the admin
+ * credentials. An address that keeps presenting wrong credentials is refused for a while ({@code ocpi.auth.lockout}).
  */
 @Configuration(proxyBeanMethods = false)
 public class AdminSecurity {
@@ -37,6 +41,7 @@ public class AdminSecurity {
         AuthLockoutFilter lockoutFilter = new AuthLockoutFilter(lockout, EndpointRequest.to("health", "prometheus"), json,
                 responseHeaders);
         return http
+                .securityMatcher(request -> !OcpiUrls.isOcpiPath(request))
                 .addFilterBefore(lockoutFilter, DisableEncodeUrlFilter.class)
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(EndpointRequest.to("health", "prometheus")).permitAll()
@@ -56,6 +61,24 @@ public class AdminSecurity {
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .build();
+    }
+
+    /** First on OCPI paths, as in the chain on the others: a blocked address is refused before anything else. */
+    @Bean
+    public FilterRegistrationBean<AuthLockoutFilter> ocpiLockout(AuthLockout lockout, ObjectMapper json, ResponseHeaders responseHeaders) {
+        FilterRegistrationBean<AuthLockoutFilter> registration = new FilterRegistrationBean<>(
+                new AuthLockoutFilter(lockout, request -> false, json, responseHeaders));
+        registration.addUrlPatterns(OcpiUrls.BASE_PATH + "/*");
+        registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER);
+        return registration;
+    }
+
+    @Bean
+    public FilterRegistrationBean<OcpiSecurityHeaders> ocpiSecurityHeaders() {
+        FilterRegistrationBean<OcpiSecurityHeaders> registration = new FilterRegistrationBean<>(new OcpiSecurityHeaders());
+        registration.addUrlPatterns(OcpiUrls.BASE_PATH + "/*");
+        registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER + 1);
+        return registration;
     }
 
     @Bean

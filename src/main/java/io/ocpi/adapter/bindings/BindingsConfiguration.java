@@ -10,6 +10,7 @@ import java.util.List;
 import javax.sql.DataSource;
 import org.apache.camel.CamelContext;
 import org.apache.camel.component.jslt.JsltEndpoint;
+import org.apache.camel.component.sql.DefaultSqlEndpoint;
 import org.apache.camel.processor.idempotent.jdbc.JdbcMessageIdRepository;
 import org.apache.camel.spring.boot.CamelContextConfiguration;
 import org.slf4j.Logger;
@@ -111,6 +112,29 @@ public class BindingsConfiguration {
                 camel.getCamelContextExtension().registerEndpointCallback((uri, endpoint) -> {
                     if (endpoint instanceof JsltEndpoint jslt && jslt.getObjectMapper() == null) {
                         jslt.setObjectMapper(json);
+                    }
+                    return endpoint;
+                });
+            }
+
+            @Override
+            public void afterApplicationStart(CamelContext camel) {
+            }
+        };
+    }
+
+    /**
+     * SQL calls and polls read their query's named parameters once ({@link PreparedQueries}), not at every call; a
+     * route that names a {@code prepareStatementStrategy} of its own keeps it.
+     */
+    @Bean
+    public CamelContextConfiguration preparedQueries() {
+        return new CamelContextConfiguration() {
+            @Override
+            public void beforeApplicationStart(CamelContext camel) {
+                camel.getCamelContextExtension().registerEndpointCallback((uri, endpoint) -> {
+                    if (endpoint instanceof DefaultSqlEndpoint sql && sql.getPrepareStatementStrategy() == null) {
+                        sql.setPrepareStatementStrategy(new PreparedQueries());
                     }
                     return endpoint;
                 });

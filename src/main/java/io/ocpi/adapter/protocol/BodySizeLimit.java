@@ -110,8 +110,10 @@ public class BodySizeLimit extends OncePerRequestFilter {
         long deadline = System.nanoTime() + readTimeout.toNanos();
         long declared = request.getContentLengthLong();
         InputStream in = request.getInputStream();
-        ByteArrayOutputStream body = new ByteArrayOutputStream(declared > 0 ? (int) Math.min(declared, limit) : 8192);
-        byte[] buffer = new byte[8192];
+        // Sized to the body when it says how long it is: most are far shorter than a read buffer.
+        int size = declared > 0 ? (int) Math.min(Math.min(declared, limit), 8192) : 8192;
+        ByteArrayOutputStream body = new ByteArrayOutputStream(size);
+        byte[] buffer = new byte[size];
         for (int read; body.size() < limit && (read = in.read(buffer, 0, Math.min(buffer.length, limit - body.size()))) >= 0; ) {
             body.write(buffer, 0, read);
             if (body.size() != declared && System.nanoTime() - deadline > 0) {
@@ -141,11 +143,14 @@ public class BodySizeLimit extends OncePerRequestFilter {
 
     /** Where the body stops being UTF-8 (encoded surrogates and overlong forms included), or null when it is. */
     static String notUtf8(byte[] body) {
+        if (isAscii(body)) {
+            return null;
+        }
         java.nio.charset.CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
                 .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT);
         java.nio.ByteBuffer in = java.nio.ByteBuffer.wrap(body);
-        java.nio.CharBuffer out = java.nio.CharBuffer.allocate(8192);
+        java.nio.CharBuffer out = java.nio.CharBuffer.allocate(Math.max(1, Math.min(body.length, 8192)));
         while (true) {
             java.nio.charset.CoderResult result = in.hasRemaining() ? decoder.decode(in, out, true) : decoder.flush(out);
             if (result.isError()) {
@@ -157,6 +162,15 @@ public class BodySizeLimit extends OncePerRequestFilter {
                 return decoder.flush(out.clear()).isError() ? "truncated at the end" : null;
             }
         }
+    }
+
+    private static boolean isAscii(byte[] body) {
+        for (byte b : body) {
+            if (b < 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** A request whose chunked body has already been read (and counted). */

@@ -1,10 +1,17 @@
 package io.ocpi.adapter.protocol;
 
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.camel.CamelContext;
+import org.apache.camel.Endpoint;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangePattern;
 import org.apache.camel.ProducerTemplate;
+import org.apache.camel.Route;
+import org.apache.camel.spi.CamelEvent;
+import org.apache.camel.support.EventNotifierSupport;
+import org.apache.camel.support.service.ServiceHelper;
 import org.springframework.stereotype.Component;
 
 /**
@@ -17,6 +24,9 @@ import org.springframework.stereotype.Component;
  *       the endpoint or on {@code <endpoint>.<name>} gets it once, after the request, retried until it succeeds.</li>
  * </ul>
  * The endpoints and their message contract are listed in docs/extension-points.md.
+ *
+ * <p>Which routes listen to an endpoint is worked out once and kept until a route is added or removed (at the start,
+ * by a reload of a route file, by an operator); whether they are started is asked at every event.
  */
 @Component
 public class OcpiEvents {
@@ -40,10 +50,51 @@ public class OcpiEvents {
 
     private final CamelContext camel;
     private final ProducerTemplate producer;
+    /** Replaced, not cleared, when routes change: a lookup that read the routes before the change fills the old one. */
+    private volatile Map<String, Listening> listening = new ConcurrentHashMap<>();
+
+    /**
+     * The routes listening to one event's endpoint: {@code direct} those consuming it itself, {@code news} the
+     * endpoints of those on it or below it (switched off ones left out), {@code endpoint} the endpoint to send to.
+     */
+    private record Listening(Endpoint endpoint, List<String> direct, List<String> news) {
+    }
 
     public OcpiEvents(CamelContext camel) {
         this.camel = camel;
         this.producer = camel.createProducerTemplate();
+        EventNotifierSupport routesChanged = new EventNotifierSupport() {
+            @Override
+            public void notify(CamelEvent event) {
+                listening = new ConcurrentHashMap<>();
+            }
+
+            @Override
+            public boolean isEnabled(CamelEvent event) {
+                return event instanceof CamelEvent.RouteAddedEvent || event instanceof CamelEvent.RouteRemovedEvent
+                        || event instanceof CamelEvent.RouteReloadedEvent || event instanceof CamelEvent.CamelContextStartedEvent;
+            }
+        };
+        camel.getManagementStrategy().addEventNotifier(routesChanged);
+        ServiceHelper.startService(routesChanged);
+    }
+
+    private Listening listening(String module, String event) {
+        return listening.computeIfAbsent(endpoint(module, event), uri -> {
+            Endpoint endpoint = camel.getEndpoint(uri);
+            String key = endpoint.getEndpointKey();
+            List<Route> routes = List.copyOf(camel.getRoutes());
+            List<String> direct = routes.stream().filter(route -> route.getEndpoint().getEndpointKey().equals(key))
+                    .map(Route::getRouteId).toList();
+            List<String> news = routes.stream()
+                    .filter(route -> !Boolean.FALSE.equals(route.isAutoStartup()))
+                    .map(route -> route.getEndpoint().getEndpointKey())
+                    .filter(consumed -> consumed.equals(key) || consumed.startsWith(key + "."))
+                    .distinct()
+                    .sorted()
+                    .toList();
+            return new Listening(endpoint, direct, news);
+        });
     }
 
     public static String endpoint(String module, String event) {
@@ -75,9 +126,10 @@ public class OcpiEvents {
 
     public boolean isListened(String module, String event) {
         // A route not created (its binding's precondition false), not started or stopped by an operator does not listen.
-        String key = camel.getEndpoint(endpoint(module, event)).getEndpointKey();
-        return camel.getRoutes().stream().anyMatch(route -> route.getEndpoint().getEndpointKey().equals(key)
-                && camel.getRouteController().getRouteStatus(route.getRouteId()).isStarted());
+        return listening(module, event).direct().stream().anyMatch(id -> {
+            org.apache.camel.ServiceStatus status = camel.getRouteController().getRouteStatus(id);
+            return status != null && status.isStarted();
+        });
     }
 
     /**
@@ -86,15 +138,8 @@ public class OcpiEvents {
      * stopped for now still counts: its events wait for it. A route switched off (not created because its binding's
      * {@code precondition} is false, or {@code autoStartup: false}) does not.
      */
-    public java.util.List<String> listeners(String module, String event) {
-        String key = camel.getEndpoint(endpoint(module, event)).getEndpointKey();
-        return camel.getRoutes().stream()
-                .filter(route -> !Boolean.FALSE.equals(route.isAutoStartup()))
-                .map(route -> route.getEndpoint().getEndpointKey())
-                .filter(consumed -> consumed.equals(key) || consumed.startsWith(key + "."))
-                .distinct()
-                .sorted()
-                .toList();
+    public List<String> listeners(String module, String event) {
+        return listening(module, event).news();
     }
 
     /** Announces an event; returns the listener's answer body, or null when nobody listens. */
@@ -102,7 +147,7 @@ public class OcpiEvents {
         if (!isListened(module, event)) {
             return null;
         }
-        Exchange result = producer.send(endpoint(module, event), ExchangePattern.InOut, exchange -> {
+        Exchange result = producer.send(listening(module, event).endpoint(), ExchangePattern.InOut, exchange -> {
             exchange.getIn().setBody(body);
             exchange.getIn().setHeaders(new java.util.HashMap<>(headers));
             exchange.getIn().setHeader(MODULE, module);

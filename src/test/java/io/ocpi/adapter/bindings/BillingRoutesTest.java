@@ -146,8 +146,8 @@ class BillingRoutesTest extends RouteFileTestSupport {
         MockEndpoint contractState = getMockEndpoint("mock:sql:file:mappings/billing/contract-state.sql");
 
         contractState.whenAnyExchangeReceived(exchange -> exchange.getMessage().setBody(Map.of("contract_id", "C-1", "allowed", "BLOCKED")));
-        String blocked = template.requestBodyAndHeader("direct:ocpi.tokens.authorize", "{\"location\":{\"location_id\":\"LOC1\"}}",
-                "OcpiObjectId", "04AA", String.class);
+        String blocked = template.requestBodyAndHeaders("direct:ocpi.tokens.authorize", "{\"location\":{\"location_id\":\"LOC1\"}}",
+                Map.of("OcpiObjectId", "04AA", "OcpiLocationId", "LOC1"), String.class);
         assertThat(blocked).contains("\"allowed\":\"BLOCKED\"").contains("authorization_reference");
         assertThat(contractState.getExchanges().get(0).getMessage().getHeaders()).containsEntry("OcpiLocationId", "LOC1");
         assertThat(contractState.getExchanges().get(0).getMessage().getBody()).as("parameters are headers").isNull();

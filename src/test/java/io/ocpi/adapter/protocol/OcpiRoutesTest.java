@@ -52,6 +52,9 @@ class OcpiRoutesTest {
     @Autowired
     VersionsRoutes versions;
 
+    @Autowired
+    OcpiEvents events;
+
     @Test
     void everyRestRouteUsesTheOcpiRouteConfiguration() {
         ModelCamelContext model = (ModelCamelContext) camel;
@@ -103,6 +106,46 @@ class OcpiRoutesTest {
 
         assertThat(answer.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
         assertThat(LastFilter.contentTypeOptions.get()).as("X-Content-Type-Options as the request went on").isEqualTo("nosniff");
+    }
+
+    /**
+     * OCPI paths are outside Spring Security's chain (peers authenticate with OCPI tokens): their answers carry the
+     * same security headers as the chain writes on the other paths.
+     */
+    @Test
+    void ocpiAnswersCarryTheSecurityHeadersOfTheOtherPaths() throws Exception {
+        HttpResponse<String> ocpi = versionsWithAnUnknownToken();
+        HttpResponse<String> health = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create("http://localhost:" + port + "/actuator/health")).build(), HttpResponse.BodyHandlers.ofString());
+
+        for (String header : java.util.List.of("X-Content-Type-Options", "X-XSS-Protection", "Cache-Control", "Pragma", "Expires",
+                "X-Frame-Options")) {
+            assertThat(health.headers().allValues(header)).as(header + " on the other paths").isNotEmpty();
+            assertThat(ocpi.headers().allValues(header)).as(header).isEqualTo(health.headers().allValues(header));
+        }
+        assertThat(ocpi.headers().firstValue("Strict-Transport-Security")).as("not over plain HTTP").isEmpty();
+    }
+
+    /** A route that starts listening to an event after it was announced to nobody gets it at the next announcement. */
+    @Test
+    void aRouteAddedLaterListensToTheNextEvent() throws Exception {
+        assertThat(events.announce("routes-test", "asked", "question", java.util.Map.of())).isNull();
+
+        camel.addRoutes(new org.apache.camel.builder.RouteBuilder() {
+            @Override
+            public void configure() {
+                from(OcpiEvents.endpoint("routes-test", "asked")).routeId("routes-test-asked").setBody(constant("answer"));
+            }
+        });
+        try {
+            assertThat(events.announce("routes-test", "asked", "question", java.util.Map.of())).isEqualTo("answer");
+            camel.getRouteController().stopRoute("routes-test-asked");
+            assertThat(events.announce("routes-test", "asked", "question", java.util.Map.of())).as("stopped").isNull();
+        } finally {
+            camel.getRouteController().stopRoute("routes-test-asked");
+            camel.removeRoute("routes-test-asked");
+        }
+        assertThat(events.announce("routes-test", "asked", "question", java.util.Map.of())).as("removed").isNull();
     }
 
     /**

@@ -2,11 +2,15 @@ package io.ocpi.adapter.modules.tokens;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ocpi.adapter.config.OcpiProperties;
 import io.ocpi.adapter.objects.OwnedObjects;
+import io.ocpi.adapter.ocpi.DisplayText;
 import io.ocpi.adapter.ocpi.ModuleId;
 import io.ocpi.adapter.ocpi.Role;
+import io.ocpi.adapter.ocpi.VersionNumber;
+import io.ocpi.adapter.protocol.CiString;
 import io.ocpi.adapter.protocol.Caller;
 import io.ocpi.adapter.protocol.OcpiBodies;
 import io.ocpi.adapter.protocol.OcpiEvents;
@@ -14,10 +18,17 @@ import io.ocpi.adapter.protocol.OcpiException;
 import io.ocpi.adapter.protocol.OcpiStatus;
 import io.ocpi.adapter.protocol.Platform;
 import io.ocpi.adapter.protocol.RequestBody;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.stereotype.Component;
@@ -29,9 +40,10 @@ import org.springframework.stereotype.Component;
  * stored token itself: valid is ALLOWED, invalid is BLOCKED. The route's answers are reused for the same token and
  * location for {@code ocpi.authorization.cache-for}, so a driver is not kept waiting on the billing database.
  *
- * <p>The listener gets {@code {"token": <Token>, "location": <LocationReferences or absent>}} and answers an
- * AllowedType name, or an object with {@code allowed} and, if it likes, {@code authorization_reference}, {@code info}
- * and a narrower {@code location}.
+ * <p>The listener gets {@code {"token": <Token>, "location": <LocationReferences or absent>}}, with the token's uid,
+ * type and the location's id in the headers {@code OcpiObjectId}, {@code OcpiTokenType} and {@code OcpiLocationId},
+ * and answers an AllowedType name, or an object with {@code allowed} and, if it likes, {@code authorization_reference},
+ * {@code info} and a narrower {@code location}.
  */
 @Component
 public class TokenAuthorization {
@@ -43,8 +55,12 @@ public class TokenAuthorization {
     private final OcpiEvents events;
     private final AuthorizationMetrics decisions;
     private final Duration cacheFor;
+    private final ObjectReader tokens;
     private final Map<String, Cached> cache = new ConcurrentHashMap<>();
     private static final int MAX_CACHED = 100_000;
+    /** Headers of the question beside {@link OcpiEvents#OBJECT_ID} (the uid): the token's type, the location asked about. */
+    static final String TOKEN_TYPE = "OcpiTokenType";
+    static final String LOCATION_ID = "OcpiLocationId";
 
     public TokenAuthorization(OwnedObjects objects, OcpiBodies bodies, ObjectMapper json, Platform platform, OcpiEvents events,
                               AuthorizationMetrics decisions, OcpiProperties properties) {
@@ -53,23 +69,35 @@ public class TokenAuthorization {
         this.objects = objects;
         this.bodies = bodies;
         this.json = json;
+        this.tokens = json.readerFor(Token.class).withAttribute(VersionNumber.class, VersionNumber.CANONICAL);
         this.platform = platform;
         this.events = events;
     }
 
-    private record Cached(JsonNode decided, Instant until) {
+    private record Cached(Decided decided, Instant until) {
+    }
+
+    /**
+     * What the listening route decided: its answer without the token, which is ours (stored, so valid) and added to
+     * the answer here.
+     */
+    record Decided(
+            @NotNull AllowedType allowed,
+            @Valid LocationReferences location,
+            @CiString @Size(max = 36) String authorizationReference,
+            @Valid DisplayText info) {
     }
 
     /** The same question (token and location) within {@code ocpi.authorization.cache-for}. */
-    private java.util.Optional<JsonNode> cached(String question) {
+    private Optional<Decided> cached(String question) {
         Cached hit = cache.get(question);
         if (hit == null || hit.until().isBefore(Instant.now())) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
-        return java.util.Optional.ofNullable(hit.decided());
+        return Optional.ofNullable(hit.decided());
     }
 
-    private void remember(String question, JsonNode decided) {
+    private void remember(String question, Decided decided) {
         if (decided == null || cacheFor.isZero()) {
             return;
         }
@@ -84,48 +112,61 @@ public class TokenAuthorization {
 
     public AuthorizationInfo authorize(Caller caller, String uid, TokenType type, RequestBody body) {
         LocationReferences location = body.isEmpty() ? null : bodies.read(body, LocationReferences.class);
-        ObjectNode token = objects.findOurs(ModuleId.TOKENS, platform.parties(Role.EMSP), uid, type.name())
-                .map(objects::object)
+        String stored = objects.findOurs(ModuleId.TOKENS, platform.parties(Role.EMSP), uid, type.name())
                 .orElseThrow(() -> new OcpiException(OcpiStatus.UNKNOWN_TOKEN, 404, "unknown token " + uid + " of type " + type));
 
-        ObjectNode question = json.createObjectNode();
-        question.set("token", token);
-        if (location != null) {
-            question.set("location", json.valueToTree(location));
-        }
-        String questionText = objects.write(question);
-        JsonNode decided = cached(questionText).orElseGet(() -> {
-            JsonNode fresh = OcpiEvents.answer(events.announce(ModuleId.TOKENS, "authorize", questionText, OcpiEvents.about(caller.peer(), Map.of(
-                    // Upper-case, as every id in a header: billing looks the card up by it.
-                    OcpiEvents.OBJECT_ID, uid.toUpperCase(Locale.ROOT),
-                    "OcpiTokenType", type.name()))), json);
+        // The stored token is a JSON object already: the question is written around it, not parsed and written again.
+        String questionText = location == null ? "{\"token\":" + stored + "}"
+                : "{\"token\":" + stored + ",\"location\":" + objects.write(location) + "}";
+        Decided decided = cached(questionText).orElseGet(() -> {
+            Map<String, Object> headers = new HashMap<>();
+            // Upper-case, as every id in a header: billing looks the card up by it.
+            headers.put(OcpiEvents.OBJECT_ID, uid.toUpperCase(Locale.ROOT));
+            headers.put(TOKEN_TYPE, type.name());
+            if (location != null) {
+                headers.put(LOCATION_ID, location.locationId());
+            }
+            Decided fresh = decided(events.announce(ModuleId.TOKENS, "authorize", questionText, OcpiEvents.about(caller.peer(), headers)));
             remember(questionText, fresh);
             return fresh;
         });
 
-        ObjectNode info = json.createObjectNode();
-        if (decided == null) {
-            info.put("allowed", token.path("valid").asBoolean(false) ? "ALLOWED" : "BLOCKED");
+        Token token = read(stored);
+        AuthorizationInfo decision = decided == null
+                ? new AuthorizationInfo(Boolean.TRUE.equals(token.valid()) ? AllowedType.ALLOWED : AllowedType.BLOCKED, token, location,
+                        UUID.randomUUID().toString(), null)
+                : new AuthorizationInfo(decided.allowed(), token, decided.location() != null ? decided.location() : location,
+                        decided.authorizationReference() != null ? decided.authorizationReference() : UUID.randomUUID().toString(),
+                        decided.info());
+        decisions.counted("emsp", decision.allowed());
+        return decision;
+    }
+
+    /** The listening route's answer, checked as an AuthorizationInfo's fields are; null when nobody answered. */
+    private Decided decided(Object answer) {
+        JsonNode node = OcpiEvents.answer(answer, json);
+        if (node == null) {
+            return null;
+        }
+        ObjectNode fields;
+        if (node.isTextual()) {
+            fields = json.createObjectNode().put("allowed", node.asText());
         } else {
-            if (decided.isTextual()) {
-                info.put("allowed", decided.asText());
-            } else {
-                info.setAll((ObjectNode) decided);
-            }
-        }
-        info.set("token", token);
-        if (!info.has("location") && location != null) {
-            info.set("location", json.valueToTree(location));
-        }
-        if (!info.hasNonNull("authorization_reference")) {
-            info.put("authorization_reference", UUID.randomUUID().toString());
+            fields = ((ObjectNode) node).deepCopy();
+            fields.remove("token");
         }
         try {
-            AuthorizationInfo decision = bodies.convert(info, AuthorizationInfo.class);
-            decisions.counted("emsp", decision.allowed());
-            return decision;
+            return bodies.convert(fields, Decided.class);
         } catch (OcpiException e) {
             throw new IllegalStateException("the authorize route answered an invalid AuthorizationInfo: " + e.getMessage(), e);
+        }
+    }
+
+    private Token read(String stored) {
+        try {
+            return tokens.readValue(stored);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 }
