@@ -16,6 +16,7 @@ import io.ocpi.adapter.protocol.Platform;
 import io.ocpi.adapter.protocol.RequestBody;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
@@ -82,11 +83,16 @@ public class TokenAuthorization {
         cache.put(question, new Cached(decided, Instant.now().plus(cacheFor)));
     }
 
-    public AuthorizationInfo authorize(Caller caller, String uid, TokenType type, RequestBody body) {
+    /** @param types the types the token asked about may have, the first stored one answering (one but in 2.1.1) */
+    public AuthorizationInfo authorize(Caller caller, String uid, List<TokenType> types, RequestBody body) {
         LocationReferences location = body.isEmpty() ? null : bodies.read(body, LocationReferences.class);
-        ObjectNode token = objects.findOurs(ModuleId.TOKENS, platform.parties(Role.EMSP), uid, type.name())
+        ObjectNode token = types.stream()
+                .flatMap(type -> objects.findOurs(ModuleId.TOKENS, platform.parties(Role.EMSP), uid, type.name()).stream())
+                .findFirst()
                 .map(objects::object)
-                .orElseThrow(() -> new OcpiException(OcpiStatus.UNKNOWN_TOKEN, 404, "unknown token " + uid + " of type " + type));
+                .orElseThrow(() -> new OcpiException(OcpiStatus.UNKNOWN_TOKEN, 404, "unknown token " + uid + " of type "
+                        + (types.size() == 1 ? types.get(0) : types)));
+        String type = token.path("type").asText();
 
         ObjectNode question = json.createObjectNode();
         question.set("token", token);
@@ -98,7 +104,7 @@ public class TokenAuthorization {
             JsonNode fresh = OcpiEvents.answer(events.announce(ModuleId.TOKENS, "authorize", questionText, OcpiEvents.about(caller.peer(), Map.of(
                     // Upper-case, as every id in a header: billing looks the card up by it.
                     OcpiEvents.OBJECT_ID, uid.toUpperCase(Locale.ROOT),
-                    "OcpiTokenType", type.name()))), json);
+                    "OcpiTokenType", type))), json);
             remember(questionText, fresh);
             return fresh;
         });
