@@ -7,8 +7,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ocpi.adapter.ocpi.ObjectKey;
 import io.ocpi.adapter.ocpi.OwnedObject;
 import io.ocpi.adapter.ocpi.Party;
+import io.ocpi.adapter.ocpi.VersionNumber;
 import io.ocpi.adapter.protocol.Caller;
 import io.ocpi.adapter.protocol.OcpiBodies;
+import io.ocpi.adapter.protocol.OcpiDateTime;
 import io.ocpi.adapter.protocol.OcpiEvents;
 import io.ocpi.adapter.protocol.OcpiException;
 import io.ocpi.adapter.protocol.OcpiResult;
@@ -20,6 +22,7 @@ import io.ocpi.adapter.protocol.RawJson;
 import io.ocpi.adapter.store.ObjectStore;
 import io.ocpi.adapter.protocol.RequestBody;
 import java.io.UncheckedIOException;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -89,7 +92,7 @@ public class OwnedObjects {
     public <T extends OwnedObject> OcpiResult patch(Caller caller, Kind<T> kind, ObjectKey key, RequestBody body) {
         platform.requireOwner(caller, key.owner());
         ObjectNode patch = bodies.readObject(body, kind.type());
-        requireLastUpdated(patch);
+        requireLastUpdated(patch, body.version());
         transaction.executeWithoutResult(tx -> {
             ObjectNode current = store.findForUpdate(key).map(this::object)
                     .orElseThrow(() -> OcpiException.notFound("unknown " + key + ": PUT the whole object first"));
@@ -174,10 +177,19 @@ public class OwnedObjects {
 
     // --- Shared rules ------------------------------------------------------------------------------------------
 
-    public static void requireLastUpdated(ObjectNode patch) {
-        if (!patch.hasNonNull("last_updated")) {
-            throw OcpiException.invalid("last_updated: required in every PATCH");
+    /**
+     * A PATCH carries {@code last_updated} (transport_and_format, PATCH, since 2.2). A 2.1.1 PATCH holds only the
+     * fields it changes (2.1.1's own examples carry no {@code last_updated}): it is dated when it reaches us.
+     */
+    public static void requireLastUpdated(ObjectNode patch, VersionNumber version) {
+        if (patch.hasNonNull("last_updated")) {
+            return;
         }
+        if (version == VersionNumber.V2_1_1) {
+            patch.put("last_updated", OcpiDateTime.format(Instant.now()));
+            return;
+        }
+        throw OcpiException.invalid("last_updated: required in every PATCH");
     }
 
     private static <T extends OwnedObject> void requireSameIds(ObjectKey key, T object, Kind<T> kind) {

@@ -124,29 +124,88 @@ public class OcpiBodies {
         }
     }
 
+    /** A field path as refusals write it, {@code evses[1].connectors[0].max_voltage}, and the reason after it. */
+    private static final java.util.regex.Pattern FIELD_PATH = java.util.regex.Pattern.compile("^([a-z0-9_]+(?:\\[\\d+]|\\.[a-z0-9_]+)*)(:.*)$");
+    private static final java.util.regex.Pattern PATH_STEP = java.util.regex.Pattern.compile("([a-z0-9_]+)((?:\\[\\d+])?)");
+
     /**
-     * A refusal of a translated body, each field it names ({@code field...: reason}, joined by {@code ; }) renamed to
-     * the name the form writes it under; a field the form does not rename keeps its name.
+     * A refusal of a translated body, each field path it names ({@code path: reason}, joined by {@code ; }) renamed,
+     * at every level, to the names the form writes it under; a field the form does not rename keeps its name.
      */
     private static OcpiException asWritten(OcpiException refused, WireForm form) {
         String message = Arrays.stream(refused.getMessage().split("; ")).map(part -> {
-            java.util.regex.Matcher field = java.util.regex.Pattern.compile("^([a-z0-9_]+)([.\\[:].*)$").matcher(part);
-            return field.matches() ? wireName(form, field.group(1)) + field.group(2) : part;
+            java.util.regex.Matcher field = FIELD_PATH.matcher(part);
+            return field.matches() ? wirePath(form, field.group(1)) + field.group(2) : part;
         }).collect(Collectors.joining("; "));
         return message.equals(refused.getMessage()) ? refused : new OcpiException(refused.status(), refused.httpStatus(), message);
     }
 
-    /** The name {@code form} writes a canonical top-level field under: where a probe value put in that field comes out. */
-    private static String wireName(WireForm form, String canonicalField) {
+    /**
+     * The path {@code form} writes a canonical field path under: a probe value put at that path (each list holding it
+     * in its first element) is looked for in what the form writes; the names come from there, the indexes from the
+     * canonical path. Where the form writes the probe elsewhere than at as many levels, or cannot write it, the
+     * canonical path stays.
+     */
+    private static String wirePath(WireForm form, String canonicalPath) {
+        java.util.List<String> names = new java.util.ArrayList<>();
+        java.util.List<String> indexes = new java.util.ArrayList<>();
+        java.util.regex.Matcher step = PATH_STEP.matcher(canonicalPath);
+        while (step.find()) {
+            names.add(step.group(1));
+            indexes.add(step.group(2));
+        }
         try {
             com.fasterxml.jackson.databind.node.ObjectNode probe = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
-            probe.put(canonicalField, PROBE);
-            var written = form.toWire(probe).properties();
-            return written.stream().filter(e -> PROBE.equals(e.getValue().textValue())).map(java.util.Map.Entry::getKey).findFirst()
-                    .orElse(canonicalField);
+            com.fasterxml.jackson.databind.node.ObjectNode at = probe;
+            for (int i = 0; i < names.size(); i++) {
+                boolean last = i == names.size() - 1;
+                if (indexes.get(i).isEmpty()) {
+                    if (last) {
+                        at.put(names.get(i), PROBE);
+                    } else {
+                        at = at.putObject(names.get(i));
+                    }
+                } else if (last) {
+                    at.putArray(names.get(i)).add(PROBE);
+                } else {
+                    at = at.putArray(names.get(i)).addObject();
+                }
+            }
+            java.util.List<String> written = probePath(form.toWire(probe));
+            if (written == null || written.size() != names.size()) {
+                return canonicalPath;
+            }
+            StringBuilder path = new StringBuilder();
+            for (int i = 0; i < names.size(); i++) {
+                path.append(i == 0 ? "" : ".").append(written.get(i)).append(indexes.get(i));
+            }
+            return path.toString();
         } catch (RuntimeException cannotTell) {
-            return canonicalField;
+            return canonicalPath;
         }
+    }
+
+    /** The field names on the way to the probe value in {@code tree} (list indexes left out), or null when it is not there. */
+    private static java.util.List<String> probePath(com.fasterxml.jackson.databind.JsonNode tree) {
+        if (PROBE.equals(tree.textValue())) {
+            return new java.util.ArrayList<>();
+        }
+        if (tree.isArray()) {
+            for (com.fasterxml.jackson.databind.JsonNode item : tree) {
+                java.util.List<String> found = probePath(item);
+                if (found != null) {
+                    return found;
+                }
+            }
+        }
+        for (var field : tree.properties()) {
+            java.util.List<String> found = probePath(field.getValue());
+            if (found != null) {
+                found.add(0, field.getKey());
+                return found;
+            }
+        }
+        return null;
     }
 
     /** Reads a PATCH body: a JSON object whose fields replace those of the stored object. */

@@ -12,10 +12,12 @@ import io.ocpi.adapter.ocpi.DisplayText;
 import io.ocpi.adapter.ocpi.ModuleId;
 import io.ocpi.adapter.ocpi.Party;
 import io.ocpi.adapter.ocpi.Role;
+import io.ocpi.adapter.ocpi.VersionNumber;
 import io.ocpi.adapter.protocol.Caller;
 import io.ocpi.adapter.protocol.OcpiBodies;
 import io.ocpi.adapter.protocol.OcpiException;
 import io.ocpi.adapter.protocol.OcpiResult;
+import io.ocpi.adapter.protocol.OcpiUrls;
 import io.ocpi.adapter.protocol.OcpiStatus;
 import io.ocpi.adapter.protocol.Platform;
 import io.ocpi.adapter.protocol.RoutingHeaders;
@@ -68,7 +70,7 @@ public class Commands {
 
     /** @param routing from the party that sent the command (when it said) to our CPO that takes it */
     public OcpiResult receive(Caller caller, RoutingHeaders routing, String commandName, RequestBody body) {
-        CommandType type = type(commandName);
+        CommandType type = type(commandName, body.readAs());
         CommandRequest command = bodies.read(body, type.requestType());
         if (command instanceof StartSession start && start.connectorId() != null && start.evseUid() == null) {
             throw OcpiException.invalid("evse_uid: required when connector_id is given");
@@ -121,6 +123,10 @@ public class Commands {
     public Sent<CommandResponse> send(CommandType type, Party target, byte[] body) {
         ObjectNode command = bodies.readObject(body);
         return cycle.send(REQUESTS, type.name(), target, command.toString(), (endpoint, responseUrl) -> {
+            // Our response URL is in the version spoken with the CPO.
+            OcpiUrls.version(responseUrl).filter(version -> !type.in(version)).ifPresent(version -> {
+                throw new IllegalArgumentException(type + " is no command of OCPI " + version + ", which " + target + " speaks");
+            });
             command.put("response_url", responseUrl);
             return new PeerRequest("POST", PeerCalls.join(endpoint, type.name()), bodies.convert(command, type.requestType()));
         });
@@ -167,5 +173,15 @@ public class Commands {
         } catch (IllegalArgumentException e) {
             throw OcpiException.notFound("unknown command '" + name + "', expected one of " + Arrays.toString(CommandType.values()));
         }
+    }
+
+    /** A command received at a path of {@code version}, which must have it. */
+    static CommandType type(String name, VersionNumber version) {
+        CommandType type = type(name);
+        if (!type.in(version)) {
+            throw OcpiException.notFound("unknown command '" + name + "' in OCPI " + version + ", expected one of "
+                    + Arrays.stream(CommandType.values()).filter(known -> known.in(version)).toList());
+        }
+        return type;
     }
 }

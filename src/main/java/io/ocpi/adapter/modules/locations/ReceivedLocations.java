@@ -85,7 +85,7 @@ public class ReceivedLocations {
 
     static ObjectNode patchBody(OcpiBodies bodies, RequestBody body, Class<?> type, String idField, String urlId) {
         ObjectNode patch = bodies.readObject(body, type);
-        OwnedObjects.requireLastUpdated(patch);
+        OwnedObjects.requireLastUpdated(patch, body.version());
         if (patch.has(idField)) {
             OwnedObjects.requireSame(idField, urlId, patch.get(idField).asText());
         }

@@ -8,6 +8,9 @@ import io.ocpi.adapter.objects.OwnedObjects;
 import io.ocpi.adapter.ocpi.ModuleId;
 import io.ocpi.adapter.ocpi.Party;
 import io.ocpi.adapter.ocpi.Role;
+import io.ocpi.adapter.ocpi.VersionNumber;
+import io.ocpi.adapter.protocol.OcpiException;
+import io.ocpi.adapter.protocol.OcpiExchange;
 import io.ocpi.adapter.protocol.OcpiRouteBuilder;
 import io.ocpi.adapter.protocol.OcpiUrls;
 import io.ocpi.adapter.protocol.Pagination;
@@ -52,8 +55,14 @@ public class SessionsRoutes extends OcpiRouteBuilder {
         moduleRoute("sessions-sender-list", Role.CPO)
                 .answer((caller, e) -> objects.list(ModuleId.SESSIONS, SENDER, platform.parties(Role.CPO), concerns(caller),
                         pagination.request(e)));
+        // Charging preferences came with 2.2: no endpoint at 2.1.1 paths.
         moduleRoute("sessions-sender-charging-preferences", Role.CPO)
-                .answer(ChargingPreferences.class, (caller, wanted, e) -> preferences.decide(caller, param(e, "session_id"), wanted));
+                .answer((caller, e) -> {
+                    if (OcpiExchange.version(e) == VersionNumber.V2_1_1) {
+                        throw OcpiException.notFound("no charging preferences in OCPI 2.1.1");
+                    }
+                    return preferences.decide(caller, param(e, "session_id"), bodies.read(body(e), ChargingPreferences.class));
+                });
 
         moduleRoute("sessions-receiver-get", Role.EMSP)
                 .answer((caller, e) -> objects.get(caller, key(e, ModuleId.SESSIONS, "session_id")));

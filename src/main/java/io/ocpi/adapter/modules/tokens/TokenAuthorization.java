@@ -26,6 +26,7 @@ import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -110,10 +111,20 @@ public class TokenAuthorization {
         cache.put(question, new Cached(decided, Instant.now().plus(cacheFor)));
     }
 
-    public AuthorizationInfo authorize(Caller caller, String uid, TokenType type, RequestBody body) {
+    /** One of our stored tokens, as stored, and its type. */
+    private record Found(String token, TokenType type) {
+    }
+
+    /** @param types the types the token asked about may have, the first stored one answering (one but in 2.1.1) */
+    public AuthorizationInfo authorize(Caller caller, String uid, List<TokenType> types, RequestBody body) {
         LocationReferences location = body.isEmpty() ? null : bodies.read(body, LocationReferences.class);
-        String stored = objects.findOurs(ModuleId.TOKENS, platform.parties(Role.EMSP), uid, type.name())
-                .orElseThrow(() -> new OcpiException(OcpiStatus.UNKNOWN_TOKEN, 404, "unknown token " + uid + " of type " + type));
+        Found found = types.stream()
+                .flatMap(type -> objects.findOurs(ModuleId.TOKENS, platform.parties(Role.EMSP), uid, type.name())
+                        .map(stored -> new Found(stored, type)).stream())
+                .findFirst()
+                .orElseThrow(() -> new OcpiException(OcpiStatus.UNKNOWN_TOKEN, 404, "unknown token " + uid + " of type "
+                        + (types.size() == 1 ? types.get(0) : types)));
+        String stored = found.token();
 
         // The stored token is a JSON object already: the question is written around it, not parsed and written again.
         String questionText = location == null ? "{\"token\":" + stored + "}"
@@ -122,7 +133,7 @@ public class TokenAuthorization {
             Map<String, Object> headers = new HashMap<>();
             // Upper-case, as every id in a header: billing looks the card up by it.
             headers.put(OcpiEvents.OBJECT_ID, uid.toUpperCase(Locale.ROOT));
-            headers.put(TOKEN_TYPE, type.name());
+            headers.put(TOKEN_TYPE, found.type().name());
             if (location != null) {
                 headers.put(LOCATION_ID, location.locationId());
             }

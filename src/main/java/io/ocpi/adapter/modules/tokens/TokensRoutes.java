@@ -6,13 +6,18 @@ import io.ocpi.adapter.objects.OwnedObjects;
 import io.ocpi.adapter.ocpi.ModuleId;
 import io.ocpi.adapter.ocpi.ObjectKey;
 import io.ocpi.adapter.ocpi.Role;
+import io.ocpi.adapter.ocpi.VersionNumber;
 import io.ocpi.adapter.protocol.OcpiEvents;
 import io.ocpi.adapter.protocol.OcpiException;
+import io.ocpi.adapter.protocol.OcpiExchange;
 import io.ocpi.adapter.protocol.OcpiRouteBuilder;
 import io.ocpi.adapter.protocol.OcpiUrls;
 import io.ocpi.adapter.protocol.Pagination;
 import io.ocpi.adapter.protocol.Platform;
+import io.ocpi.adapter.protocol.RequestBody;
+import io.ocpi.adapter.store.ObjectStore;
 import java.util.Arrays;
+import java.util.List;
 import org.apache.camel.Exchange;
 import org.springframework.stereotype.Component;
 
@@ -20,6 +25,10 @@ import org.springframework.stereotype.Component;
  * The tokens module in both roles: as an eMSP we serve our customers' tokens and authorize them in real time
  * (Sender), as a CPO we keep the eMSPs' tokens (Receiver). Tokens are keyed by uid and type; {@code ?type=}
  * defaults to RFID.
+ *
+ * <p>OCPI 2.1.1 knows RFID and OTHER tokens only (mod_tokens.md 4.3), and its CPO interface names a token by uid
+ * alone: there a token is PUT under the type its body says, and read or PATCHed as the one of the two stored. A 2.1.1
+ * CPO sees each of our tokens of a type 2.1.1 lacks as OTHER, and asks to authorize it as OTHER.
  */
 @Component
 public class TokensRoutes extends OcpiRouteBuilder {
@@ -32,9 +41,11 @@ public class TokensRoutes extends OcpiRouteBuilder {
     private final ChargeAuthorization chargeAuthorization;
     private final Pagination pagination;
     private final Platform platform;
+    private final ObjectStore store;
 
     public TokensRoutes(OwnedObjects objects, TokenAuthorization authorization, ChargeAuthorization chargeAuthorization,
-                        Pagination pagination, Platform platform) {
+                        Pagination pagination, Platform platform, ObjectStore store) {
+        this.store = store;
         this.objects = objects;
         this.authorization = authorization;
         this.chargeAuthorization = chargeAuthorization;
@@ -62,15 +73,18 @@ public class TokensRoutes extends OcpiRouteBuilder {
         moduleRoute("tokens-sender-authorize", Role.EMSP)
                 .answer((caller, e) -> {
                     platform.requirePlays(caller, Role.CPO);
-                    return authorization.authorize(caller, param(e, "token_uid"), type(e), body(e));
+                    return authorization.authorize(caller, param(e, "token_uid"), typesAsked(e), body(e));
                 });
 
         moduleRoute("tokens-receiver-get", Role.CPO)
-                .answer((caller, e) -> objects.get(caller, tokenKey(e)));
+                .answer((caller, e) -> objects.get(caller, storedKey(e)));
         moduleRoute("tokens-receiver-put", Role.CPO)
-                .answer((caller, e) -> objects.put(caller, KIND, tokenKey(e), body(e)));
+                .answer((caller, e) -> {
+                    RequestBody body = body(e);
+                    return objects.put(caller, KIND, putKey(e, body), body);
+                });
         moduleRoute("tokens-receiver-patch", Role.CPO)
-                .answer((caller, e) -> objects.patch(caller, KIND, tokenKey(e), body(e)));
+                .answer((caller, e) -> objects.patch(caller, KIND, storedKey(e), body(e)));
 
         // As a CPO: may this token charge? Asked by the charge point management system; headers name the token.
         input(ModuleId.TOKENS, "decide")
@@ -88,6 +102,49 @@ public class TokensRoutes extends OcpiRouteBuilder {
     private static ObjectKey tokenKey(Exchange e) {
         ObjectKey key = key(e, ModuleId.TOKENS, "token_uid");
         return new ObjectKey(key.module(), key.owner(), key.id(), type(e).name());
+    }
+
+    /** A 2.1.1 URL without a type: the type the body says. */
+    private ObjectKey putKey(Exchange e, RequestBody body) {
+        ObjectKey key = tokenKey(e);
+        if (!namesUidAlone(e) || body.isEmpty()) {
+            return key;
+        }
+        boolean other = TokenType.OTHER.name().equals(bodies.readObject(body.bytes()).path("type").asText());
+        return other ? withType(key, TokenType.OTHER) : key;
+    }
+
+    /** A 2.1.1 URL without a type: the RFID token of that uid, else the OTHER one. */
+    private ObjectKey storedKey(Exchange e) {
+        ObjectKey key = tokenKey(e);
+        if (!namesUidAlone(e) || store.find(key).isPresent()) {
+            return key;
+        }
+        ObjectKey other = withType(key, TokenType.OTHER);
+        return store.find(other).isPresent() ? other : key;
+    }
+
+    private static boolean namesUidAlone(Exchange e) {
+        return OcpiExchange.version(e) == VersionNumber.V2_1_1 && type(e).equals(TokenType.RFID) && e.getIn().getHeader("type") == null;
+    }
+
+    private static ObjectKey withType(ObjectKey key, TokenType type) {
+        return new ObjectKey(key.module(), key.owner(), key.id(), type.name());
+    }
+
+    /** The types a token asked about may have: in 2.1.1, OTHER is every type but RFID, and only RFID and OTHER are asked. */
+    static List<TokenType> typesAsked(Exchange e) {
+        TokenType asked = type(e);
+        if (OcpiExchange.version(e) != VersionNumber.V2_1_1) {
+            return List.of(asked);
+        }
+        if (asked.equals(TokenType.RFID)) {
+            return List.of(TokenType.RFID);
+        }
+        if (asked.equals(TokenType.OTHER)) {
+            return Arrays.stream(TokenType.values()).filter(type -> !type.equals(TokenType.RFID)).toList();
+        }
+        throw OcpiException.invalid("type: '" + asked + "' is no token type of OCPI 2.1.1, which knows RFID and OTHER");
     }
 
     static TokenType type(Exchange e) {

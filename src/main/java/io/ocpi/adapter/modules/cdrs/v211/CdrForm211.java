@@ -15,6 +15,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ocpi.adapter.modules.cdrs.Cdr;
 import io.ocpi.adapter.modules.locations.v211.Locations211;
 import io.ocpi.adapter.modules.tariffs.v211.Tariffs211;
+import io.ocpi.adapter.protocol.OcpiException;
 import io.ocpi.adapter.store.ObjectStore;
 import java.util.List;
 import io.ocpi.adapter.modules.tokens.v211.Form211;
@@ -59,10 +60,16 @@ public class CdrForm211 extends Form211 {
         return cdr;
     }
 
-    /** The canonical CdrLocation of the whole 2.1.1 Location a CDR carries, with only its EVSE and connector. */
+    /**
+     * The canonical CdrLocation of the whole 2.1.1 Location a CDR carries, with only its EVSE and connector. The EVSE's
+     * evse_id, optional in a 2.1.1 EVSE, is required of the EVSE of a CDR: the canonical CdrLocation names it.
+     */
     private static ObjectNode cdrLocation(JsonNode location) {
         ObjectNode evse = Cdrs211.evseOf(location);
         ObjectNode connector = Cdrs211.connectorOf(location);
+        if (!evse.hasNonNull("evse_id")) {
+            throw OcpiException.invalid("location.evses[0].evse_id: must not be null in a CDR, which names its EVSE by it");
+        }
         ObjectNode cdrLocation = location.deepCopy();
         cdrLocation.retain("id", "name", "address", "city", "postal_code", "country", "coordinates");
         cdrLocation.set("evse_uid", evse.get("uid"));

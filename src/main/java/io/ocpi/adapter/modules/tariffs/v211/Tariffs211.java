@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ocpi.adapter.modules.locations.v211.Locations211;
 import io.ocpi.adapter.modules.tariffs.TariffShapes;
 import io.ocpi.adapter.ocpi.Party;
+import io.ocpi.adapter.protocol.OcpiException;
 import java.util.List;
 
 /**
@@ -23,7 +24,10 @@ public final class Tariffs211 {
 
     /** Canonical fields 2.1.1 has no place for, dropped: see docs/translation-2.1.1.md for what that means. */
     private static final List<String> TARIFF_FIELDS_NOT_IN_211 = List.of("type", "min_price", "max_price", "start_date_time", "end_date_time");
-    /** Restrictions 2.1.1 cannot say: dropping one would apply its element where it must not. */
+    /**
+     * Restrictions 2.1.1 cannot say: dropping one would apply its element where it must not. A 2.1.1 body that holds
+     * one is refused, as a tariff no 2.1.1 peer can read back.
+     */
     private static final List<String> RESTRICTIONS_NOT_IN_211 = List.of("min_current", "max_current", "reservation");
 
     private Tariffs211() {
@@ -36,6 +40,17 @@ public final class Tariffs211 {
             setOwner(tariff, owner);
         }
         object(tariff, "energy_mix", "", (mix, at) -> Locations211.energyMixToCanonical(mix));
+        eachObject(tariff, "elements", "", (element, elementAt) -> {
+            object(element, "restrictions", elementAt, (restrictions, restrictionsAt) -> {
+                for (String field : RESTRICTIONS_NOT_IN_211) {
+                    if (restrictions.has(field)) {
+                        throw OcpiException.invalid(restrictionsAt + field + ": no restriction of OCPI 2.1.1 (mod_tariffs.md 4.5)");
+                    }
+                }
+                return restrictions;
+            });
+            return element;
+        });
         TariffShapes.fromV221(tariff);
         return tariff;
     }
