@@ -66,8 +66,12 @@ class SpecExamples230Test {
             Map.entry("transport_and_format_get_token_", new Kind(Token.class, true)),
             Map.entry("type_displaytext_", new Kind(DisplayText.class, true)));
 
-    /** Examples of the version information, which the handshake reads and writes, and of Payments, which PaymentsTest reads. */
-    static final List<String> NOT_OURS = List.of("transport_and_format_version_", "version_details_", "versions_info_", "payment_");
+    /**
+     * Examples of the version information and of credentials, which the handshake reads and writes, and of Payments,
+     * which PaymentsTest reads.
+     */
+    static final List<String> NOT_OURS = List.of("transport_and_format_version_", "version_details_", "versions_info_", "payment_",
+            "credentials_");
 
     /** The spec's own flaws: valid 2.3.0 JSON, but no valid object; each is refused naming the field. */
     static final Map<String, String> FLAWED = Map.of(

@@ -4,10 +4,12 @@ import io.ocpi.adapter.objects.OwnedObjects;
 import io.ocpi.adapter.ocpi.ModuleId;
 import io.ocpi.adapter.ocpi.ObjectKey;
 import io.ocpi.adapter.ocpi.Party;
+import io.ocpi.adapter.ocpi.VersionNumber;
 import io.ocpi.adapter.protocol.Access;
 import io.ocpi.adapter.protocol.Caller;
 import io.ocpi.adapter.protocol.OcpiBodies;
 import io.ocpi.adapter.protocol.OcpiException;
+import io.ocpi.adapter.protocol.OcpiExchange;
 import io.ocpi.adapter.protocol.OcpiResult;
 import io.ocpi.adapter.protocol.OcpiRouteBuilder;
 import io.ocpi.adapter.protocol.OcpiStatus;
@@ -62,7 +64,7 @@ public class HubClientInfoRoutes extends OcpiRouteBuilder {
                 .put("/{country_code}/{party_id}").to("direct:hubclientinfo-receiver-put");
 
         ocpiRoute("hubclientinfo-sender-list", Access.REGISTERED)
-                .answer((caller, e) -> list(pagination.request(e)));
+                .answer((caller, e) -> list(pagination.request(e), OcpiExchange.version(e)));
         ocpiRoute("hubclientinfo-receiver-get", Access.REGISTERED)
                 .answer((caller, e) -> {
                     ObjectKey key = key(caller, owner(e));
@@ -95,10 +97,11 @@ public class HubClientInfoRoutes extends OcpiRouteBuilder {
         return created ? OcpiResult.created(null) : OcpiResult.ok(null);
     }
 
-    private OcpiResult list(PageRequest request) {
+    /** The parties registered with us, in the roles {@code version} has (2.3.0 has no HUB, 2.2.1 no PTP). */
+    private OcpiResult list(PageRequest request, VersionNumber version) {
         List<ClientInfo> all = peers.findAll().stream()
                 .filter(peer -> peer.status() == PeerStatus.REGISTERED || peer.status() == PeerStatus.UNREGISTERED)
-                .flatMap(peer -> peer.roles().stream().map(role -> new ClientInfo(role.partyId(), role.countryCode(), role.role(),
+                .flatMap(peer -> peer.roles().stream().filter(role -> role.role().isIn(version)).map(role -> new ClientInfo(role.partyId(), role.countryCode(), role.role(),
                         peer.connectionStatus(), peer.updatedAt())))
                 .filter(info -> request.dateFrom() == null || !info.lastUpdated().isBefore(request.dateFrom()))
                 .filter(info -> request.dateTo() == null || info.lastUpdated().isBefore(request.dateTo()))

@@ -11,6 +11,7 @@ import io.ocpi.adapter.protocol.Caller;
 import io.ocpi.adapter.protocol.OcpiEvents;
 import io.ocpi.adapter.protocol.OcpiException;
 import io.ocpi.adapter.protocol.OcpiResult;
+import io.ocpi.adapter.protocol.OcpiStatus;
 import io.ocpi.adapter.protocol.Platform;
 import io.ocpi.adapter.protocol.RawJson;
 import io.ocpi.adapter.protocol.RoutingHeaders;
@@ -94,11 +95,19 @@ public class Payments {
         return created ? OcpiResult.created(null) : OcpiResult.ok(null);
     }
 
-    /** The PTP whose object a request is: the party its routing headers name, or else the caller's PTP party. */
+    /**
+     * The PTP whose object a request is: the party its routing headers name, or else the caller's PTP party. A party
+     * named there that the caller plays in another role than PTP owns no terminals (a hub's parties are its own).
+     */
     private Party ptp(Caller caller, RoutingHeaders routing) {
         platform.requirePlays(caller, Role.PTP);
         Party ptp = routing.from() != null ? routing.from() : platform.partyOf(caller, Role.PTP);
         platform.requireOwner(caller, ptp);
+        boolean playsPtp = caller.peer().roles().stream().anyMatch(r -> r.role() == Role.PTP
+                && r.countryCode().equalsIgnoreCase(ptp.countryCode()) && r.partyId().equalsIgnoreCase(ptp.partyId()));
+        if (!playsPtp && !platform.isHub(caller)) {
+            throw new OcpiException(OcpiStatus.CLIENT_ERROR, 403, "only a PTP may use this interface; " + ptp + " is no PTP among the caller's credentials roles");
+        }
         return ptp;
     }
 

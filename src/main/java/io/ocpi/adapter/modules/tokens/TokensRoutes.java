@@ -5,6 +5,7 @@ import static io.ocpi.adapter.modules.tokens.TokensModule.KIND;
 import io.ocpi.adapter.objects.OwnedObjects;
 import io.ocpi.adapter.ocpi.ModuleId;
 import io.ocpi.adapter.ocpi.ObjectKey;
+import io.ocpi.adapter.ocpi.OpenEnum;
 import io.ocpi.adapter.ocpi.Role;
 import io.ocpi.adapter.ocpi.VersionNumber;
 import io.ocpi.adapter.protocol.OcpiEvents;
@@ -147,8 +148,16 @@ public class TokensRoutes extends OcpiRouteBuilder {
         throw OcpiException.invalid("type: '" + asked + "' is no token type of OCPI 2.1.1, which knows RFID and OTHER");
     }
 
+    /**
+     * The {@code type} of a request's URL, RFID when none: in a version whose token types are open (2.3.0) a type the
+     * specification does not name names a token of that type, as in a body; elsewhere it is refused.
+     */
     static TokenType type(Exchange e) {
-        return type(e.getIn().getHeader("type", String.class));
+        String type = e.getIn().getHeader("type", String.class);
+        if (type != null && !type.isBlank() && OpenEnum.openIn(OcpiExchange.version(e))) {
+            return TokenType.of(type);
+        }
+        return type(type);
     }
 
     static TokenType type(String type) {
