@@ -153,7 +153,7 @@ BENCH_TOKEN=$(printf %s "$BENCH_TOKEN" | base64 -w0)
 auth="Authorization: Token $BENCH_TOKEN"
 
 # The floor: the adapter's SQL for each HTTP scenario on plain JDBC, on the same data.
-java -cp "$CLASSPATH_TEST" bench/Floor.java 18091 "jdbc:postgresql://localhost:${BENCH_PG_PORT}/ocpi_bench" ocpi ocpi \
+java -Dsun.net.httpserver.nodelay=true -cp "$CLASSPATH_TEST" bench/Floor.java 18091 "jdbc:postgresql://localhost:${BENCH_PG_PORT}/ocpi_bench" ocpi ocpi \
     mappings/billing/contract-state.sql > "$BENCH_WORK/floor.log" 2>&1 &
 FLOOR_PID=$!
 PIDS+=("$FLOOR_PID")
