@@ -164,7 +164,8 @@ public class Floor {
 
     /**
      * Scenario 1: a page of our Locations, its total (X-Total-Count) and the next page's link. Like the adapter, one
-     * query per request (the store's counts of changes); the Locations are read again only when those differ.
+     * query per request (the store's counts of changes); the Locations are read again only when our CPO's count of
+     * Location changes or deletes differs from the one they were read at.
      */
     static void locations(HttpExchange exchange, byte[] body, Connection db) throws Exception {
         Map<String, String> query = query(exchange.getRequestURI().getRawQuery());
@@ -199,8 +200,9 @@ public class Floor {
         StringBuilder counts = new StringBuilder();
         try (PreparedStatement versions = db.prepareStatement(VERSIONS); ResultSet rows = versions.executeQuery()) {
             while (rows.next()) {
-                counts.append(rows.getString(1)).append(rows.getString(2)).append(rows.getString(3))
-                        .append(rows.getLong(4)).append('/').append(rows.getLong(5)).append(';');
+                if (rows.getString(1).equals("locations") && rows.getString(2).equals(CPO[0]) && rows.getString(3).equals(CPO[1])) {
+                    counts.append(rows.getLong(4)).append('/').append(rows.getLong(5));
+                }
             }
         }
         Snapshot held = locations;
