@@ -1,5 +1,6 @@
 package io.ocpi.adapter.protocol.client;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -21,8 +22,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import javax.net.ssl.SSLContext;
@@ -49,6 +50,8 @@ import org.springframework.util.StringUtils;
 public class OcpiClient {
 
     private static final Logger LOG = LoggerFactory.getLogger(OcpiClient.class);
+    /** One thread, shared by every client, that ends calls past their time limit. */
+    private static final ScheduledThreadPoolExecutor DEADLINES = deadlines();
 
     private final ObjectMapper json;
     private final OcpiProperties.Client settings;
@@ -70,6 +73,16 @@ public class OcpiClient {
         } else {
             this.http = newHttpClient(null);
         }
+    }
+
+    private static ScheduledThreadPoolExecutor deadlines() {
+        ScheduledThreadPoolExecutor deadlines = new ScheduledThreadPoolExecutor(1, task -> {
+            Thread thread = new Thread(task, "ocpi-client-deadlines");
+            thread.setDaemon(true);
+            return thread;
+        });
+        deadlines.setRemoveOnCancelPolicy(true);
+        return deadlines;
     }
 
     private HttpClient newHttpClient(SslBundle bundle) {
@@ -147,8 +160,6 @@ public class OcpiClient {
         String requestId = UUID.randomUUID().toString();
         String correlationId = Optional.ofNullable(MDC.get("correlationId")).orElseGet(() -> UUID.randomUUID().toString());
         long started = System.nanoTime();
-        HttpResponse<byte[]> response;
-        CompletableFuture<HttpResponse<byte[]>> pending = null;
         try {
             addresses.check(url);
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
@@ -168,38 +179,84 @@ public class OcpiClient {
             } else {
                 request.method(method, HttpRequest.BodyPublishers.noBody());
             }
-            pending = http.sendAsync(request.build(), HttpResponse.BodyHandlers.ofByteArray());
-            // The request's own timeout ends at the response headers; a peer that sends them and then stalls in the
-            // body would hold this thread for ever. The whole exchange gets the same limit.
-            response = pending.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof HttpTimeoutException) {
-                throw noAnswerWithin(method, url, timeout, started, requestId, cause);
-            }
-            if (cause instanceof IOException io) {
-                log(method, url, "no answer: " + io, started, requestId);
-                throw new PeerCallException(url, 0, null, "peer unreachable at " + url + ": " + describe(io), io);
-            }
-            throw new PeerCallException(url, 0, null, "call to " + url + " failed: " + cause, cause);
-        } catch (TimeoutException e) {
-            pending.cancel(true);
+            return sendWithin(request.build(), timeout);
+        } catch (HttpTimeoutException | TimeoutException e) {
             throw noAnswerWithin(method, url, timeout, started, requestId, e);
-        } catch (IOException e) {
+        } catch (JsonProcessingException e) {
             throw new PeerCallException(url, 0, null, "request to " + url + " not written: " + describe(e), e);
+        } catch (IOException io) {
+            log(method, url, "no answer: " + io, started, requestId);
+            throw new PeerCallException(url, 0, null, "peer unreachable at " + url + ": " + describe(io), io);
         } catch (PeerCallException refused) {
             log(method, url, refused.getMessage(), started, requestId);
             throw refused;
         } catch (IllegalArgumentException e) {
             throw new PeerCallException(url, 0, null, "not a usable URL: " + url, e);
         } catch (InterruptedException e) {
-            if (pending != null) {
-                pending.cancel(true);
-            }
             Thread.currentThread().interrupt();
             throw new PeerCallException(url, 0, null, "interrupted while calling " + url, e);
         }
-        return response;
+    }
+
+    /**
+     * Sends on the calling thread and waits for the whole answer, body included, at most {@code timeout}: the request's
+     * own timeout ends at the response headers, and a peer that sends them and then stalls in the body would hold the
+     * thread for ever. Past the limit the thread is interrupted, which makes the HTTP client cancel the exchange. A
+     * synchronous send, unlike {@code sendAsync}, hands no completion to the JVM's default asynchronous executor, which
+     * starts a thread per task where the machine has fewer than three cores.
+     *
+     * @throws TimeoutException the answer did not arrive within {@code timeout}
+     */
+    private HttpResponse<byte[]> sendWithin(HttpRequest request, java.time.Duration timeout)
+            throws IOException, InterruptedException, TimeoutException {
+        Deadline deadline = new Deadline(Thread.currentThread());
+        ScheduledFuture<?> alarm = DEADLINES.schedule(deadline::expire, timeout.toNanos(), TimeUnit.NANOSECONDS);
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+        } catch (InterruptedException e) {
+            if (deadline.end()) {
+                throw new TimeoutException("no answer within " + timeout.toMillis() + " ms");
+            }
+            throw e;
+        } catch (IOException e) {
+            if (deadline.end()) {
+                throw new TimeoutException("no answer within " + timeout.toMillis() + " ms");
+            }
+            throw e;
+        } finally {
+            alarm.cancel(false);
+            deadline.end();
+        }
+    }
+
+    /** Interrupts a call's thread at its time limit, unless the call ended before. */
+    private static final class Deadline {
+
+        private final Thread caller;
+        private boolean ended;
+        private boolean expired;
+
+        Deadline(Thread caller) {
+            this.caller = caller;
+        }
+
+        synchronized void expire() {
+            if (!ended) {
+                expired = true;
+                caller.interrupt();
+            }
+        }
+
+        /** Ends the watch; true when the limit was reached, whose interrupt is then taken off the caller's thread. */
+        synchronized boolean end() {
+            if (!ended) {
+                ended = true;
+                if (expired) {
+                    Thread.interrupted();
+                }
+            }
+            return expired;
+        }
     }
 
     private <T> PeerResponse<T> read(String method, String url, PeerCredential credential, HttpResponse<byte[]> response, JavaType dataType,
