@@ -7,6 +7,7 @@ import io.ocpi.adapter.ocpi.VersionNumber;
 import io.ocpi.adapter.protocol.OcpiBodies;
 import io.ocpi.adapter.protocol.OcpiUrls;
 import io.ocpi.adapter.protocol.Platform;
+import io.ocpi.adapter.protocol.ServedVersions;
 import io.ocpi.adapter.protocol.client.OcpiClient;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -24,11 +25,11 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * {@code java -jar ocpi-adapter.jar --probe-peer <versions URL> --token <token A> [--party CC*PID] [--page-size N]
- * [--version V] [--role CPO|EMSP] [--json] [--<setting>=<value> ...]}: registers in OCPI 2.2.1, checks a partner's
- * platform against OCPI 2.2.1 before go-live and prints what conforms and what deviates (see {@link PeerConformance}).
- * With {@code --version} it registers in that version and checks the handshake only; towards a peer of 2.1.1, where a
- * party has one role, it plays our {@code --role}. Exit code 0: it conforms; 1: it deviates; 2: it could not be
- * registered with, or the command was wrong.
+ * [--version V] [--role CPO|EMSP] [--json] [--<setting>=<value> ...]}: registers in the highest OCPI version both
+ * speak, or in {@code --version}, checks a partner's platform against that version before go-live and prints what
+ * conforms and what deviates, check by check, each with the version it was held to (see {@link PeerConformance}).
+ * Towards a peer of 2.1.1, where a party has one role, it plays our {@code --role}. Exit code 0: it conforms; 1: it
+ * deviates; 2: it could not be registered with, or the command was wrong.
  *
  * <p>The probe is an adapter of its own, started for the run: the adapter's configuration (its parties, unless
  * {@code --party} names a test party playing CPO and eMSP; its client settings, e.g. the trust store) on an
@@ -103,7 +104,8 @@ public final class PeerProbe {
                 .run(arguments(probeSettings(party, settings)))) {
             ObjectMapper json = probe.getBean(ObjectMapper.class);
             new PeerConformance(probe.getBean(CredentialsHandshake.class), probe.getBean(OcpiClient.class), probe.getBean(OcpiBodies.class),
-                    probe.getBean(Platform.class), probe.getBean(OcpiUrls.class), json, report, pageSize).run(versionsUrl, token, version, role);
+                    probe.getBean(Platform.class), probe.getBean(OcpiUrls.class), probe.getBean(ServedVersions.class), json, report, pageSize)
+                    .run(versionsUrl, token, version, role);
             if (asJson) {
                 report.printJson(out, json);
             } else {

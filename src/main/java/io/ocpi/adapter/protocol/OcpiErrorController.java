@@ -11,15 +11,19 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Answers what never reaches a route (no endpoint at that path, a method the endpoint does not have) in the OCPI
- * envelope with the request ids, so that a peer gets the same shape of answer for every mistake.
+ * envelope with the request ids, so that a peer gets the same shape of answer for every mistake. The routes are served
+ * at their paths in every version, so a method no route has at a path whose version lacks the module (or is not
+ * enabled) is no endpoint there (404), as any other method is, rather than a method not allowed.
  */
 @RestController
 public class OcpiErrorController implements ErrorController {
 
     private final ResponseHeaders responseHeaders;
+    private final ServedVersions versions;
 
-    public OcpiErrorController(ResponseHeaders responseHeaders) {
+    public OcpiErrorController(ResponseHeaders responseHeaders, ServedVersions versions) {
         this.responseHeaders = responseHeaders;
+        this.versions = versions;
     }
 
     @RequestMapping("${server.error.path:${error.path:/error}}")
@@ -27,6 +31,10 @@ public class OcpiErrorController implements ErrorController {
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         int status = code instanceof Integer number ? number : 500;
         Object path = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
+        if (status == 405 && path instanceof String versioned && versioned.startsWith(OcpiUrls.BASE_PATH + "/")
+                && OcpiUrls.isVersioned(versioned) && versions.serving(versioned).isEmpty()) {
+            status = 404;
+        }
         Object reason = request.getAttribute(RequestDispatcher.ERROR_MESSAGE);
         HttpHeaders headers = new HttpHeaders();
         // A filter before the routes can meet the database down too; the peer is told the same as by a route.

@@ -324,8 +324,7 @@ public class OcpiProtocol {
         if (path == null || !OcpiUrls.isVersioned(path)) {
             return;
         }
-        VersionNumber version = OcpiUrls.version(path)
-                .filter(named -> OcpiUrls.module(path).map(versions::of).orElseGet(versions::enabled).contains(named))
+        VersionNumber version = versions.serving(path)
                 .orElseThrow(() -> new OcpiException(OcpiStatus.CLIENT_ERROR, 404, "no endpoint at " + path));
         exchange.setProperty(OcpiExchange.VERSION, version);
     }

@@ -1,6 +1,7 @@
 package io.ocpi.adapter.protocol;
 
 import io.ocpi.adapter.ocpi.VersionNumber;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -15,4 +16,12 @@ public interface ServedVersions {
 
     /** The enabled versions that have the module with this identifier, in version order. */
     Set<VersionNumber> of(String module);
+
+    /**
+     * The version one of our versioned paths names ({@code /ocpi/cpo/2.1.1/locations}, {@code /ocpi/2.3.0}), when it
+     * is enabled and has the path's module; empty when the path has no endpoint in any method.
+     */
+    default Optional<VersionNumber> serving(String path) {
+        return OcpiUrls.version(path).filter(named -> OcpiUrls.module(path).map(this::of).orElseGet(this::enabled).contains(named));
+    }
 }

@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.camel.CamelContext;
 import org.apache.camel.ProducerTemplate;
@@ -45,6 +46,16 @@ class PeerProbeTest {
             for (JsonNode item : json().get("checks")) {
                 if (item.get("area").asText().equals(area) && item.get("check").asText().equals(check)) {
                     return item.get("outcome").asText() + " " + item.get("details");
+                }
+            }
+            return "absent";
+        }
+
+        /** The OCPI version a check was held to. */
+        String version(String area, String check) {
+            for (JsonNode item : json().get("checks")) {
+                if (item.get("area").asText().equals(area) && item.get("check").asText().equals(check)) {
+                    return item.get("version").asText();
                 }
             }
             return "absent";
@@ -108,6 +119,151 @@ class PeerProbeTest {
             JsonNode peers = partner.admin("GET", "/peers", null).assertStatus(200).json();
             assertThat(peers.toString()).contains("UNREGISTERED");
         }
+    }
+
+    @Test
+    void anAdapterProbedInEachVersionConformsInEach() {
+        try (AdapterInstance partner = AdapterInstance.start("probe-partner-versions", "NL", "AD")) {
+            ProducerTemplate producer = partner.bean(CamelContext.class).createProducerTemplate();
+            // 2.1.1 Locations (and a CDR's) require a postal_code, and a 2.1.1 Session or CDR carries the Location it names.
+            String withPostalCode = "\"city\":\"Utrecht\",\"postal_code\":\"3511 CE\"";
+            producer.requestBody("direct:ocpi.locations.publish", Samples.location("LOC1", "2024-01-01T00:00:00Z")
+                    .replace("LOC1-E1", "EVSE1").replace("\"city\":\"Utrecht\"", withPostalCode), String.class);
+            for (int i = 1; i <= 3; i++) {
+                producer.requestBody("direct:ocpi.locations.publish", Samples.location("L" + i, "2024-01-01T00:00:0" + i + "Z")
+                        .replace("\"city\":\"Utrecht\"", withPostalCode), String.class);
+            }
+            producer.requestBody("direct:ocpi.tariffs.publish", Samples.tariff("ADC", "T1"), String.class);
+            producer.requestBody("direct:ocpi.sessions.publish", Samples.session("ADC", "S1", "PRB", "2024-01-01T10:00:00Z"), String.class);
+            producer.requestBody("direct:ocpi.cdrs.publish", Samples.cdr("ADC", "C1", "PRB").replace("\"city\":\"Utrecht\"", withPostalCode), String.class);
+            producer.requestBody("direct:ocpi.tokens.publish", Samples.token("TOK1", true, "2024-01-01T00:00:00Z"), String.class);
+
+            for (String version : List.of("2.2.1", "2.3.0")) {
+                Run run = probe("--probe-peer", partner.versionsUrl(), "--token", partner.invite("probe " + version), "--party", "NL*PRB",
+                        "--page-size", "2", "--version", version, "--json");
+
+                assertThat(run.deviations()).as(version).isEmpty();
+                assertThat(run.exitCode()).isZero();
+                assertThat(run.json().get("version").asText()).isEqualTo(version);
+                assertThat(run.outcome("locations sender", "list")).startsWith("CONFORMS").contains("read 4 objects in 2 pages");
+                assertThat(run.outcome("sessions sender", "object-model")).startsWith("CONFORMS");
+                assertThat(run.outcome("tokens sender", "authorize")).startsWith("CONFORMS");
+                for (String module : List.of("locations", "sessions", "cdrs", "tariffs", "tokens")) {
+                    assertThat(run.outcome(module + " receiver", "read-back")).as(version + " " + module).startsWith("CONFORMS");
+                    assertThat(run.version(module + " receiver", "read-back")).isEqualTo(version);
+                }
+                assertThat(run.outcome("locations receiver", "refusal")).startsWith("CONFORMS");
+                assertThat(run.outcome("cdrs sender", "routing-headers")).startsWith("CONFORMS");
+            }
+
+            // A 2.1.1 party plays one role: the partner as CPO towards the probe's eMSP, then the other way round.
+            Run asEmsp = probe("--probe-peer", partner.versionsUrl(), "--token", invite211(partner, "CPO"), "--party", "NL*PRB",
+                    "--page-size", "2", "--version", "2.1.1", "--role", "EMSP", "--json");
+
+            assertThat(asEmsp.deviations()).isEmpty();
+            assertThat(asEmsp.exitCode()).isZero();
+            assertThat(asEmsp.outcome("versions", "token-encoding")).startsWith("CONFORMS").contains("accepted plain");
+            assertThat(asEmsp.outcome("locations sender", "list")).startsWith("CONFORMS").contains("read 4 objects in 2 pages");
+            assertThat(asEmsp.outcome("locations sender", "get-object")).startsWith("CONFORMS");
+            for (String module : List.of("sessions", "cdrs", "tariffs")) {
+                assertThat(asEmsp.outcome(module + " sender", "object-model")).as(module).startsWith("CONFORMS").contains("OCPI 2.1.1's object tables");
+                assertThat(asEmsp.version(module + " sender", "object-model")).isEqualTo("2.1.1");
+            }
+            assertThat(asEmsp.outcome("tokens receiver", "read-back")).startsWith("CONFORMS");
+            assertThat(asEmsp.outcome("locations sender", "routing-headers")).isEqualTo("SKIPPED [\"not in OCPI 2.1.1\"]");
+            assertThat(asEmsp.outcome("locations sender", "request-ids")).isEqualTo("SKIPPED [\"not in OCPI 2.1.1\"]");
+            assertThat(asEmsp.outcome("tokens receiver", "refusal")).startsWith("SKIPPED").contains("not in OCPI 2.1.1");
+
+            Run asCpo = probe("--probe-peer", partner.versionsUrl(), "--token", invite211(partner, "EMSP"), "--party", "NL*PRB",
+                    "--version", "2.1.1", "--role", "CPO", "--json");
+
+            assertThat(asCpo.deviations()).isEmpty();
+            assertThat(asCpo.exitCode()).isZero();
+            for (String module : List.of("locations", "sessions", "cdrs", "tariffs")) {
+                assertThat(asCpo.outcome(module + " receiver", "read-back")).as(module).startsWith("CONFORMS");
+            }
+            assertThat(asCpo.outcome("tariffs receiver", "delete")).startsWith("CONFORMS");
+            assertThat(asCpo.outcome("tokens sender", "authorize")).startsWith("CONFORMS");
+            assertThat(asCpo.outcome("tokens sender", "ownership")).startsWith("SKIPPED").contains("not in OCPI 2.1.1: objects name no owner");
+        }
+    }
+
+    /** An invitation to a 2.1.1 peer, towards which the partner plays {@code role}. */
+    private static String invite211(AdapterInstance partner, String role) {
+        return partner.admin("POST", "/invitations", Map.of("name", "probe 2.1.1 " + role, "role", role, "version", "2.1.1"))
+                .assertStatus(200).json().get("token").asText();
+    }
+
+    @Test
+    void aWrongAnswerIn230Or211IsReportedNamingTheField() {
+        try (FakePeer peer = new FakePeer()) {
+            // A 2.3.0 Session's total_cost is a Price of before_taxes and taxes; this one is written as 2.2.1's.
+            String session = """
+                    {"country_code":"NL","party_id":"BRK","id":"S1","start_date_time":"2024-01-01T10:00:00Z","kwh":1.5,
+                     "cdr_token":{"country_code":"NL","party_id":"PRB","uid":"T1","type":"RFID","contract_id":"NL-PRB-1"},
+                     "auth_method":"WHITELIST","location_id":"LOC1","evse_uid":"E1","connector_id":"1","currency":"EUR",
+                     "total_cost":{"excl_vat":2.5},"status":"ACTIVE","last_updated":"2024-01-01T10:00:00Z"}""";
+            scriptPeer(peer, "2.3.0", "sessions", session);
+
+            Run run = probe("--probe-peer", peer.url("/versions"), "--token", "token-a", "--party", "NL*PRB", "--json");
+
+            assertThat(run.exitCode()).isEqualTo(1);
+            assertThat(run.json().get("version").asText()).isEqualTo("2.3.0");
+            assertThat(run.deviations()).containsExactly("sessions sender object-model");
+            assertThat(run.outcome("sessions sender", "object-model")).contains("sessions NL*BRK/S1: total_cost.before_taxes is missing");
+            assertThat(run.version("sessions sender", "object-model")).isEqualTo("2.3.0");
+            assertThat(run.outcome("sessions sender", "routing-headers")).startsWith("CONFORMS");
+        }
+        try (FakePeer peer = new FakePeer()) {
+            // A 2.1.1 CDR's total_cost is a number; this one is written as 2.2.1's Price.
+            String cdr = """
+                    {"id":"C1","start_date_time":"2024-01-01T10:00:00Z","stop_date_time":"2024-01-01T11:00:00Z","auth_id":"NL-PRB-1",
+                     "auth_method":"WHITELIST","location":{"id":"LOC1","type":"ON_STREET","address":"Stationsplein 1","city":"Utrecht",
+                     "postal_code":"3511 CE","country":"NLD","coordinates":{"latitude":"52.089444","longitude":"5.110278"},
+                     "last_updated":"2024-01-01T00:00:00Z"},"currency":"EUR",
+                     "charging_periods":[{"start_date_time":"2024-01-01T10:00:00Z","dimensions":[{"type":"ENERGY","volume":10}]}],
+                     "total_cost":{"excl_vat":2.5},"total_energy":10,"total_time":1,"last_updated":"2024-01-01T11:05:00Z"}""";
+            scriptPeer(peer, "2.1.1", "cdrs", cdr);
+
+            Run run = probe("--probe-peer", peer.url("/versions"), "--token", "token-a", "--party", "NL*PRB", "--role", "EMSP", "--json");
+
+            assertThat(run.exitCode()).isEqualTo(1);
+            assertThat(run.json().get("version").asText()).isEqualTo("2.1.1");
+            assertThat(run.deviations()).containsExactly("cdrs sender object-model");
+            assertThat(run.outcome("cdrs sender", "object-model")).contains("cdrs C1: total_cost is {\\\"excl_vat\\\":2.5}, not a number");
+            assertThat(run.version("cdrs sender", "object-model")).isEqualTo("2.1.1");
+            assertThat(run.outcome("versions", "token-encoding")).startsWith("CONFORMS").contains("accepted plain");
+            assertThat(run.outcome("cdrs sender", "routing-headers")).isEqualTo("SKIPPED [\"not in OCPI 2.1.1\"]");
+        }
+    }
+
+    /**
+     * A CPO platform (NL*BRK) of one OCPI version, otherwise conforming, whose {@code module} Sender serves one object
+     * as given; its token stops working once it is unregistered.
+     */
+    private static void scriptPeer(FakePeer peer, String version, String module, String object) {
+        boolean v211 = version.equals("2.1.1");
+        AtomicBoolean registered = new AtomicBoolean(true);
+        peer.on("/versions", request -> registered.get()
+                ? echo(request, 200, "[{\"version\":\"" + version + "\",\"url\":\"" + peer.url("/" + version) + "\"}]", 1000, false, true)
+                : echo(request, 401, null, 2000, false, true));
+        String role = v211 ? "" : ",\"role\":\"SENDER\"";
+        peer.on("/" + version, request -> echo(request, 200, "{\"version\":\"" + version + "\",\"endpoints\":["
+                + "{\"identifier\":\"credentials\"" + role + ",\"url\":\"" + peer.url("/" + version + "/credentials") + "\"},"
+                + "{\"identifier\":\"" + module + "\"" + role + ",\"url\":\"" + peer.url("/" + version + "/" + module) + "\"}]}", 1000, false, true));
+        String credentials = v211
+                ? "{\"token\":\"token-c\",\"url\":\"%s\",\"business_details\":{\"name\":\"Broken CPO\"},\"country_code\":\"NL\",\"party_id\":\"BRK\"}"
+                : "{\"token\":\"token-c\",\"url\":\"%s\",\"roles\":[{\"role\":\"CPO\",\"country_code\":\"NL\",\"party_id\":\"BRK\","
+                + "\"business_details\":{\"name\":\"Broken CPO\"}}]}";
+        peer.on("/" + version + "/credentials", request -> {
+            if (request.method().equals("DELETE")) {
+                registered.set(false);
+                return echo(request, 200, "null", 1000, false, true);
+            }
+            return echo(request, 200, credentials.formatted(peer.url("/versions")), 1000, false, true);
+        });
+        peer.on("/" + version + "/" + module, request -> withHeaders(echo(request, 200, "[" + object + "]", 1000, !v211, true),
+                Map.of("X-Total-Count", "1", "X-Limit", "10")));
     }
 
     @Test

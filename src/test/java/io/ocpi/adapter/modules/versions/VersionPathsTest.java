@@ -112,6 +112,27 @@ class VersionPathsTest {
         limited.ocpi("GET", "/ocpi/2.3.0/credentials", limitedTokenA, null).assertStatus(200);
     }
 
+    @Test
+    void anyMethodAtAModuleTheVersionLacksHasNoEndpointRatherThanAMethodNotAllowed() {
+        // Methods none of the module's interfaces has: the module does not exist at these paths.
+        assertUnknown(all, tokenA, "DELETE", "/ocpi/2.1.1/hubclientinfo");
+        assertUnknown(all, tokenA, "PATCH", "/ocpi/2.1.1/hubclientinfo/FR/XYZ");
+        assertUnknown(all, tokenA, "POST", "/ocpi/cpo/2.1.1/chargingprofiles/s1");
+        assertUnknown(all, tokenA, "PATCH", "/ocpi/emsp/2.1.1/chargingprofiles/s1");
+        assertUnknown(all, tokenA, "PUT", "/ocpi/cpo/2.2.1/payments/terminals");
+        assertUnknown(all, tokenA, "DELETE", "/ocpi/cpo/2.2.1/payments/financial-advice-confirmations/F1");
+        assertUnknown(all, tokenA, "PATCH", "/ocpi/cpo/2.1.1/payments/terminals/T1");
+        assertUnknown(all, tokenA, "PATCH", "/ocpi/cpo/9.9.9/locations");
+        assertUnknown(limited, limitedTokenA, "PATCH", "/ocpi/2.1.1/credentials");
+        // Where the version has the module, a method its interfaces lack stays not allowed.
+        for (String[] request : new String[][] {{"DELETE", "/ocpi/2.3.0/hubclientinfo"}, {"PATCH", "/ocpi/cpo/2.3.0/chargingprofiles/s1"},
+                {"PUT", "/ocpi/cpo/2.3.0/payments/terminals"}, {"PATCH", "/ocpi/2.2.1/credentials"}, {"PATCH", "/ocpi/2.1.1/credentials"}}) {
+            Reply reply = all.ocpi(request[0], request[1], tokenA, "{}");
+            assertThat(reply.status()).as(request[0] + " " + request[1]).isEqualTo(405);
+            assertThat(reply.json().get("status_message").asText()).isEqualTo("method " + request[0] + " not allowed at " + request[1]);
+        }
+    }
+
     private static void assertUnknown(AdapterInstance adapter, String token, String method, String path) {
         Reply reply = adapter.ocpi(method, path, token, method.equals("GET") ? null : "{}");
         assertThat(reply.status()).as(method + " " + path).isEqualTo(404);
