@@ -5,8 +5,6 @@ import io.ocpi.adapter.config.OcpiProperties;
 import io.ocpi.adapter.ocpi.Party;
 import io.ocpi.adapter.ocpi.VersionNumber;
 import io.ocpi.adapter.protocol.EncodedList;
-import io.ocpi.adapter.protocol.OcpiException;
-import io.ocpi.adapter.protocol.OcpiStatus;
 import io.ocpi.adapter.protocol.Pagination.Page;
 import io.ocpi.adapter.protocol.Pagination.PageRequest;
 import io.ocpi.adapter.protocol.Platform;
@@ -31,6 +29,8 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReferenceArray;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -48,6 +48,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class SenderSnapshots {
 
+    private static final Logger LOG = LoggerFactory.getLogger(SenderSnapshots.class);
     /** How long a module found too large to hold is paged from the store before it is counted again. */
     private static final long RECOUNT_NANOS = TimeUnit.MINUTES.toNanos(1);
     private static final VersionNumber[] VERSIONS = VersionNumber.values();
@@ -72,9 +73,11 @@ public class SenderSnapshots {
      * {@code concerns}, only those that concern one of these parties. Empty when the module is not held (too many
      * objects, or owners that are not ours): the store then serves the page.
      *
+     * An object the request's version cannot carry (a field that version requires has no value) is left out of the
+     * page, as a push of it becomes a dead letter, so that one such object does not keep a peer from the others; the
+     * total still counts it.
+     *
      * @param type the canonical type of the module's objects, whose forms write them in other versions
-     * @throws OcpiException a server error naming the field when an object of the page cannot be written in the
-     *                       request's version
      */
     public Optional<Page<byte[]>> page(String module, Class<?> type, List<Party> owners, Collection<Party> concerns,
                                        PageRequest request) {
@@ -94,7 +97,10 @@ public class SenderSnapshots {
         VersionNumber version = request.version() == null ? VersionNumber.CANONICAL : request.version();
         List<byte[]> items = new ArrayList<>(end - start);
         for (int i = start; i < end; i++) {
-            items.add(written(list, view[i], version, snapshot.counts.stamps.get(version.ordinal())));
+            byte[] item = written(list, view[i], version, snapshot.counts.stamps.get(version.ordinal()));
+            if (item != null) {
+                items.add(item);
+            }
         }
         return Optional.of(new Page<>(new EncodedList(items), to - from));
     }
@@ -114,7 +120,10 @@ public class SenderSnapshots {
         return low;
     }
 
-    /** The object in {@code version}: its stored text where the version writes its type as canonically. */
+    /**
+     * The object in {@code version}: its stored text where the version writes its type as canonically; null when the
+     * version cannot carry it (a field it requires has no value), which is logged once for each change of the object.
+     */
     private byte[] written(Held list, Entry entry, VersionNumber version, long stamp) {
         if (list.forms[version.ordinal()] == null) {
             return entry.canonical;
@@ -123,10 +132,10 @@ public class SenderSnapshots {
         if (written == null || written.stamp != stamp) {
             written = write(list.type, entry, version, stamp);
             entry.written.set(version.ordinal(), written);
-        }
-        if (written.untranslatable != null) {
-            throw new OcpiException(OcpiStatus.SERVER_ERROR, 500, "the answer cannot be written in OCPI " + version + ": "
-                    + written.untranslatable);
+            if (written.untranslatable != null) {
+                LOG.warn("{} {} of {} is left out of the OCPI {} list: {}", list.source.module, entry.key.id, entry.key.owner, version,
+                        written.untranslatable);
+            }
         }
         return written.json;
     }

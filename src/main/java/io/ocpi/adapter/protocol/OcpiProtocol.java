@@ -174,11 +174,25 @@ public class OcpiProtocol {
                 return written.equals(raw.json()) ? raw : new RawJson(written, raw.type());
             }
             if (data instanceof java.util.List<?> list) {
-                return list.stream().map(item -> inVersion(item, version)).toList();
+                return list.stream().map(item -> inListVersion(item, version)).filter(java.util.Objects::nonNull).toList();
             }
             return forms.translates(data.getClass(), version) ? forms.toWire(data.getClass(), version, json.valueToTree(data)) : data;
         } catch (WireForm.UntranslatableException e) {
             throw new OcpiException(OcpiStatus.SERVER_ERROR, 500, "the answer cannot be written in OCPI " + version + ": " + e.getMessage());
+        }
+    }
+
+    /**
+     * An item of a list answer in {@code version}, or null when that version cannot carry it: it is left out of the
+     * list (as it is of a page held in memory, see {@code SenderSnapshots}), so that it does not keep a peer from the
+     * other items.
+     */
+    private Object inListVersion(Object item, VersionNumber version) {
+        try {
+            return inVersion(item, version);
+        } catch (OcpiException untranslatable) {
+            LOG.warn("an item is left out of an OCPI {} list: {}", version, untranslatable.getMessage());
+            return null;
         }
     }
 

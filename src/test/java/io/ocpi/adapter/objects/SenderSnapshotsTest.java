@@ -178,6 +178,30 @@ class SenderSnapshotsTest {
     }
 
     @Test
+    void anObjectAVersionCannotCarryIsLeftOutOfThatVersionsPagesOnly() throws Exception {
+        // 2.1.1 requires a Location's postal code; 2.2.1 and 2.3.0 do not.
+        platform.publish("locations", Samples.location("NOPOSTAL", "2023-12-31T00:00:00Z"));
+        SenderSnapshots snapshots = platform.adapter.bean(SenderSnapshots.class);
+        try {
+            for (VersionNumber version : VersionNumber.values()) {
+                PageRequest request = new PageRequest(0, 1000, null, null, Map.of(), version);
+                List<String> held = new ArrayList<>();
+                for (byte[] item : snapshots.page(ModuleId.LOCATIONS, Location.class, List.of(CPO), null, request).orElseThrow().items()) {
+                    held.add(AdapterInstance.JSON.readTree(item).get("id").asText());
+                }
+                assertThat(held).as(version.text()).hasSizeGreaterThanOrEqualTo(40).contains("L00", "L39");
+                if (version == VersionNumber.V2_1_1) {
+                    assertThat(held).doesNotContain("NOPOSTAL");
+                } else {
+                    assertThat(held).contains("NOPOSTAL");
+                }
+            }
+        } finally {
+            platform.adapter.bean(ObjectStore.class).delete(ObjectKey.of(ModuleId.LOCATIONS, CPO, "NOPOSTAL"));
+        }
+    }
+
+    @Test
     void aModuleOfMoreObjectsThanHeldIsPagedFromTheStore() {
         try (AdapterInstance small = AdapterInstance.start("snapshots-small", "NL", "AD",
                 withSetting(platform.adapter.settings(), "ocpi.pagination.held-objects", 10))) {
