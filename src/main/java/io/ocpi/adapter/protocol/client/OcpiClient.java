@@ -213,12 +213,7 @@ public class OcpiClient {
         ScheduledFuture<?> alarm = DEADLINES.schedule(deadline::expire, timeout.toNanos(), TimeUnit.NANOSECONDS);
         try {
             return http.send(request, HttpResponse.BodyHandlers.ofByteArray());
-        } catch (InterruptedException e) {
-            if (deadline.end()) {
-                throw new TimeoutException("no answer within " + timeout.toMillis() + " ms");
-            }
-            throw e;
-        } catch (IOException e) {
+        } catch (InterruptedException | IOException e) {
             if (deadline.end()) {
                 throw new TimeoutException("no answer within " + timeout.toMillis() + " ms");
             }
