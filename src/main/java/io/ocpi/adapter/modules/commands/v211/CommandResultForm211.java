@@ -1,7 +1,7 @@
 package io.ocpi.adapter.modules.commands.v211;
 
-import static io.ocpi.adapter.modules.tokens.v211.Fields211.nearest;
-import static io.ocpi.adapter.modules.tokens.v211.Fields211.refuseValues;
+import static io.ocpi.adapter.protocol.WireFields211.nearest;
+import static io.ocpi.adapter.protocol.WireFields211.refuseValues;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ocpi.adapter.modules.commands.CommandResult;

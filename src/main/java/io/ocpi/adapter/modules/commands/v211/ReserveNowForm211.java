@@ -1,6 +1,6 @@
 package io.ocpi.adapter.modules.commands.v211;
 
-import static io.ocpi.adapter.modules.tokens.v211.Fields211.untranslatable;
+import static io.ocpi.adapter.protocol.WireFields211.untranslatable;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;

@@ -1,16 +1,16 @@
 package io.ocpi.adapter.modules.locations.v211;
 
-import static io.ocpi.adapter.modules.tokens.v211.Fields211.dropValues;
-import static io.ocpi.adapter.modules.tokens.v211.Fields211.eachObject;
-import static io.ocpi.adapter.modules.tokens.v211.Fields211.invalid;
-import static io.ocpi.adapter.modules.tokens.v211.Fields211.isWhole;
-import static io.ocpi.adapter.modules.tokens.v211.Fields211.nearest;
-import static io.ocpi.adapter.modules.tokens.v211.Fields211.object;
-import static io.ocpi.adapter.modules.tokens.v211.Fields211.refuseValues;
-import static io.ocpi.adapter.modules.tokens.v211.Fields211.removeOwner;
-import static io.ocpi.adapter.modules.tokens.v211.Fields211.rename;
-import static io.ocpi.adapter.modules.tokens.v211.Fields211.setOwner;
-import static io.ocpi.adapter.modules.tokens.v211.Fields211.untranslatable;
+import static io.ocpi.adapter.protocol.WireFields211.dropValues;
+import static io.ocpi.adapter.protocol.WireFields211.eachObject;
+import static io.ocpi.adapter.protocol.WireFields211.invalid;
+import static io.ocpi.adapter.protocol.WireFields211.isWhole;
+import static io.ocpi.adapter.protocol.WireFields211.nearest;
+import static io.ocpi.adapter.protocol.WireFields211.object;
+import static io.ocpi.adapter.protocol.WireFields211.refuseValues;
+import static io.ocpi.adapter.protocol.WireFields211.removeOwner;
+import static io.ocpi.adapter.protocol.WireFields211.rename;
+import static io.ocpi.adapter.protocol.WireFields211.setOwner;
+import static io.ocpi.adapter.protocol.WireFields211.untranslatable;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;

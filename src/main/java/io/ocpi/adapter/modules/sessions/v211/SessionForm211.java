@@ -1,14 +1,14 @@
 package io.ocpi.adapter.modules.sessions.v211;
 
-import static io.ocpi.adapter.modules.tokens.v211.Fields211.isWhole;
-import static io.ocpi.adapter.modules.tokens.v211.Fields211.nearest;
-import static io.ocpi.adapter.modules.tokens.v211.Fields211.numberToPrice;
-import static io.ocpi.adapter.modules.tokens.v211.Fields211.owner;
-import static io.ocpi.adapter.modules.tokens.v211.Fields211.priceToNumber;
-import static io.ocpi.adapter.modules.tokens.v211.Fields211.removeOwner;
-import static io.ocpi.adapter.modules.tokens.v211.Fields211.rename;
-import static io.ocpi.adapter.modules.tokens.v211.Fields211.setOwner;
-import static io.ocpi.adapter.modules.tokens.v211.Fields211.untranslatable;
+import static io.ocpi.adapter.protocol.WireFields211.isWhole;
+import static io.ocpi.adapter.protocol.WireFields211.nearest;
+import static io.ocpi.adapter.protocol.WireFields211.numberToPrice;
+import static io.ocpi.adapter.protocol.WireFields211.owner;
+import static io.ocpi.adapter.protocol.WireFields211.priceToNumber;
+import static io.ocpi.adapter.protocol.WireFields211.removeOwner;
+import static io.ocpi.adapter.protocol.WireFields211.rename;
+import static io.ocpi.adapter.protocol.WireFields211.setOwner;
+import static io.ocpi.adapter.protocol.WireFields211.untranslatable;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;

@@ -1,11 +1,11 @@
 package io.ocpi.adapter.modules.tariffs.v211;
 
-import static io.ocpi.adapter.modules.tokens.v211.Fields211.eachObject;
-import static io.ocpi.adapter.modules.tokens.v211.Fields211.isWhole;
-import static io.ocpi.adapter.modules.tokens.v211.Fields211.object;
-import static io.ocpi.adapter.modules.tokens.v211.Fields211.removeOwner;
-import static io.ocpi.adapter.modules.tokens.v211.Fields211.setOwner;
-import static io.ocpi.adapter.modules.tokens.v211.Fields211.untranslatable;
+import static io.ocpi.adapter.protocol.WireFields211.eachObject;
+import static io.ocpi.adapter.protocol.WireFields211.isWhole;
+import static io.ocpi.adapter.protocol.WireFields211.object;
+import static io.ocpi.adapter.protocol.WireFields211.removeOwner;
+import static io.ocpi.adapter.protocol.WireFields211.setOwner;
+import static io.ocpi.adapter.protocol.WireFields211.untranslatable;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ocpi.adapter.modules.locations.v211.Locations211;

@@ -1,7 +1,7 @@
 package io.ocpi.adapter.modules.tokens.v211;
 
-import static io.ocpi.adapter.modules.tokens.v211.Fields211.invalid;
-import static io.ocpi.adapter.modules.tokens.v211.Fields211.object;
+import static io.ocpi.adapter.protocol.WireFields211.invalid;
+import static io.ocpi.adapter.protocol.WireFields211.object;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ocpi.adapter.modules.tokens.AuthorizationInfo;

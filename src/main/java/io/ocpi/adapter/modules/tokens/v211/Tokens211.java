@@ -1,10 +1,10 @@
 package io.ocpi.adapter.modules.tokens.v211;
 
-import static io.ocpi.adapter.modules.tokens.v211.Fields211.isWhole;
-import static io.ocpi.adapter.modules.tokens.v211.Fields211.invalid;
-import static io.ocpi.adapter.modules.tokens.v211.Fields211.removeOwner;
-import static io.ocpi.adapter.modules.tokens.v211.Fields211.rename;
-import static io.ocpi.adapter.modules.tokens.v211.Fields211.setOwner;
+import static io.ocpi.adapter.protocol.WireFields211.isWhole;
+import static io.ocpi.adapter.protocol.WireFields211.invalid;
+import static io.ocpi.adapter.protocol.WireFields211.removeOwner;
+import static io.ocpi.adapter.protocol.WireFields211.rename;
+import static io.ocpi.adapter.protocol.WireFields211.setOwner;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
