@@ -125,6 +125,14 @@ public class OwnedObjects {
                 .findFirst();
     }
 
+    /**
+     * One of our own objects whose type the asker names several candidates for, whichever of our parties owns it: the
+     * stored body and its type, of the first type listed that is stored, in one look-up.
+     */
+    public java.util.Optional<ObjectStore.TypedBody> findOurs(String module, List<Party> owners, String id, List<String> types) {
+        return store.findFirst(module, owners, id, types);
+    }
+
     /** The parties holding an object of this id in the store, ours and peers' alike (ids are unique per party only). */
     public List<Party> ownersOf(String module, String id) {
         return store.findById(module, id, "").stream().map(this::object)

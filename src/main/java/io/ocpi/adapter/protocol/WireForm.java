@@ -7,7 +7,7 @@ import io.ocpi.adapter.ocpi.VersionNumber;
 /**
  * How one canonical object type is written on the wire of one OCPI version other than the canonical one
  * ({@link VersionNumber#CANONICAL}). A module that has such a type declares its forms as Spring beans in its own
- * package; the protocol applies them to the bodies a peer on that version sends and receives (requests, answers,
+ * package, each a {@link DeclaredWireForm}; the protocol applies them to the bodies a peer on that version sends and receives (requests, answers,
  * pushes, pulls). A type without a form for a version is written the same in it as canonically.
  */
 public interface WireForm {

@@ -34,6 +34,10 @@ public class ObjectStore {
     public record StoredObject(String id, String type, Instant lastUpdated, Party concerns, long change, String body) {
     }
 
+    /** A stored object and the type of its key. */
+    public record TypedBody(String type, String body) {
+    }
+
     private final JdbcClient jdbc;
     private final Platform platform;
     private final TransactionTemplate transaction;
@@ -49,6 +53,32 @@ public class ObjectStore {
                 .params(key.module(), key.owner().countryCode(), key.owner().partyId(), key.id(), key.type())
                 .query(String.class)
                 .optional();
+    }
+
+    /**
+     * The object of {@code module} with this id that one of {@code owners} holds under one of {@code types}, in one
+     * query: where several are stored, the one of the type listed first, then of the owner listed first.
+     */
+    public Optional<TypedBody> findFirst(String module, List<Party> owners, String id, List<String> types) {
+        if (owners.isEmpty() || types.isEmpty()) {
+            return Optional.empty();
+        }
+        List<Object> params = new ArrayList<>();
+        params.add(module);
+        params.add(id.toUpperCase(java.util.Locale.ROOT));
+        params.addAll(types);
+        String anyType = String.join(", ", java.util.Collections.nCopies(types.size(), "?"));
+        String anyOwner = anyOf("country_code", "party_id", owners, params);
+        record Found(TypedBody object, int typeRank, int ownerRank) {
+        }
+        return jdbc.sql("SELECT object_type, country_code, party_id, body FROM ocpi_object WHERE module = ? AND object_id = ?"
+                        + " AND object_type IN (" + anyType + ") AND (" + anyOwner + ")")
+                .params(params)
+                .query((row, i) -> new Found(new TypedBody(row.getString(1), row.getString(4)), types.indexOf(row.getString(1)),
+                        owners.indexOf(new Party(row.getString(2), row.getString(3)))))
+                .list().stream()
+                .min(java.util.Comparator.comparingInt(Found::typeRank).thenComparingInt(Found::ownerRank))
+                .map(Found::object);
     }
 
     /** Every stored object of a module with this id (and type), whoever owns it: for tokens, looked up by uid alone. */

@@ -16,6 +16,7 @@ import io.ocpi.adapter.protocol.OcpiStatus;
 import io.ocpi.adapter.protocol.WireForm;
 import io.ocpi.adapter.support.AllWireForms;
 import io.ocpi.adapter.support.ModelCheck;
+import io.ocpi.adapter.support.Spec230;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -27,7 +28,7 @@ class OpenEnumsTest {
     static final WireForm.Parties PARTIES = new WireForm.Parties(null, null);
 
     static ObjectNode location() {
-        return (ObjectNode) SpecExamples230Test.example("location_example.json");
+        return (ObjectNode) Spec230.example("location_example.json");
     }
 
     static ObjectNode firstConnector(ObjectNode location) {
@@ -57,7 +58,7 @@ class OpenEnumsTest {
 
     @Test
     void anUnknownTokenTypeOnAV230BodyIsKept() {
-        ObjectNode wire = (ObjectNode) SpecExamples230Test.example("token_example_2_full_rfid.json");
+        ObjectNode wire = (ObjectNode) Spec230.example("token_example_2_full_rfid.json");
         wire.put("type", "BIOMETRIC");
 
         Token token = ModelCheck.BODIES.convert(wire, Token.class, VersionNumber.V2_3_0);
@@ -68,7 +69,7 @@ class OpenEnumsTest {
 
     @Test
     void anUnknownValueOnAV221BodyIsRefusedNamingTheField() {
-        ObjectNode wire = (ObjectNode) SpecExamples230Test.example("location_example.json");
+        ObjectNode wire = (ObjectNode) Spec230.example("location_example.json");
         wire.remove("parking_places");
         firstConnector(wire).put("standard", "ACME_MEGAPLUG");
         ObjectNode canonical = AllWireForms.FORMS.of(Location.class, VersionNumber.V2_2_1).orElseThrow().toCanonical(wire, PARTIES);
@@ -89,7 +90,7 @@ class OpenEnumsTest {
         assertThatThrownBy(() -> AllWireForms.FORMS.of(Location.class, VersionNumber.V2_2_1).orElseThrow().toCanonical(wire, PARTIES))
                 .isInstanceOf(OcpiException.class)
                 .hasMessageStartingWith("evses[0].connectors[0].standard: unknown value 'MCS', expected one of [");
-        ObjectNode token = (ObjectNode) SpecExamples230Test.example("token_example_2_full_rfid.json");
+        ObjectNode token = (ObjectNode) Spec230.example("token_example_2_full_rfid.json");
         token.put("type", "EMAID");
         assertThatThrownBy(() -> AllWireForms.FORMS.of(Token.class, VersionNumber.V2_2_1).orElseThrow().toCanonical(token, PARTIES))
                 .hasMessageStartingWith("type: unknown value 'EMAID'");
@@ -115,7 +116,7 @@ class OpenEnumsTest {
         firstConnector(canonical).put("standard", "SAE_J3400");
         assertThatThrownBy(() -> v221.toWire(canonical)).isInstanceOf(WireForm.UntranslatableException.class)
                 .hasMessage("evses[0].connectors[0].standard: SAE_J3400 is no connector type of 2.2.1");
-        ObjectNode cdr = canonical(Cdr.class, (ObjectNode) SpecExamples230Test.example("cdr_example.json"));
+        ObjectNode cdr = canonical(Cdr.class, (ObjectNode) Spec230.example("cdr_example.json"));
         ((ObjectNode) cdr.get("cdr_token")).put("type", "EMAID");
         assertThatThrownBy(() -> AllWireForms.FORMS.of(Cdr.class, VersionNumber.V2_2_1).orElseThrow().toWire(cdr))
                 .hasMessage("cdr_token.type: EMAID is no token type of 2.2.1");

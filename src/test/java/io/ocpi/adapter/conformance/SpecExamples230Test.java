@@ -1,11 +1,12 @@
 package io.ocpi.adapter.conformance;
 
+import static io.ocpi.adapter.support.Spec230.example;
+import static io.ocpi.adapter.support.Spec230.normal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.DecimalNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ocpi.adapter.modules.cdrs.Cdr;
 import io.ocpi.adapter.modules.locations.Connector;
@@ -21,8 +22,8 @@ import io.ocpi.adapter.protocol.OcpiException;
 import io.ocpi.adapter.protocol.WireForm;
 import io.ocpi.adapter.support.AllWireForms;
 import io.ocpi.adapter.support.ModelCheck;
+import io.ocpi.adapter.support.Spec230;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -39,7 +40,6 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class SpecExamples230Test {
 
-    static final Path FOLDER = Path.of("src/test/resources/spec-examples-2.3.0");
     static final WireForm.Parties PARTIES = new WireForm.Parties(null, null);
 
     /** Which object each example is, by the start of its name; partial ones are PATCH bodies or parts of an object. */
@@ -79,17 +79,9 @@ class SpecExamples230Test {
             "tariff_put_example.json", "last_updated: must not be null");
 
     static Stream<String> examples() throws IOException {
-        try (Stream<Path> files = Files.list(FOLDER)) {
+        try (Stream<Path> files = Files.list(Spec230.EXAMPLES)) {
             return files.map(file -> file.getFileName().toString()).filter(name -> name.endsWith(".json"))
                     .filter(name -> NOT_OURS.stream().noneMatch(name::startsWith)).sorted().toList().stream();
-        }
-    }
-
-    static JsonNode example(String name) {
-        try (InputStream in = Files.newInputStream(FOLDER.resolve(name))) {
-            return ModelCheck.JSON.readTree(in);
-        } catch (IOException e) {
-            throw new IllegalStateException(name, e);
         }
     }
 
@@ -106,24 +98,6 @@ class SpecExamples230Test {
 
     static ObjectNode toWire(Class<?> type, ObjectNode canonical) {
         return AllWireForms.FORMS.of(type, VersionNumber.V2_3_0).map(form -> form.toWire(canonical)).orElse(canonical);
-    }
-
-    /** The same JSON with its numbers compared by value ({@code 4}, {@code 4.0} and {@code 4.00} are one number). */
-    static JsonNode normal(JsonNode json) {
-        if (json.isNumber()) {
-            return DecimalNode.valueOf(json.decimalValue().stripTrailingZeros());
-        }
-        if (json instanceof ObjectNode object) {
-            ObjectNode copy = object.objectNode();
-            object.fields().forEachRemaining(field -> copy.set(field.getKey(), normal(field.getValue())));
-            return copy;
-        }
-        if (json instanceof ArrayNode array) {
-            ArrayNode copy = array.arrayNode();
-            array.forEach(item -> copy.add(normal(item)));
-            return copy;
-        }
-        return json;
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.ocpi.adapter.conformance;
 
+import static io.ocpi.adapter.support.Spec230.normal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -14,6 +15,7 @@ import io.ocpi.adapter.ocpi.VersionNumber;
 import io.ocpi.adapter.protocol.WireForm;
 import io.ocpi.adapter.support.AllWireForms;
 import io.ocpi.adapter.support.ModelCheck;
+import io.ocpi.adapter.support.Spec230;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -50,7 +52,7 @@ class WireForms230PropertiesTest {
 
     static ObjectNode seed(String name, Class<?> type) {
         return AllWireForms.FORMS.of(type, VersionNumber.V2_3_0).orElseThrow()
-                .toCanonical((ObjectNode) SpecExamples230Test.example(name), PARTIES);
+                .toCanonical((ObjectNode) Spec230.example(name), PARTIES);
     }
 
     // --- Generated canonical objects ------------------------------------------------------------------------------
@@ -369,9 +371,5 @@ class WireForms230PropertiesTest {
         if (value != null) {
             holder.set(field, value);
         }
-    }
-
-    private static JsonNode normal(JsonNode json) {
-        return SpecExamples230Test.normal(json);
     }
 }

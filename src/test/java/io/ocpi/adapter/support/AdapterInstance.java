@@ -20,6 +20,9 @@ import java.util.Map;
 import java.util.UUID;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
+import org.apache.camel.CamelContext;
+import org.apache.camel.Exchange;
+import org.apache.camel.ProducerTemplate;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.ssl.SslBundle;
 import org.springframework.boot.ssl.SslBundles;
@@ -42,6 +45,7 @@ public final class AdapterInstance implements AutoCloseable {
     private final String name;
     private final Map<String, Object> settings;
     private final HttpClient http;
+    private ProducerTemplate producer;
 
     private AdapterInstance(String name, ConfigurableApplicationContext context, Map<String, Object> settings) {
         this.name = name;
@@ -211,6 +215,32 @@ public final class AdapterInstance implements AutoCloseable {
     @Override
     public void close() {
         context.close();
+    }
+
+    // --- The enterprise side, as the adapter's own routes hand it objects ----------------------------------------
+
+    /** Hands the adapter one of its own objects (canonical JSON), as an enterprise route would; answers its reply. */
+    public String publish(String module, String json) {
+        return producer().requestBody("direct:ocpi." + module + ".publish", json.getBytes(StandardCharsets.UTF_8), String.class);
+    }
+
+    /** Sends to one of the adapter's internal inputs, as an enterprise route would; fails with what failed the exchange. */
+    public Exchange input(String endpoint, Object body, Map<String, Object> headers) {
+        Exchange result = producer().request("direct:" + endpoint, exchange -> {
+            exchange.getIn().setBody(body);
+            exchange.getIn().setHeaders(new HashMap<>(headers));
+        });
+        if (result.getException() != null) {
+            throw new IllegalStateException(result.getException());
+        }
+        return result;
+    }
+
+    private synchronized ProducerTemplate producer() {
+        if (producer == null) {
+            producer = bean(CamelContext.class).createProducerTemplate();
+        }
+        return producer;
     }
 
     /** An HTTP answer, with helpers to read the OCPI envelope. */

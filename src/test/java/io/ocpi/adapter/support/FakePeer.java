@@ -137,7 +137,17 @@ public final class FakePeer implements AutoCloseable {
      * {@code module} (a Sender at /2.2.1/module) or {@code module:RECEIVER} (at /2.2.1/receiver/module).
      */
     public FakePeer offering221(String... modules) {
-        on("/versions", Answer.ocpi("[{\"version\":\"2.2.1\",\"url\":\"" + url("/2.2.1") + "\"}]"));
+        return offering("2.2.1", modules);
+    }
+
+    /**
+     * Versions and details of a peer of {@code version} (e.g. 2.1.1, 2.3.0) offering the given modules (credentials
+     * included by the caller), each as {@code module} (at /version/module) or {@code module:RECEIVER} (at
+     * /version/receiver/module). 2.1.1's details name no interface roles: each module is one endpoint.
+     */
+    public FakePeer offering(String version, String... modules) {
+        on("/versions", Answer.ocpi("[{\"version\":\"" + version + "\",\"url\":\"" + url("/" + version) + "\"}]"));
+        boolean roles = !version.equals("2.1.1");
         StringBuilder endpoints = new StringBuilder();
         for (String module : modules) {
             if (!endpoints.isEmpty()) {
@@ -145,10 +155,11 @@ public final class FakePeer implements AutoCloseable {
             }
             boolean receiver = module.endsWith(":RECEIVER");
             String id = receiver ? module.substring(0, module.indexOf(':')) : module;
-            endpoints.append("{\"identifier\":\"").append(id).append("\",\"role\":\"").append(receiver ? "RECEIVER" : "SENDER")
-                    .append("\",\"url\":\"").append(url("/2.2.1/" + (receiver ? "receiver/" : "") + id)).append("\"}");
+            endpoints.append("{\"identifier\":\"").append(id)
+                    .append(roles ? "\",\"role\":\"" + (receiver ? "RECEIVER" : "SENDER") : "")
+                    .append("\",\"url\":\"").append(url("/" + version + "/" + (receiver ? "receiver/" : "") + id)).append("\"}");
         }
-        return on("/2.2.1", Answer.ocpi("{\"version\":\"2.2.1\",\"endpoints\":[" + endpoints + "]}"));
+        return on("/" + version, Answer.ocpi("{\"version\":\"" + version + "\",\"endpoints\":[" + endpoints + "]}"));
     }
 
     public List<Received> received() {

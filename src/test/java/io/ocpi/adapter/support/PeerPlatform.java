@@ -1,19 +1,14 @@
 package io.ocpi.adapter.support;
 
 import io.ocpi.adapter.support.AdapterInstance.Reply;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
-import org.apache.camel.ProducerTemplate;
 
 /**
- * An adapter under test and one peer platform registered with it, as a roaming partner would be: the peer is a
- * scripted HTTP server (FakePeer) that plays, as CPO and eMSP, every party the specification's examples use, and
- * calls the adapter over real HTTP with the token it received in the handshake.
+ * An adapter under test and one peer platform of OCPI 2.2.1 registered with it, as a roaming partner would be: the
+ * peer is a {@link ScriptedPeer} that plays, as CPO and eMSP, every party the specification's examples use.
  */
 public final class PeerPlatform implements AutoCloseable {
 
@@ -30,23 +25,22 @@ public final class PeerPlatform implements AutoCloseable {
     public final AdapterInstance adapter;
     public final FakePeer peer;
     public final String token;
-    private final ProducerTemplate producer;
-    private final List<FakePeer> others = new ArrayList<>();
+    private final ScriptedPeer scripted;
+    private final List<ScriptedPeer> others = new ArrayList<>();
 
-    private PeerPlatform(AdapterInstance adapter, FakePeer peer, String token) {
-        this.adapter = adapter;
-        this.peer = peer;
-        this.token = token;
-        this.producer = adapter.bean(CamelContext.class).createProducerTemplate();
+    private PeerPlatform(ScriptedPeer scripted) {
+        this.adapter = scripted.adapter;
+        this.peer = scripted.server;
+        this.token = scripted.token();
+        this.scripted = scripted;
     }
 
     /** Our adapter is NL*ADC (CPO) and NL*ADE (eMSP). */
     public static PeerPlatform start(String name, Map<String, Object> settings, Class<?>... extra) {
-        AdapterInstance adapter = AdapterInstance.start(name, "NL", "AD", settings, extra);
-        FakePeer peer = new FakePeer().offering221(MODULES);
-        Reply reply = adapter.ocpi("POST", "/ocpi/2.2.1/credentials", adapter.invite("peer"), credentials("peer-token-b", peer.url("/versions")));
-        reply.assertStatus(200);
-        return new PeerPlatform(adapter, peer, reply.data().get("token").asText());
+        AdapterInstance adapter = ScriptedPeer.startAdapter(name, settings, extra);
+        ScriptedPeer peer = ScriptedPeer.of(adapter, "2.2.1", "peer-token-b", MODULES);
+        peer.register(adapter.invite("peer"), credentials(peer.tokenB, peer.versionsUrl()));
+        return new PeerPlatform(peer);
     }
 
     public static PeerPlatform start(String name) {
@@ -67,49 +61,39 @@ public final class PeerPlatform implements AutoCloseable {
      * {@code countryCode*emspPartyId}, offering the same modules as the first; closed with this platform.
      */
     public FakePeer registerAnother(String name, String countryCode, String cpoPartyId, String emspPartyId) {
-        FakePeer another = new FakePeer().offering221(MODULES);
+        ScriptedPeer another = ScriptedPeer.of(adapter, "2.2.1", name + "-token-b", MODULES);
         others.add(another);
         List<Map<String, Object>> roles = List.of(
                 Map.of("role", "CPO", "country_code", countryCode, "party_id", cpoPartyId, "business_details", Map.of("name", name + " CPO")),
                 Map.of("role", "EMSP", "country_code", countryCode, "party_id", emspPartyId, "business_details", Map.of("name", name + " eMSP")));
-        adapter.ocpi("POST", "/ocpi/2.2.1/credentials", adapter.invite(name),
-                Map.of("token", name + "-token-b", "url", another.url("/versions"), "roles", roles)).assertStatus(200);
-        return another;
+        another.register(adapter.invite(name), Map.of("token", another.tokenB, "url", another.versionsUrl(), "roles", roles));
+        return another.server;
     }
 
     /** An OCPI call by the peer, with its token. */
     public Reply call(String method, String path, Object body) {
-        return adapter.ocpi(method, path, token, body);
+        return scripted.call(method, path, body);
     }
 
     /** An OCPI call by the peer with extra headers (routing headers, request ids). */
     public Reply call(String method, String path, Object body, Map<String, String> headers) {
-        Map<String, String> all = new HashMap<>(headers);
-        all.put("Authorization", "Token " + AdapterInstance.base64(token));
-        return AdapterInstance.send(method, adapter.baseUrl() + path, all, body);
+        return scripted.call(method, path, body, headers);
     }
 
     /** Hands the adapter one of our own objects, as an enterprise route would. */
     public String publish(String module, String json) {
-        return producer.requestBody("direct:ocpi." + module + ".publish", json.getBytes(StandardCharsets.UTF_8), String.class);
+        return adapter.publish(module, json);
     }
 
     /** Sends to one of the adapter's internal inputs, as an enterprise route would. */
     public Exchange input(String endpoint, Object body, Map<String, Object> headers) {
-        Exchange result = producer.request("direct:" + endpoint, exchange -> {
-            exchange.getIn().setBody(body);
-            exchange.getIn().setHeaders(new HashMap<>(headers));
-        });
-        if (result.getException() != null) {
-            throw new IllegalStateException(result.getException());
-        }
-        return result;
+        return adapter.input(endpoint, body, headers);
     }
 
     @Override
     public void close() {
         adapter.close();
-        peer.close();
-        others.forEach(FakePeer::close);
+        scripted.close();
+        others.forEach(ScriptedPeer::close);
     }
 }

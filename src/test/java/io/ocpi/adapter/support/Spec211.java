@@ -88,6 +88,30 @@ public final class Spec211 {
                 .orElseThrow(() -> new IllegalArgumentException(file + " has no example under " + heading));
     }
 
+    /**
+     * mod_locations.md's "Example" (3.1) under another id, made a valid 2.1.1 Location: the connector of its second EVSE
+     * lacks last_updated, which it is given.
+     */
+    public static ObjectNode locationExample(String id) {
+        ObjectNode location = example("mod_locations.md", "Example").body();
+        location.put("id", id);
+        ((ObjectNode) location.at("/evses/1/connectors/0")).put("last_updated", "2015-06-29T20:39:09Z");
+        return location;
+    }
+
+    /**
+     * The example as the adapter gives it back (docs/translation-2.1.1.md): the time_zone of its country, BEL; the
+     * EVSEs' "id" and the connector's "status", which are no fields of 2.1.1's EVSE and Connector, not kept.
+     */
+    public static ObjectNode locationAsKept(ObjectNode sent) {
+        ObjectNode kept = sent.deepCopy();
+        kept.put("time_zone", "Europe/Brussels");
+        ((ObjectNode) kept.at("/evses/0")).remove("id");
+        ((ObjectNode) kept.at("/evses/1")).remove("id");
+        ((ObjectNode) kept.at("/evses/1/connectors/0")).remove("status");
+        return kept;
+    }
+
     private static ObjectNode read(String text) {
         try {
             return (ObjectNode) ModelCheck.JSON.reader().with(JsonReadFeature.ALLOW_TRAILING_COMMA).readTree(text);

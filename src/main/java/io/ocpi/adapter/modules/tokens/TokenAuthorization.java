@@ -118,10 +118,8 @@ public class TokenAuthorization {
     /** @param types the types the token asked about may have, the first stored one answering (one but in 2.1.1) */
     public AuthorizationInfo authorize(Caller caller, String uid, List<TokenType> types, RequestBody body) {
         LocationReferences location = body.isEmpty() ? null : bodies.read(body, LocationReferences.class);
-        Found found = types.stream()
-                .flatMap(type -> objects.findOurs(ModuleId.TOKENS, platform.parties(Role.EMSP), uid, type.name())
-                        .map(stored -> new Found(stored, type)).stream())
-                .findFirst()
+        Found found = objects.findOurs(ModuleId.TOKENS, platform.parties(Role.EMSP), uid, types.stream().map(TokenType::name).toList())
+                .map(stored -> new Found(stored.body(), typeNamed(types, stored.type())))
                 .orElseThrow(() -> new OcpiException(OcpiStatus.UNKNOWN_TOKEN, 404, "unknown token " + uid + " of type "
                         + (types.size() == 1 ? types.get(0) : types)));
         String stored = found.token();
@@ -151,6 +149,10 @@ public class TokenAuthorization {
                         decided.info());
         decisions.counted("emsp", decision.allowed());
         return decision;
+    }
+
+    private static TokenType typeNamed(List<TokenType> types, String name) {
+        return types.stream().filter(type -> type.name().equals(name)).findFirst().orElseThrow();
     }
 
     /** The listening route's answer, checked as an AuthorizationInfo's fields are; null when nobody answered. */

@@ -10,16 +10,14 @@ import io.ocpi.adapter.support.AdapterInstance;
 import io.ocpi.adapter.support.AdapterInstance.Reply;
 import io.ocpi.adapter.support.FakePeer;
 import io.ocpi.adapter.support.FakePeer.Answer;
+import io.ocpi.adapter.support.ScriptedPeer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
-import org.apache.camel.ProducerTemplate;
 
 /**
  * An adapter and two parties of OCPI 2.1.1 registered with it, scripted from the 2.1.1 text (credentials.md,
@@ -40,13 +38,11 @@ final class Scripted211 implements AutoCloseable {
     final AdapterInstance adapter;
     final Party emsp;
     final Party cpo;
-    private final ProducerTemplate producer;
 
     private Scripted211(AdapterInstance adapter, Party emsp, Party cpo) {
         this.adapter = adapter;
         this.emsp = emsp;
         this.cpo = cpo;
-        this.producer = adapter.bean(CamelContext.class).createProducerTemplate();
     }
 
     /** Starts an adapter named {@code name} (settings {@code extra} on top) and registers both 2.1.1 parties with it. */
@@ -54,7 +50,7 @@ final class Scripted211 implements AutoCloseable {
         Map<String, Object> settings = new HashMap<>(Map.of("ocpi.push.poll-interval", "100ms", "ocpi.push.initial-backoff", "100ms",
                 "ocpi.push.max-backoff", "400ms"));
         settings.putAll(extra);
-        AdapterInstance adapter = AdapterInstance.start(name, OUR_COUNTRY, "AD", settings);
+        AdapterInstance adapter = ScriptedPeer.startAdapter(name, settings);
         Party emsp = Party.register(adapter, "EMSP", "DE", "EMP");
         Party cpo = Party.register(adapter, "CPO", "BE", "BEC");
         return new Scripted211(adapter, emsp, cpo);
@@ -62,47 +58,43 @@ final class Scripted211 implements AutoCloseable {
 
     /** Hands the adapter one of its own objects (canonical), as an enterprise route would. */
     String publish(String module, String canonical) {
-        return producer.requestBody("direct:ocpi." + module + ".publish", canonical.getBytes(StandardCharsets.UTF_8), String.class);
+        return adapter.publish(module, canonical);
     }
 
     /** Sends to one of the adapter's internal inputs, as an enterprise route would; answers the exchange. */
     Exchange input(String endpoint, String body, Map<String, Object> headers) {
-        Exchange result = producer.request("direct:" + endpoint, exchange -> {
-            exchange.getIn().setBody(body);
-            exchange.getIn().setHeaders(new HashMap<>(headers));
-        });
-        if (result.getException() != null) {
-            throw new IllegalStateException(result.getException());
-        }
-        return result;
+        return adapter.input(endpoint, body, headers);
     }
 
     @Override
     public void close() {
         adapter.close();
-        emsp.server.close();
-        cpo.server.close();
+        emsp.peer.close();
+        cpo.peer.close();
     }
 
-    /** One scripted 2.1.1 party: its server, its credentials, and calls to the adapter with its token C. */
+    /** One scripted 2.1.1 party: a {@link ScriptedPeer} playing one role, its credentials, and its id in the registry. */
     static final class Party {
 
         final String role;
         final String countryCode;
         final String partyId;
-        final FakePeer server = new FakePeer();
+        final ScriptedPeer peer;
+        final FakePeer server;
         final String tokenB;
-        private final String adapterBase;
         /** The token the adapter gave it, and its id in the adapter's registry. */
-        String tokenC;
-        long id;
+        final String tokenC;
+        final long id;
 
-        private Party(AdapterInstance adapter, String role, String countryCode, String partyId) {
-            this.adapterBase = adapter.baseUrl();
+        private Party(ScriptedPeer peer, String role, String countryCode, String partyId, long id) {
+            this.peer = peer;
+            this.server = peer.server;
+            this.tokenB = peer.tokenB;
+            this.tokenC = peer.token();
             this.role = role;
             this.countryCode = countryCode;
             this.partyId = partyId;
-            this.tokenB = "token-b-" + partyId.toLowerCase();
+            this.id = id;
         }
 
         /**
@@ -113,35 +105,28 @@ final class Scripted211 implements AutoCloseable {
             String name = "scripted-" + role.toLowerCase();
             String tokenA = adapter.admin("POST", "/invitations", Map.of("name", name, "role", role.equals("EMSP") ? "CPO" : "EMSP"))
                     .assertStatus(200).json().get("token").asText();
-            Party party = new Party(adapter, role, countryCode, partyId);
-            party.serveVersions();
-            Reply registered = party.call("POST", "/ocpi/2.1.1/credentials", party.credentials(), tokenA).assertStatus(200);
-            assertThat(registered.ocpiStatus()).isEqualTo(1000);
-            party.tokenC = registered.data().get("token").asText();
-            for (JsonNode peer : adapter.admin("GET", "/peers", null).assertStatus(200).json()) {
-                if (peer.get("name").asText().equals(name)) {
-                    party.id = peer.get("id").asLong();
+            ScriptedPeer peer = ScriptedPeer.of(adapter, "2.1.1", "token-b-" + partyId.toLowerCase(), MODULES.toArray(String[]::new));
+            String credentials = credentials(peer, role, countryCode, partyId);
+            peer.server.on("/2.1.1/credentials", request -> Answer.ocpi(request.method().equals("DELETE") ? "null" : credentials));
+            peer.register(tokenA, credentials);
+            long id = 0;
+            for (JsonNode registered : adapter.admin("GET", "/peers", null).assertStatus(200).json()) {
+                if (registered.get("name").asText().equals(name)) {
+                    id = registered.get("id").asLong();
                 }
             }
-            return party;
+            return new Party(peer, role, countryCode, partyId, id);
         }
 
         /** The party's flat 2.1.1 credentials object (credentials.md 4.1). */
         String credentials() {
-            return """
-                    {"token": "%s", "url": "%s", "business_details": {"name": "Scripted %s"}, "party_id": "%s", "country_code": "%s"}"""
-                    .formatted(tokenB, server.url("/versions"), role, partyId, countryCode);
+            return credentials(peer, role, countryCode, partyId);
         }
 
-        private void serveVersions() {
-            server.on("/versions", Answer.ocpi("[{\"version\": \"2.1.1\", \"url\": \"" + server.url("/2.1.1") + "\"}]"));
-            StringBuilder endpoints = new StringBuilder();
-            for (String module : MODULES) {
-                endpoints.append(endpoints.isEmpty() ? "" : ",")
-                        .append("{\"identifier\": \"").append(module).append("\", \"url\": \"").append(server.url("/2.1.1/" + module)).append("\"}");
-            }
-            server.on("/2.1.1", Answer.ocpi("{\"version\": \"2.1.1\", \"endpoints\": [" + endpoints + "]}"));
-            server.on("/2.1.1/credentials", request -> Answer.ocpi(request.method().equals("DELETE") ? "null" : credentials()));
+        private static String credentials(ScriptedPeer peer, String role, String countryCode, String partyId) {
+            return """
+                    {"token": "%s", "url": "%s", "business_details": {"name": "Scripted %s"}, "party_id": "%s", "country_code": "%s"}"""
+                    .formatted(peer.tokenB, peer.versionsUrl(), role, partyId, countryCode);
         }
 
         /** The adapter's interface this party calls for {@code module}: {@code /ocpi/cpo/2.1.1/locations} for an eMSP. */
@@ -155,7 +140,7 @@ final class Scripted211 implements AutoCloseable {
         }
 
         Reply call(String method, String path, Object body, String token) {
-            return AdapterInstance.send(method, adapterBase + path, Map.of("Authorization", "Token " + token), body);
+            return peer.callWith(token, method, path, body, Map.of());
         }
 
         /** What the adapter sent to {@code path} of this party's server, each checked to be a 2.1.1 request. */

@@ -8,6 +8,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.ocpi.adapter.ocpi.ModuleId;
+import io.ocpi.adapter.ocpi.ObjectKey;
+import io.ocpi.adapter.ocpi.Party;
+import io.ocpi.adapter.store.ObjectStore;
 import io.ocpi.adapter.support.AdapterInstance;
 import io.ocpi.adapter.support.AdapterInstance.Reply;
 import io.ocpi.adapter.support.FakePeer;
@@ -172,6 +176,32 @@ class Tokens211Test {
         Reply other = peers.cpo.call("POST", peers.cpo.ours("tokens") + "/TOK2/authorize?type=OTHER", null).assertStatus(200);
         assertThat(other.ocpiStatus()).isEqualTo(1000);
         assertThat(other.data().get("allowed").asText()).isEqualTo("ALLOWED");
+    }
+
+    @Test
+    void aUidStoredUnderTwoTypesOtherThanRfidIsAuthorizedAsTheFirstTypeDeclared() {
+        // OTHER stands for every type but RFID; one look-up finds the uid under any of them, AD_HOC_USER before APP_USER.
+        for (String uid : new String[] {"TWIN1", "TWIN2"}) {
+            peers.cpo.server.on("/2.1.1/tokens/NL/ADE/" + uid, Answer.ocpi("null"));
+        }
+        peers.publish("tokens", OUR_TOKEN.formatted("TWIN1", "APP_USER", "TWIN1", false, "2024-04-01T00:00:00Z"));
+        peers.publish("tokens", OUR_TOKEN.formatted("TWIN1", "AD_HOC_USER", "TWIN1", true, "2024-04-01T00:00:00Z"));
+        peers.publish("tokens", OUR_TOKEN.formatted("TWIN2", "AD_HOC_USER", "TWIN2", false, "2024-04-01T00:00:00Z"));
+        peers.publish("tokens", OUR_TOKEN.formatted("TWIN2", "APP_USER", "TWIN2", true, "2024-04-01T00:00:00Z"));
+        try {
+            Reply first = peers.cpo.call("POST", peers.cpo.ours("tokens") + "/TWIN1/authorize?type=OTHER", null).assertStatus(200);
+            assertThat(first.data().get("allowed").asText()).isEqualTo("ALLOWED");
+            Reply second = peers.cpo.call("POST", peers.cpo.ours("tokens") + "/TWIN2/authorize?type=OTHER", null).assertStatus(200);
+            assertThat(second.data().get("allowed").asText()).isEqualTo("BLOCKED");
+        } finally {
+            // The other tests read the eMSP's token list as the three tokens of start().
+            ObjectStore store = peers.adapter.bean(ObjectStore.class);
+            for (String uid : new String[] {"TWIN1", "TWIN2"}) {
+                for (String type : new String[] {"APP_USER", "AD_HOC_USER"}) {
+                    store.delete(new ObjectKey(ModuleId.TOKENS, new Party("NL", "ADE"), uid, type));
+                }
+            }
+        }
     }
 
     @Test

@@ -1,8 +1,8 @@
 package io.ocpi.adapter.versions.v230;
 
+import static io.ocpi.adapter.support.Spec230.json;
 import static io.ocpi.adapter.versions.v230.Peer230.cpo;
 import static io.ocpi.adapter.versions.v230.Peer230.emsp;
-import static io.ocpi.adapter.versions.v230.Peer230.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -17,9 +17,9 @@ import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 /**
  * mod_commands.asciidoc of 2.3.0 with a 2.3.0 peer, every CommandType in both roles: the peer's eMSP sends us each

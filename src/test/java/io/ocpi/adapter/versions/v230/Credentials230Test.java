@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.ocpi.adapter.support.AdapterInstance.Reply;
 import io.ocpi.adapter.support.FakePeer;
+import io.ocpi.adapter.support.Spec230;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -184,7 +185,7 @@ class Credentials230Test {
 
     @Test
     void routingHeadersNamingAPartyThePeerDoesNotPlayAreRefused() {
-        Reply notItsParty = peer.call("PUT", Peer230.emsp("tariffs/FR/XXX/T1"), Peer230.example("tariff_1_simple_2hour.json")
+        Reply notItsParty = peer.call("PUT", Peer230.emsp("tariffs/FR/XXX/T1"), Spec230.example("tariff_1_simple_2hour.json")
                 .put("country_code", "FR").put("party_id", "XXX").put("id", "T1"), new String[] {"FR", "XXX"}, Peer230.OUR_EMSP);
         assertThat(notItsParty.status()).isEqualTo(403);
         assertThat(notItsParty.json().get("status_message").asText()).contains("FR*XXX");

@@ -1,8 +1,8 @@
 package io.ocpi.adapter.versions.v230;
 
+import static io.ocpi.adapter.support.Spec230.example;
+import static io.ocpi.adapter.support.Spec230.json;
 import static io.ocpi.adapter.versions.v230.Peer230.cpo;
-import static io.ocpi.adapter.versions.v230.Peer230.example;
-import static io.ocpi.adapter.versions.v230.Peer230.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -3,27 +3,16 @@ package io.ocpi.adapter.versions.v230;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.DecimalNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ocpi.adapter.support.AdapterInstance;
 import io.ocpi.adapter.support.AdapterInstance.Reply;
 import io.ocpi.adapter.support.FakePeer;
 import io.ocpi.adapter.support.FakePeer.Answer;
 import io.ocpi.adapter.support.FakePeer.Received;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import io.ocpi.adapter.support.ScriptedPeer;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
-import org.apache.camel.ProducerTemplate;
 
 /**
  * A peer platform of OCPI 2.3.0, scripted from the 2.3.0 text alone: its versions, version details and credentials
@@ -37,8 +26,6 @@ import org.apache.camel.ProducerTemplate;
 final class Peer230 implements AutoCloseable {
 
     static final String VERSION = "2.3.0";
-    static final Path EXAMPLES = Path.of("src/test/resources/spec-examples-2.3.0");
-    static final ObjectMapper JSON = new ObjectMapper();
 
     /** Parties the peer plays (role, country code, party id): those of the spec's examples, then its own. */
     static final List<String[]> PARTIES = List.of(
@@ -54,11 +41,10 @@ final class Peer230 implements AutoCloseable {
     static final String[] PEER_EMSP = {"NL", "PMS"};
     static final String[] PEER_PTP = {"NL", "PTP"};
 
-    /** The modules the peer serves, and as which interface; each at /2.3.0/[receiver/]module. */
-    static final String[][] MODULES = {{"credentials", "SENDER"}, {"locations", "SENDER"}, {"locations", "RECEIVER"},
-        {"sessions", "SENDER"}, {"sessions", "RECEIVER"}, {"cdrs", "SENDER"}, {"cdrs", "RECEIVER"}, {"tariffs", "SENDER"},
-        {"tariffs", "RECEIVER"}, {"tokens", "SENDER"}, {"tokens", "RECEIVER"}, {"commands", "SENDER"}, {"commands", "RECEIVER"},
-        {"chargingprofiles", "SENDER"}, {"chargingprofiles", "RECEIVER"}, {"hubclientinfo", "RECEIVER"}, {"payments", "SENDER"}};
+    /** The modules the peer serves, each at /2.3.0/module (Sender) or /2.3.0/receiver/module (Receiver). */
+    static final String[] MODULES = {"credentials", "locations", "locations:RECEIVER", "sessions", "sessions:RECEIVER", "cdrs",
+        "cdrs:RECEIVER", "tariffs", "tariffs:RECEIVER", "tokens", "tokens:RECEIVER", "commands", "commands:RECEIVER",
+        "chargingprofiles", "chargingprofiles:RECEIVER", "hubclientinfo:RECEIVER", "payments"};
 
     final AdapterInstance adapter;
     final FakePeer server;
@@ -66,25 +52,22 @@ final class Peer230 implements AutoCloseable {
     final String token;
     /** The token the adapter calls the peer with (credentials token B). */
     final String tokenB;
-    private final ProducerTemplate producer;
+    private final ScriptedPeer peer;
 
-    private Peer230(AdapterInstance adapter, FakePeer server, String token, String tokenB) {
-        this.adapter = adapter;
-        this.server = server;
-        this.token = token;
-        this.tokenB = tokenB;
-        this.producer = adapter.bean(CamelContext.class).createProducerTemplate();
+    private Peer230(ScriptedPeer peer) {
+        this.adapter = peer.adapter;
+        this.server = peer.server;
+        this.token = peer.token();
+        this.tokenB = peer.tokenB;
+        this.peer = peer;
     }
 
     /** Starts an adapter (NL*ADC, NL*ADE) and registers the peer with it in 2.3.0. */
     static Peer230 start(String name, Map<String, Object> settings) {
-        AdapterInstance adapter = AdapterInstance.start(name, "NL", "AD", settings);
-        FakePeer server = new FakePeer();
-        offer230(server);
-        String tokenB = name + "-token-b";
-        Reply registered = adapter.ocpi("POST", "/ocpi/2.3.0/credentials", adapter.invite(name), credentials(tokenB, server.url("/versions"), null));
-        registered.assertStatus(200);
-        return new Peer230(adapter, server, registered.data().get("token").asText(), tokenB);
+        AdapterInstance adapter = ScriptedPeer.startAdapter(name, settings);
+        ScriptedPeer peer = ScriptedPeer.of(adapter, VERSION, name + "-token-b", MODULES);
+        peer.register(adapter.invite(name), credentials(peer.tokenB, peer.versionsUrl(), null));
+        return new Peer230(peer);
     }
 
     static Peer230 start(String name) {
@@ -93,13 +76,7 @@ final class Peer230 implements AutoCloseable {
 
     /** The versions and 2.3.0 details the peer's server answers, as version_information_endpoint.asciidoc writes them. */
     static void offer230(FakePeer server) {
-        server.on("/versions", Answer.ocpi("[{\"version\":\"2.3.0\",\"url\":\"" + server.url("/2.3.0") + "\"}]"));
-        StringBuilder endpoints = new StringBuilder();
-        for (String[] module : MODULES) {
-            endpoints.append(endpoints.isEmpty() ? "" : ",").append("{\"identifier\":\"").append(module[0]).append("\",\"role\":\"")
-                    .append(module[1]).append("\",\"url\":\"").append(server.url(peerPath(module[0], module[1]))).append("\"}");
-        }
-        server.on("/2.3.0", Answer.ocpi("{\"version\":\"2.3.0\",\"endpoints\":[" + endpoints + "]}"));
+        server.offering(VERSION, MODULES);
     }
 
     /** Where the peer serves a module's interface. */
@@ -132,7 +109,7 @@ final class Peer230 implements AutoCloseable {
     // --- Calls of the peer to the adapter ----------------------------------------------------------------------
 
     Reply call(String method, String path, Object body) {
-        return adapter.ocpi(method, path, token, text(body));
+        return peer.call(method, path, text(body));
     }
 
     /** A call with the four routing headers, from one of the peer's parties to one of the adapter's. */
@@ -141,14 +118,12 @@ final class Peer230 implements AutoCloseable {
     }
 
     Reply call(String method, String path, Object body, Map<String, String> headers) {
-        Map<String, String> all = new HashMap<>(headers);
-        all.put("Authorization", "Token " + AdapterInstance.base64(token));
-        return AdapterInstance.send(method, adapter.baseUrl() + path, all, text(body));
+        return peer.call(method, path, text(body), headers);
     }
 
     /** A call with another token. */
     Reply callWith(String otherToken, String method, String path, Object body) {
-        return adapter.ocpi(method, path, otherToken, text(body));
+        return peer.callWith(otherToken, method, path, text(body), Map.of());
     }
 
     static Map<String, String> routing(String[] from, String[] to) {
@@ -164,19 +139,12 @@ final class Peer230 implements AutoCloseable {
 
     /** Hands the adapter one of its own objects, as its enterprise routes do. */
     String publish(String module, String json) {
-        return producer.requestBody("direct:ocpi." + module + ".publish", json.getBytes(StandardCharsets.UTF_8), String.class);
+        return adapter.publish(module, json);
     }
 
     /** Sends to one of the adapter's internal inputs; fails with what failed the exchange. */
     Exchange input(String endpoint, Object body, Map<String, Object> headers) {
-        Exchange result = producer.request("direct:" + endpoint, exchange -> {
-            exchange.getIn().setBody(body);
-            exchange.getIn().setHeaders(new HashMap<>(headers));
-        });
-        if (result.getException() != null) {
-            throw new IllegalStateException(result.getException());
-        }
-        return result;
+        return adapter.input(endpoint, body, headers);
     }
 
     // --- The peer's server ---------------------------------------------------------------------------------------
@@ -192,45 +160,9 @@ final class Peer230 implements AutoCloseable {
         return server.received(path).stream().filter(r -> r.method().equals(method)).reduce((first, last) -> last).orElseThrow();
     }
 
-    // --- JSON ----------------------------------------------------------------------------------------------------
-
-    static ObjectNode example(String name) {
-        try {
-            return (ObjectNode) JSON.readTree(Files.readString(EXAMPLES.resolve(name)));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    static JsonNode json(String text) {
-        try {
-            return JSON.readTree(text);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    /** The same JSON with its numbers compared by value ({@code 4}, {@code 4.0} and {@code 4.00} are one number). */
-    static JsonNode normal(JsonNode json) {
-        if (json.isNumber()) {
-            return DecimalNode.valueOf(json.decimalValue().stripTrailingZeros());
-        }
-        if (json instanceof ObjectNode object) {
-            ObjectNode copy = object.objectNode();
-            object.fields().forEachRemaining(field -> copy.set(field.getKey(), normal(field.getValue())));
-            return copy;
-        }
-        if (json instanceof ArrayNode array) {
-            ArrayNode copy = array.arrayNode();
-            array.forEach(item -> copy.add(normal(item)));
-            return copy;
-        }
-        return json;
-    }
-
     @Override
     public void close() {
         adapter.close();
-        server.close();
+        peer.close();
     }
 }

@@ -1,7 +1,7 @@
 package io.ocpi.adapter.versions.v230;
 
-import static io.ocpi.adapter.versions.v230.Peer230.example;
-import static io.ocpi.adapter.versions.v230.Peer230.normal;
+import static io.ocpi.adapter.support.Spec230.example;
+import static io.ocpi.adapter.support.Spec230.normal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ocpi.adapter.support.AdapterInstance.Reply;
 import io.ocpi.adapter.support.FakePeer;
 import io.ocpi.adapter.support.FakePeer.Received;
+import io.ocpi.adapter.support.Spec230;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -50,7 +51,7 @@ class SpecExamplesOverHttp230Test {
     }
 
     static Stream<String> examples() throws IOException {
-        try (Stream<Path> files = Files.list(Peer230.EXAMPLES)) {
+        try (Stream<Path> files = Files.list(Spec230.EXAMPLES)) {
             return files.map(file -> file.getFileName().toString()).filter(name -> name.endsWith(".json"))
                     .filter(name -> !name.startsWith("version") && !name.startsWith("transport_and_format_version"))
                     .sorted().toList().stream();
@@ -70,7 +71,7 @@ class SpecExamplesOverHttp230Test {
                 || name.startsWith("location_hours") || name.startsWith("location_regularhours")) {
             String path = wholeLocation(id(name));
             ObjectNode patch = name.startsWith("location_hours")
-                    ? Peer230.JSON.createObjectNode().set("opening_times", example) : example.deepCopy();
+                    ? Spec230.JSON.createObjectNode().set("opening_times", example) : example.deepCopy();
             patch.put("last_updated", "2030-01-01T00:00:00Z");
             assertPatched(path, patch);
         } else if (name.startsWith("location_patch_example_status") || name.startsWith("location_patch_example_remove_evse")) {
@@ -118,7 +119,7 @@ class SpecExamplesOverHttp230Test {
             assertStoredAndReadBack(name, tokenPath(example), example, example);
         } else if (name.startsWith("transport_and_format_get_token")) {
             JsonNode data = example.get("data");
-            for (JsonNode token : data.isArray() ? data : Peer230.JSON.createArrayNode().add(data)) {
+            for (JsonNode token : data.isArray() ? data : Spec230.JSON.createArrayNode().add(data)) {
                 assertStoredAndReadBack(name, tokenPath(token), (ObjectNode) token, token);
             }
         } else if (name.startsWith("payment_terminal_create") || name.startsWith("payment_terminal_example")) {
@@ -250,7 +251,7 @@ class SpecExamplesOverHttp230Test {
         peer.answer(path, "null");
         peer.input("ocpi.payments.terminals." + input, example.toString(), toThePtp);
         Received received = peer.awaitReceived(method, path);
-        assertThat(Peer230.json(received.body())).isEqualTo(example);
+        assertThat(Spec230.json(received.body())).isEqualTo(example);
         assertThat(received.header("OCPI-from-party-id")).isEqualTo("ADC");
         assertThat(received.header("OCPI-to-party-id")).isEqualTo("PTP");
     }

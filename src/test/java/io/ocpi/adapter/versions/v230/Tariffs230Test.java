@@ -1,10 +1,10 @@
 package io.ocpi.adapter.versions.v230;
 
+import static io.ocpi.adapter.support.Spec230.example;
+import static io.ocpi.adapter.support.Spec230.json;
+import static io.ocpi.adapter.support.Spec230.normal;
 import static io.ocpi.adapter.versions.v230.Peer230.cpo;
 import static io.ocpi.adapter.versions.v230.Peer230.emsp;
-import static io.ocpi.adapter.versions.v230.Peer230.example;
-import static io.ocpi.adapter.versions.v230.Peer230.json;
-import static io.ocpi.adapter.versions.v230.Peer230.normal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;

@@ -1,24 +1,25 @@
 package io.ocpi.adapter.modules.cdrs.v211;
 
-import static io.ocpi.adapter.modules.tokens.v211.Fields211.eachObject;
-import static io.ocpi.adapter.modules.tokens.v211.Fields211.isWhole;
-import static io.ocpi.adapter.modules.tokens.v211.Fields211.numberToPrice;
-import static io.ocpi.adapter.modules.tokens.v211.Fields211.owner;
-import static io.ocpi.adapter.modules.tokens.v211.Fields211.priceToNumber;
-import static io.ocpi.adapter.modules.tokens.v211.Fields211.removeOwner;
-import static io.ocpi.adapter.modules.tokens.v211.Fields211.rename;
-import static io.ocpi.adapter.modules.tokens.v211.Fields211.setOwner;
-import static io.ocpi.adapter.modules.tokens.v211.Fields211.untranslatable;
+import static io.ocpi.adapter.protocol.WireFields211.eachObject;
+import static io.ocpi.adapter.protocol.WireFields211.isWhole;
+import static io.ocpi.adapter.protocol.WireFields211.numberToPrice;
+import static io.ocpi.adapter.protocol.WireFields211.owner;
+import static io.ocpi.adapter.protocol.WireFields211.priceToNumber;
+import static io.ocpi.adapter.protocol.WireFields211.removeOwner;
+import static io.ocpi.adapter.protocol.WireFields211.rename;
+import static io.ocpi.adapter.protocol.WireFields211.setOwner;
+import static io.ocpi.adapter.protocol.WireFields211.untranslatable;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ocpi.adapter.modules.cdrs.Cdr;
 import io.ocpi.adapter.modules.locations.v211.Locations211;
 import io.ocpi.adapter.modules.tariffs.v211.Tariffs211;
+import io.ocpi.adapter.ocpi.VersionNumber;
+import io.ocpi.adapter.protocol.DeclaredWireForm;
 import io.ocpi.adapter.protocol.OcpiException;
 import io.ocpi.adapter.store.ObjectStore;
 import java.util.List;
-import io.ocpi.adapter.modules.tokens.v211.Form211;
 import org.springframework.stereotype.Component;
 
 /**
@@ -28,24 +29,19 @@ import org.springframework.stereotype.Component;
  * the signed data and the references 2.2.1 added are not written in 2.1.1; a credit CDR cannot be, 2.1.1 has none.
  */
 @Component
-public class CdrForm211 extends Form211 {
+public class CdrForm211 extends DeclaredWireForm {
 
     /** Canonical fields 2.1.1 has no place for. */
     private static final List<String> FIELDS_NOT_IN_211 = List.of("session_id", "authorization_reference", "signed_data",
             "total_fixed_cost", "total_energy_cost", "total_time_cost", "total_parking_cost", "total_reservation_cost",
             "invoice_reference_id", "credit", "credit_reference_id", "home_charging_compensation");
 
-    private final ObjectStore store;
-
     public CdrForm211(ObjectStore store) {
-        super(Cdr.class);
-        this.store = store;
+        super(Cdr.class, VersionNumber.V2_1_1, CdrForm211::fromV211, cdr -> toV211(cdr, store));
     }
 
-    @Override
-    public ObjectNode toCanonical(ObjectNode wire, Parties parties) {
-        ObjectNode cdr = wire.deepCopy();
-        if (isWhole(wire, "id")) {
+    private static void fromV211(ObjectNode cdr, Parties parties) {
+        if (isWhole(cdr, "id")) {
             setOwner(cdr, parties.from());
         }
         rename(cdr, "stop_date_time", "end_date_time");
@@ -57,7 +53,6 @@ public class CdrForm211 extends Form211 {
         eachObject(cdr, "tariffs", "", (tariff, at) -> Tariffs211.toCanonical(tariff, parties.from()));
         Cdrs211.chargingPeriodsToCanonical(cdr);
         numberToPrice(cdr, "total_cost");
-        return cdr;
     }
 
     /**
@@ -87,33 +82,30 @@ public class CdrForm211 extends Form211 {
         return java.util.Set.of(io.ocpi.adapter.ocpi.ModuleId.LOCATIONS);
     }
 
-    @Override
-    public ObjectNode toWire(ObjectNode canonical) {
-        if (canonical.path("credit").asBoolean(false)) {
+    private static void toV211(ObjectNode cdr, ObjectStore store) {
+        if (cdr.path("credit").asBoolean(false)) {
             throw untranslatable("credit", "2.1.1 has no credit CDRs");
         }
-        ObjectNode cdr = canonical.deepCopy();
         FIELDS_NOT_IN_211.forEach(cdr::remove);
         rename(cdr, "end_date_time", "stop_date_time");
         Cdrs211.cdrTokenToAuthId(cdr);
         Cdrs211.authMethodToWire(cdr);
         JsonNode cdrLocation = cdr.remove("cdr_location");
         if (cdrLocation != null) {
-            cdr.set("location", location(canonical, cdrLocation));
+            cdr.set("location", location(store, cdr, cdrLocation));
         }
         eachObject(cdr, "tariffs", "", Tariffs211::toWire);
         Cdrs211.chargingPeriodsToWire(cdr);
         priceToNumber(cdr, "total_cost");
         removeOwner(cdr);
-        return cdr;
     }
 
     /**
      * The whole 2.1.1 Location of a CDR: the stored Location of the CDR's owner reduced to the CDR's EVSE and connector,
      * with the address, EVSE and connector as the CDR recorded them (the stored location may have changed since).
      */
-    private ObjectNode location(ObjectNode canonical, JsonNode cdrLocation) {
-        ObjectNode location = Locations211.stored(store, owner(canonical), cdrLocation.path("id").asText(),
+    private static ObjectNode location(ObjectStore store, ObjectNode cdr, JsonNode cdrLocation) {
+        ObjectNode location = Locations211.stored(store, owner(cdr), cdrLocation.path("id").asText(),
                 cdrLocation.path("evse_uid").asText(), cdrLocation.path("connector_id").asText(), "cdr_location");
         for (String field : List.of("name", "address", "city", "postal_code", "state", "country", "coordinates")) {
             if (cdrLocation.has(field)) {

@@ -1,9 +1,9 @@
 package io.ocpi.adapter.modules.cdrs.v211;
 
-import static io.ocpi.adapter.modules.tokens.v211.Fields211.eachObject;
-import static io.ocpi.adapter.modules.tokens.v211.Fields211.invalid;
-import static io.ocpi.adapter.modules.tokens.v211.Fields211.nearest;
-import static io.ocpi.adapter.modules.tokens.v211.Fields211.untranslatable;
+import static io.ocpi.adapter.protocol.WireFields211.eachObject;
+import static io.ocpi.adapter.protocol.WireFields211.invalid;
+import static io.ocpi.adapter.protocol.WireFields211.nearest;
+import static io.ocpi.adapter.protocol.WireFields211.untranslatable;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;

@@ -9,9 +9,8 @@ import io.ocpi.adapter.modules.tariffs.TariffShapes;
 import io.ocpi.adapter.modules.tokens.TokenTypes;
 import io.ocpi.adapter.ocpi.PriceShapes;
 import io.ocpi.adapter.ocpi.VersionNumber;
+import io.ocpi.adapter.protocol.DeclaredWireForm;
 import io.ocpi.adapter.protocol.WireDifferences;
-import io.ocpi.adapter.protocol.WireForm;
-import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 /**
@@ -19,28 +18,13 @@ import org.springframework.stereotype.Component;
  * type or connector standard only 2.3.0 has is refused from a 2.2.1 peer and cannot be written to one.
  */
 @Component
-public class CdrForm221 implements WireForm {
+public class CdrForm221 extends DeclaredWireForm {
 
-    private static final WireDifferences DIFFERENCES = wireDifferences();
-
-    @Override
-    public Class<?> type() {
-        return Cdr.class;
+    public CdrForm221() {
+        super(Cdr.class, VersionNumber.V2_2_1, wireDifferences(), (cdr, parties) -> fromV221(cdr), CdrForm221::toV221);
     }
 
-    @Override
-    public VersionNumber version() {
-        return VersionNumber.V2_2_1;
-    }
-
-    @Override
-    public Optional<WireDifferences> differences() {
-        return Optional.of(DIFFERENCES);
-    }
-
-    @Override
-    public ObjectNode toCanonical(ObjectNode wire, Parties parties) {
-        ObjectNode cdr = wire.deepCopy();
+    private static void fromV221(ObjectNode cdr) {
         TokenTypes.checkV221(cdr.path("cdr_token").get("type"), "cdr_token.type");
         ConnectorTypes.checkV221(cdr.path("cdr_location").get("connector_standard"), "cdr_location.connector_standard");
         for (String field : CdrForm230.PRICES) {
@@ -53,12 +37,9 @@ public class CdrForm221 implements WireForm {
                 TariffShapes.fromV221(object);
             }
         }
-        return cdr;
     }
 
-    @Override
-    public ObjectNode toWire(ObjectNode canonical) {
-        ObjectNode cdr = canonical.deepCopy();
+    private static void toV221(ObjectNode cdr) {
         TokenTypes.writeV221(cdr.path("cdr_token").get("type"), "cdr_token.type");
         ConnectorTypes.writeV221(cdr.path("cdr_location").get("connector_standard"), "cdr_location.connector_standard");
         for (String field : CdrForm230.PRICES) {
@@ -69,7 +50,6 @@ public class CdrForm221 implements WireForm {
                 TariffShapes.toV221(object);
             }
         }
-        return cdr;
     }
 
     private static WireDifferences wireDifferences() {

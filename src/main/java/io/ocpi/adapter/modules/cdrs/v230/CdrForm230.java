@@ -6,8 +6,8 @@ import io.ocpi.adapter.modules.cdrs.Cdr;
 import io.ocpi.adapter.modules.tariffs.TariffShapes;
 import io.ocpi.adapter.ocpi.PriceShapes;
 import io.ocpi.adapter.ocpi.VersionNumber;
+import io.ocpi.adapter.protocol.DeclaredWireForm;
 import io.ocpi.adapter.protocol.OcpiException;
-import io.ocpi.adapter.protocol.WireForm;
 import java.util.List;
 import org.springframework.stereotype.Component;
 
@@ -16,25 +16,17 @@ import org.springframework.stereotype.Component;
  * carries are 2.3.0 tariffs (see {@link TariffShapes}).
  */
 @Component
-public class CdrForm230 implements WireForm {
+public class CdrForm230 extends DeclaredWireForm {
 
     /** The fields of a CDR that hold a Price. */
     public static final List<String> PRICES = List.of("total_cost", "total_fixed_cost", "total_energy_cost", "total_time_cost",
             "total_parking_cost", "total_reservation_cost");
 
-    @Override
-    public Class<?> type() {
-        return Cdr.class;
+    public CdrForm230() {
+        super(Cdr.class, VersionNumber.V2_3_0, (cdr, parties) -> fromV230(cdr), CdrForm230::toV230);
     }
 
-    @Override
-    public VersionNumber version() {
-        return VersionNumber.V2_3_0;
-    }
-
-    @Override
-    public ObjectNode toCanonical(ObjectNode wire, Parties parties) {
-        ObjectNode cdr = wire.deepCopy();
+    private static void fromV230(ObjectNode cdr) {
         try {
             for (String field : PRICES) {
                 PriceShapes.fromV230(cdr, field, "");
@@ -48,12 +40,9 @@ public class CdrForm230 implements WireForm {
         } catch (IllegalArgumentException e) {
             throw OcpiException.invalid(e.getMessage());
         }
-        return cdr;
     }
 
-    @Override
-    public ObjectNode toWire(ObjectNode canonical) {
-        ObjectNode cdr = canonical.deepCopy();
+    private static void toV230(ObjectNode cdr) {
         for (String field : PRICES) {
             PriceShapes.toV230(cdr, field);
         }
@@ -62,6 +51,5 @@ public class CdrForm230 implements WireForm {
                 TariffShapes.toV230(object);
             }
         }
-        return cdr;
     }
 }

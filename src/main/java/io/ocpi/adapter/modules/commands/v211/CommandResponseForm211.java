@@ -1,13 +1,14 @@
 package io.ocpi.adapter.modules.commands.v211;
 
-import static io.ocpi.adapter.modules.tokens.v211.Fields211.nearest;
+import static io.ocpi.adapter.protocol.WireFields211.nearest;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ocpi.adapter.config.OcpiProperties;
 import io.ocpi.adapter.modules.commands.CommandResponse;
+import io.ocpi.adapter.ocpi.VersionNumber;
+import io.ocpi.adapter.protocol.DeclaredWireForm;
 import java.util.Map;
 import org.springframework.beans.factory.annotation.Autowired;
-import io.ocpi.adapter.modules.tokens.v211.Form211;
 import org.springframework.stereotype.Component;
 
 /**
@@ -17,11 +18,9 @@ import org.springframework.stereotype.Component;
  * the charge point) is the nearest canonical answer, REJECTED. The message 2.2.1 added is not written in 2.1.1.
  */
 @Component
-public class CommandResponseForm211 extends Form211 {
+public class CommandResponseForm211 extends DeclaredWireForm {
 
     private static final Map<String, String> RESULT_OF_211 = Map.of("TIMEOUT", "REJECTED");
-
-    private final int resultTimeout;
 
     @Autowired
     public CommandResponseForm211(OcpiProperties properties) {
@@ -29,23 +28,17 @@ public class CommandResponseForm211 extends Form211 {
     }
 
     CommandResponseForm211(int resultTimeout) {
-        super(CommandResponse.class);
-        this.resultTimeout = resultTimeout;
+        super(CommandResponse.class, VersionNumber.V2_1_1, (response, parties) -> fromV211(response, resultTimeout),
+                CommandResponseForm211::toV211);
     }
 
-    @Override
-    public ObjectNode toCanonical(ObjectNode wire, Parties parties) {
-        ObjectNode response = wire.deepCopy();
+    private static void fromV211(ObjectNode response, int resultTimeout) {
         nearest(response, "result", RESULT_OF_211);
         response.put("timeout", resultTimeout);
-        return response;
     }
 
-    @Override
-    public ObjectNode toWire(ObjectNode canonical) {
-        ObjectNode response = canonical.deepCopy();
+    private static void toV211(ObjectNode response) {
         response.remove("timeout");
         response.remove("message");
-        return response;
     }
 }

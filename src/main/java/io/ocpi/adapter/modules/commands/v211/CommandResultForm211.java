@@ -1,13 +1,14 @@
 package io.ocpi.adapter.modules.commands.v211;
 
-import static io.ocpi.adapter.modules.tokens.v211.Fields211.nearest;
-import static io.ocpi.adapter.modules.tokens.v211.Fields211.refuseValues;
+import static io.ocpi.adapter.protocol.WireFields211.nearest;
+import static io.ocpi.adapter.protocol.WireFields211.refuseValues;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ocpi.adapter.modules.commands.CommandResult;
+import io.ocpi.adapter.ocpi.VersionNumber;
+import io.ocpi.adapter.protocol.DeclaredWireForm;
 import java.util.Map;
 import java.util.Set;
-import io.ocpi.adapter.modules.tokens.v211.Form211;
 import org.springframework.stereotype.Component;
 
 /**
@@ -18,29 +19,20 @@ import org.springframework.stereotype.Component;
  * 2.1.1, which has no cancelling of reservations.
  */
 @Component
-public class CommandResultForm211 extends Form211 {
-
-    public CommandResultForm211() {
-        super(CommandResult.class);
-    }
+public class CommandResultForm211 extends DeclaredWireForm {
 
     private static final Map<String, String> RESULT_OF_211 = Map.of("UNKNOWN_SESSION", "REJECTED");
     private static final Map<String, String> RESULT_IN_211 = Map.of("EVSE_OCCUPIED", "REJECTED", "EVSE_INOPERATIVE", "REJECTED",
             "FAILED", "REJECTED", "UNKNOWN_RESERVATION", "REJECTED");
 
-    @Override
-    public ObjectNode toCanonical(ObjectNode wire, Parties parties) {
-        ObjectNode result = wire.deepCopy();
-        nearest(result, "result", RESULT_OF_211);
-        return result;
+    public CommandResultForm211() {
+        super(CommandResult.class, VersionNumber.V2_1_1, (result, parties) -> nearest(result, "result", RESULT_OF_211),
+                CommandResultForm211::toV211);
     }
 
-    @Override
-    public ObjectNode toWire(ObjectNode canonical) {
-        ObjectNode result = canonical.deepCopy();
+    private static void toV211(ObjectNode result) {
         refuseValues(result, "result", Set.of("CANCELED_RESERVATION"), "result");
         nearest(result, "result", RESULT_IN_211);
         result.remove("message");
-        return result;
     }
 }

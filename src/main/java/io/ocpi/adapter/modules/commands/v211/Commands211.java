@@ -1,6 +1,6 @@
 package io.ocpi.adapter.modules.commands.v211;
 
-import static io.ocpi.adapter.modules.tokens.v211.Fields211.object;
+import static io.ocpi.adapter.protocol.WireFields211.object;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ocpi.adapter.modules.tokens.v211.Tokens211;

@@ -1,11 +1,12 @@
 package io.ocpi.adapter.modules.commands.v211;
 
-import static io.ocpi.adapter.modules.tokens.v211.Fields211.untranslatable;
+import static io.ocpi.adapter.protocol.WireFields211.untranslatable;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ocpi.adapter.modules.commands.ReserveNow;
-import io.ocpi.adapter.modules.tokens.v211.Form211;
+import io.ocpi.adapter.ocpi.VersionNumber;
+import io.ocpi.adapter.protocol.DeclaredWireForm;
 import org.springframework.stereotype.Component;
 
 /**
@@ -14,32 +15,26 @@ import org.springframework.stereotype.Component;
  * as an int is (no leading zeros), which would come back as another id.
  */
 @Component
-public class ReserveNowForm211 extends Form211 {
+public class ReserveNowForm211 extends DeclaredWireForm {
 
     public ReserveNowForm211() {
-        super(ReserveNow.class);
+        super(ReserveNow.class, VersionNumber.V2_1_1, ReserveNowForm211::fromV211, ReserveNowForm211::toV211);
     }
 
-    @Override
-    public ObjectNode toCanonical(ObjectNode wire, Parties parties) {
-        ObjectNode request = wire.deepCopy();
+    private static void fromV211(ObjectNode request, Parties parties) {
         Commands211.tokenToCanonical(request, parties.from());
         JsonNode id = request.get("reservation_id");
         if (id != null && id.isIntegralNumber()) {
             request.put("reservation_id", id.asText());
         }
-        return request;
     }
 
-    @Override
-    public ObjectNode toWire(ObjectNode canonical) {
-        ObjectNode request = canonical.deepCopy();
+    private static void toV211(ObjectNode request) {
         Commands211.toWire(request);
         JsonNode id = request.get("reservation_id");
         if (id != null && id.isTextual()) {
             request.put("reservation_id", asInt(id.asText()));
         }
-        return request;
     }
 
     /** The int a reservation id writes, when it is one as an int is written (no sign +, no leading zeros). */

@@ -2,7 +2,8 @@ package io.ocpi.adapter.modules.commands.v211;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ocpi.adapter.modules.commands.StartSession;
-import io.ocpi.adapter.modules.tokens.v211.Form211;
+import io.ocpi.adapter.ocpi.VersionNumber;
+import io.ocpi.adapter.protocol.DeclaredWireForm;
 import org.springframework.stereotype.Component;
 
 /**
@@ -11,24 +12,15 @@ import org.springframework.stereotype.Component;
  * connector of an EVSE charges at a time.
  */
 @Component
-public class StartSessionForm211 extends Form211 {
+public class StartSessionForm211 extends DeclaredWireForm {
 
     public StartSessionForm211() {
-        super(StartSession.class);
+        super(StartSession.class, VersionNumber.V2_1_1, (request, parties) -> Commands211.tokenToCanonical(request, parties.from()),
+                StartSessionForm211::toV211);
     }
 
-    @Override
-    public ObjectNode toCanonical(ObjectNode wire, Parties parties) {
-        ObjectNode request = wire.deepCopy();
-        Commands211.tokenToCanonical(request, parties.from());
-        return request;
-    }
-
-    @Override
-    public ObjectNode toWire(ObjectNode canonical) {
-        ObjectNode request = canonical.deepCopy();
+    private static void toV211(ObjectNode request) {
         Commands211.toWire(request);
         request.remove("connector_id");
-        return request;
     }
 }

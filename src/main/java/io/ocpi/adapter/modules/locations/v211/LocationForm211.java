@@ -3,9 +3,11 @@ package io.ocpi.adapter.modules.locations.v211;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ocpi.adapter.config.OcpiProperties;
 import io.ocpi.adapter.modules.locations.Location;
-import io.ocpi.adapter.modules.tokens.v211.Form211;
+import io.ocpi.adapter.ocpi.VersionNumber;
+import io.ocpi.adapter.protocol.DeclaredWireForm;
 import java.time.ZoneId;
 import java.util.Map;
+import java.util.function.BiConsumer;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
@@ -14,9 +16,7 @@ import org.springframework.stereotype.Component;
  * {@code time_zone} gets its country's from {@code ocpi.time-zones}.
  */
 @Component
-public class LocationForm211 extends Form211 {
-
-    private final Map<String, ZoneId> timeZones;
+public class LocationForm211 extends DeclaredWireForm {
 
     @Autowired
     public LocationForm211(OcpiProperties properties) {
@@ -25,17 +25,10 @@ public class LocationForm211 extends Form211 {
 
     /** @param timeZones per country, ISO 3166-1 alpha-3 in upper case, its IANA time zone */
     public LocationForm211(Map<String, ZoneId> timeZones) {
-        super(Location.class);
-        this.timeZones = Map.copyOf(timeZones);
+        super(Location.class, VersionNumber.V2_1_1, fromV211(Map.copyOf(timeZones)), Locations211::locationToWire);
     }
 
-    @Override
-    public ObjectNode toCanonical(ObjectNode wire, Parties parties) {
-        return Locations211.locationToCanonical(wire, parties.from(), timeZones);
-    }
-
-    @Override
-    public ObjectNode toWire(ObjectNode canonical) {
-        return Locations211.locationToWire(canonical);
+    private static BiConsumer<ObjectNode, Parties> fromV211(Map<String, ZoneId> timeZones) {
+        return (location, parties) -> Locations211.locationToCanonical(location, parties.from(), timeZones);
     }
 }

@@ -1,16 +1,16 @@
 package io.ocpi.adapter.modules.locations.v211;
 
-import static io.ocpi.adapter.modules.tokens.v211.Fields211.dropValues;
-import static io.ocpi.adapter.modules.tokens.v211.Fields211.eachObject;
-import static io.ocpi.adapter.modules.tokens.v211.Fields211.invalid;
-import static io.ocpi.adapter.modules.tokens.v211.Fields211.isWhole;
-import static io.ocpi.adapter.modules.tokens.v211.Fields211.nearest;
-import static io.ocpi.adapter.modules.tokens.v211.Fields211.object;
-import static io.ocpi.adapter.modules.tokens.v211.Fields211.refuseValues;
-import static io.ocpi.adapter.modules.tokens.v211.Fields211.removeOwner;
-import static io.ocpi.adapter.modules.tokens.v211.Fields211.rename;
-import static io.ocpi.adapter.modules.tokens.v211.Fields211.setOwner;
-import static io.ocpi.adapter.modules.tokens.v211.Fields211.untranslatable;
+import static io.ocpi.adapter.protocol.WireFields211.dropValues;
+import static io.ocpi.adapter.protocol.WireFields211.eachObject;
+import static io.ocpi.adapter.protocol.WireFields211.invalid;
+import static io.ocpi.adapter.protocol.WireFields211.isWhole;
+import static io.ocpi.adapter.protocol.WireFields211.nearest;
+import static io.ocpi.adapter.protocol.WireFields211.object;
+import static io.ocpi.adapter.protocol.WireFields211.refuseValues;
+import static io.ocpi.adapter.protocol.WireFields211.removeOwner;
+import static io.ocpi.adapter.protocol.WireFields211.rename;
+import static io.ocpi.adapter.protocol.WireFields211.setOwner;
+import static io.ocpi.adapter.protocol.WireFields211.untranslatable;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -33,7 +33,7 @@ import java.util.Set;
 
 /**
  * OCPI 2.1.1 Locations, EVSEs and Connectors to and from the canonical form, for the locations module's forms and for
- * the Sessions and CDRs that carry a whole 2.1.1 Location. Every method works on a copy and leaves its argument alone.
+ * the Sessions and CDRs that carry a whole 2.1.1 Location. Each translation changes the object it is given, in place.
  */
 public final class Locations211 {
 
@@ -96,7 +96,8 @@ public final class Locations211 {
      */
     public static ObjectNode embeddedToWire(ObjectNode location, String field) {
         try {
-            return locationToWire(location);
+            locationToWire(location);
+            return location;
         } catch (UntranslatableException e) {
             throw new UntranslatableException(field + "." + e.getMessage());
         }
@@ -124,9 +125,8 @@ public final class Locations211 {
      * one without {@code time_zone} gets the one {@code timeZones} gives its {@code country} (ISO 3166-1 alpha-3,
      * upper case), the setting {@code ocpi.time-zones}.
      */
-    public static ObjectNode locationToCanonical(ObjectNode wire, Party owner, Map<String, ZoneId> timeZones) {
-        ObjectNode location = wire.deepCopy();
-        if (isWhole(wire, "id")) {
+    public static void locationToCanonical(ObjectNode location, Party owner, Map<String, ZoneId> timeZones) {
+        if (isWhole(location, "id")) {
             setOwner(location, owner);
             // 2.1.1 has no private locations: every one is published to all.
             location.put("publish", true);
@@ -158,12 +158,11 @@ public final class Locations211 {
         object(location, "energy_mix", "", (mix, at) -> energyMixToCanonical(mix));
         eachObject(location, "evses", "", (evse, at) -> evseTo221(evse));
         LocationShapes.locationFromV221(location);
-        return location;
     }
 
     /** A canonical Location, whole or partial, in 2.1.1's shape: first 2.2.1's (see {@link LocationShapes}), then 2.1.1's. */
-    public static ObjectNode locationToWire(ObjectNode canonical) {
-        ObjectNode location = canonical.deepCopy();
+    public static void locationToWire(ObjectNode location) {
+        boolean whole = isWhole(location, "id");
         LocationShapes.locationToV221(location);
         if (location.path("publish").isBoolean() && !location.get("publish").asBoolean()) {
             throw untranslatable("publish", "2.1.1 has no unpublished locations; it would show this one to everyone");
@@ -175,21 +174,19 @@ public final class Locations211 {
         JsonNode parkingType = location.remove("parking_type");
         if (parkingType != null) {
             location.put("type", TYPE_OF_PARKING_TYPE.getOrDefault(parkingType.asText(), "OTHER"));
-        } else if (isWhole(canonical, "id")) {
+        } else if (whole) {
             location.put("type", "UNKNOWN");
         }
-        if (isWhole(canonical, "id") && !location.hasNonNull("postal_code")) {
+        if (whole && !location.hasNonNull("postal_code")) {
             throw untranslatable("postal_code", "required in 2.1.1");
         }
         dropValues(location, "facilities", FACILITIES_NOT_IN_211);
         object(location, "energy_mix", "", (mix, at) -> energyMixToWire(mix));
         eachObject(location, "evses", "", Locations211::evseTo211);
-        return location;
     }
 
     /** A 2.1.1 EnergyMix, of a location or a tariff: its environmental impacts name their category {@code source}. */
-    public static ObjectNode energyMixToCanonical(ObjectNode wire) {
-        ObjectNode mix = wire.deepCopy();
+    public static ObjectNode energyMixToCanonical(ObjectNode mix) {
         eachObject(mix, "environ_impact", "", (impact, at) -> {
             rename(impact, "source", "category");
             return impact;
@@ -197,8 +194,7 @@ public final class Locations211 {
         return mix;
     }
 
-    public static ObjectNode energyMixToWire(ObjectNode canonical) {
-        ObjectNode mix = canonical.deepCopy();
+    public static ObjectNode energyMixToWire(ObjectNode mix) {
         eachObject(mix, "environ_impact", "", (impact, at) -> {
             rename(impact, "category", "source");
             return impact;
@@ -207,34 +203,30 @@ public final class Locations211 {
     }
 
     /** A 2.1.1 EVSE, whole or partial, in the canonical form. */
-    public static ObjectNode evseToCanonical(ObjectNode wire) {
-        ObjectNode evse = evseTo221(wire.deepCopy());
+    public static void evseToCanonical(ObjectNode evse) {
+        evseTo221(evse);
         LocationShapes.evseFromV221(evse, "");
-        return evse;
     }
 
     /** A canonical EVSE, whole or partial, in 2.1.1's shape: first 2.2.1's (see {@link LocationShapes}), then 2.1.1's. */
-    public static ObjectNode evseToWire(ObjectNode canonical) {
-        ObjectNode evse = canonical.deepCopy();
+    public static void evseToWire(ObjectNode evse) {
         LocationShapes.evseToV221(evse, "");
-        return evseTo211(evse, "");
+        evseTo211(evse, "");
     }
 
     /** A 2.1.1 Connector, whole or partial, in the canonical form. */
-    public static ObjectNode connectorToCanonical(ObjectNode wire) {
-        ObjectNode connector = connectorTo221(wire.deepCopy());
+    public static void connectorToCanonical(ObjectNode connector) {
+        connectorTo221(connector);
         LocationShapes.connectorFromV221(connector, "");
-        return connector;
     }
 
     /** A canonical Connector, whole or partial, in 2.1.1's shape: first 2.2.1's (see {@link LocationShapes}), then 2.1.1's. */
-    public static ObjectNode connectorToWire(ObjectNode canonical) {
-        ObjectNode connector = canonical.deepCopy();
+    public static void connectorToWire(ObjectNode connector) {
         LocationShapes.connectorToV221(connector, "");
-        return connectorTo211(connector, "");
+        connectorTo211(connector, "");
     }
 
-    // The steps between 2.1.1 and 2.2.1, changing the given object in place; at is its path in the body for messages.
+    // The steps between 2.1.1 and 2.2.1; at is its path in the body for messages.
 
     private static ObjectNode evseTo221(ObjectNode evse) {
         eachObject(evse, "connectors", "", (connector, at) -> connectorTo221(connector));

@@ -1,10 +1,9 @@
 package io.ocpi.adapter.modules.locations.v230;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ocpi.adapter.modules.locations.Evse;
 import io.ocpi.adapter.modules.locations.LocationShapes;
 import io.ocpi.adapter.ocpi.VersionNumber;
-import io.ocpi.adapter.protocol.WireForm;
+import io.ocpi.adapter.protocol.DeclaredWireForm;
 import org.springframework.stereotype.Component;
 
 /**
@@ -12,27 +11,9 @@ import org.springframework.stereotype.Component;
  * as the specification's examples write it, is read as EVSEParking objects (see {@link LocationShapes}).
  */
 @Component
-public class EvseForm230 implements WireForm {
+public class EvseForm230 extends DeclaredWireForm {
 
-    @Override
-    public Class<?> type() {
-        return Evse.class;
-    }
-
-    @Override
-    public VersionNumber version() {
-        return VersionNumber.V2_3_0;
-    }
-
-    @Override
-    public ObjectNode toCanonical(ObjectNode wire, Parties parties) {
-        ObjectNode evse = wire.deepCopy();
-        LocationShapes.evseFromV230(evse);
-        return evse;
-    }
-
-    @Override
-    public ObjectNode toWire(ObjectNode canonical) {
-        return canonical.deepCopy();
+    public EvseForm230() {
+        super(Evse.class, VersionNumber.V2_3_0, (evse, parties) -> LocationShapes.evseFromV230(evse), asCanonical -> { });
     }
 }

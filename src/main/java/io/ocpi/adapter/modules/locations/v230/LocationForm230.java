@@ -1,10 +1,9 @@
 package io.ocpi.adapter.modules.locations.v230;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ocpi.adapter.modules.locations.Location;
 import io.ocpi.adapter.modules.locations.LocationShapes;
 import io.ocpi.adapter.ocpi.VersionNumber;
-import io.ocpi.adapter.protocol.WireForm;
+import io.ocpi.adapter.protocol.DeclaredWireForm;
 import org.springframework.stereotype.Component;
 
 /**
@@ -12,27 +11,10 @@ import org.springframework.stereotype.Component;
  * as the specification's examples write it, is read as EVSEParking objects (see {@link LocationShapes}).
  */
 @Component
-public class LocationForm230 implements WireForm {
+public class LocationForm230 extends DeclaredWireForm {
 
-    @Override
-    public Class<?> type() {
-        return Location.class;
-    }
-
-    @Override
-    public VersionNumber version() {
-        return VersionNumber.V2_3_0;
-    }
-
-    @Override
-    public ObjectNode toCanonical(ObjectNode wire, Parties parties) {
-        ObjectNode location = wire.deepCopy();
-        LocationShapes.locationFromV230(location);
-        return location;
-    }
-
-    @Override
-    public ObjectNode toWire(ObjectNode canonical) {
-        return canonical.deepCopy();
+    public LocationForm230() {
+        super(Location.class, VersionNumber.V2_3_0, (location, parties) -> LocationShapes.locationFromV230(location),
+                asCanonical -> { });
     }
 }

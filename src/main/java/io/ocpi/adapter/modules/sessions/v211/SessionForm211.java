@@ -1,23 +1,24 @@
 package io.ocpi.adapter.modules.sessions.v211;
 
-import static io.ocpi.adapter.modules.tokens.v211.Fields211.isWhole;
-import static io.ocpi.adapter.modules.tokens.v211.Fields211.nearest;
-import static io.ocpi.adapter.modules.tokens.v211.Fields211.numberToPrice;
-import static io.ocpi.adapter.modules.tokens.v211.Fields211.owner;
-import static io.ocpi.adapter.modules.tokens.v211.Fields211.priceToNumber;
-import static io.ocpi.adapter.modules.tokens.v211.Fields211.removeOwner;
-import static io.ocpi.adapter.modules.tokens.v211.Fields211.rename;
-import static io.ocpi.adapter.modules.tokens.v211.Fields211.setOwner;
-import static io.ocpi.adapter.modules.tokens.v211.Fields211.untranslatable;
+import static io.ocpi.adapter.protocol.WireFields211.isWhole;
+import static io.ocpi.adapter.protocol.WireFields211.nearest;
+import static io.ocpi.adapter.protocol.WireFields211.numberToPrice;
+import static io.ocpi.adapter.protocol.WireFields211.owner;
+import static io.ocpi.adapter.protocol.WireFields211.priceToNumber;
+import static io.ocpi.adapter.protocol.WireFields211.removeOwner;
+import static io.ocpi.adapter.protocol.WireFields211.rename;
+import static io.ocpi.adapter.protocol.WireFields211.setOwner;
+import static io.ocpi.adapter.protocol.WireFields211.untranslatable;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ocpi.adapter.modules.cdrs.v211.Cdrs211;
 import io.ocpi.adapter.modules.locations.v211.Locations211;
 import io.ocpi.adapter.modules.sessions.Session;
+import io.ocpi.adapter.ocpi.VersionNumber;
+import io.ocpi.adapter.protocol.DeclaredWireForm;
 import io.ocpi.adapter.store.ObjectStore;
 import java.util.Map;
-import io.ocpi.adapter.modules.tokens.v211.Form211;
 import org.springframework.stereotype.Component;
 
 /**
@@ -27,23 +28,18 @@ import org.springframework.stereotype.Component;
  * {@code total_cost} a number excluding VAT. The authorization reference 2.2.1 added is not written in 2.1.1.
  */
 @Component
-public class SessionForm211 extends Form211 {
+public class SessionForm211 extends DeclaredWireForm {
 
     /** A session waiting for its reservation "has not yet started": the nearest 2.1.1 status. */
     private static final Map<String, String> STATUS_IN_211 = Map.of("RESERVATION", "PENDING");
     private static final String[] LOCATION_FIELDS = {"location_id", "evse_uid", "connector_id"};
 
-    private final ObjectStore store;
-
     public SessionForm211(ObjectStore store) {
-        super(Session.class);
-        this.store = store;
+        super(Session.class, VersionNumber.V2_1_1, SessionForm211::fromV211, session -> toV211(session, store));
     }
 
-    @Override
-    public ObjectNode toCanonical(ObjectNode wire, Parties parties) {
-        ObjectNode session = wire.deepCopy();
-        if (isWhole(wire, "id")) {
+    private static void fromV211(ObjectNode session, Parties parties) {
+        if (isWhole(session, "id")) {
             setOwner(session, parties.from());
         }
         rename(session, "start_datetime", "start_date_time");
@@ -57,7 +53,6 @@ public class SessionForm211 extends Form211 {
         }
         Cdrs211.chargingPeriodsToCanonical(session);
         numberToPrice(session, "total_cost");
-        return session;
     }
 
     /** The whole Location a 2.1.1 Session carries is the stored one. */
@@ -66,22 +61,20 @@ public class SessionForm211 extends Form211 {
         return java.util.Set.of(io.ocpi.adapter.ocpi.ModuleId.LOCATIONS);
     }
 
-    @Override
-    public ObjectNode toWire(ObjectNode canonical) {
-        ObjectNode session = canonical.deepCopy();
+    private static void toV211(ObjectNode session, ObjectStore store) {
         session.remove("authorization_reference");
         rename(session, "start_date_time", "start_datetime");
         rename(session, "end_date_time", "end_datetime");
         Cdrs211.cdrTokenToAuthId(session);
         Cdrs211.authMethodToWire(session);
         nearest(session, "status", STATUS_IN_211);
-        if (hasAny(canonical, LOCATION_FIELDS)) {
-            if (!hasAll(canonical, LOCATION_FIELDS) || !canonical.hasNonNull("country_code") || !canonical.hasNonNull("party_id")) {
+        if (hasAny(session, LOCATION_FIELDS)) {
+            if (!hasAll(session, LOCATION_FIELDS) || !session.hasNonNull("country_code") || !session.hasNonNull("party_id")) {
                 throw untranslatable("location", "2.1.1 carries the whole Location: location_id, evse_uid, connector_id and the "
                         + "session's owner are all needed to find it");
             }
-            ObjectNode location = Locations211.stored(store, owner(canonical), canonical.get("location_id").asText(),
-                    canonical.get("evse_uid").asText(), canonical.get("connector_id").asText(), "location");
+            ObjectNode location = Locations211.stored(store, owner(session), session.get("location_id").asText(),
+                    session.get("evse_uid").asText(), session.get("connector_id").asText(), "location");
             for (String field : LOCATION_FIELDS) {
                 session.remove(field);
             }
@@ -90,7 +83,6 @@ public class SessionForm211 extends Form211 {
         Cdrs211.chargingPeriodsToWire(session);
         priceToNumber(session, "total_cost");
         removeOwner(session);
-        return session;
     }
 
     private static boolean hasAny(ObjectNode node, String... fields) {

@@ -5,9 +5,8 @@ import io.ocpi.adapter.modules.sessions.Session;
 import io.ocpi.adapter.modules.tokens.TokenTypes;
 import io.ocpi.adapter.ocpi.PriceShapes;
 import io.ocpi.adapter.ocpi.VersionNumber;
+import io.ocpi.adapter.protocol.DeclaredWireForm;
 import io.ocpi.adapter.protocol.WireDifferences;
-import io.ocpi.adapter.protocol.WireForm;
-import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 /**
@@ -15,42 +14,25 @@ import org.springframework.stereotype.Component;
  * is refused from a 2.2.1 peer and cannot be written to one.
  */
 @Component
-public class SessionForm221 implements WireForm {
+public class SessionForm221 extends DeclaredWireForm {
 
     private static final WireDifferences DIFFERENCES = WireDifferences.of()
             .inside("cdr_token", WireDifferences.of().within("type", TokenTypes.IN_V221))
             .inside("total_cost", WireDifferences.of().leaves("taxes"));
 
-    @Override
-    public Class<?> type() {
-        return Session.class;
+    public SessionForm221() {
+        super(Session.class, VersionNumber.V2_2_1, DIFFERENCES, (session, parties) -> fromV221(session), SessionForm221::toV221);
     }
 
-    @Override
-    public VersionNumber version() {
-        return VersionNumber.V2_2_1;
-    }
-
-    @Override
-    public Optional<WireDifferences> differences() {
-        return Optional.of(DIFFERENCES);
-    }
-
-    @Override
-    public ObjectNode toCanonical(ObjectNode wire, Parties parties) {
-        ObjectNode session = wire.deepCopy();
+    private static void fromV221(ObjectNode session) {
         TokenTypes.checkV221(session.path("cdr_token").get("type"), "cdr_token.type");
         if (session.get("total_cost") instanceof ObjectNode price) {
             price.remove("taxes");
         }
-        return session;
     }
 
-    @Override
-    public ObjectNode toWire(ObjectNode canonical) {
-        ObjectNode session = canonical.deepCopy();
+    private static void toV221(ObjectNode session) {
         TokenTypes.writeV221(session.path("cdr_token").get("type"), "cdr_token.type");
         PriceShapes.toV221(session, "total_cost");
-        return session;
     }
 }

@@ -1,11 +1,11 @@
 package io.ocpi.adapter.modules.tariffs.v211;
 
-import static io.ocpi.adapter.modules.tokens.v211.Fields211.eachObject;
-import static io.ocpi.adapter.modules.tokens.v211.Fields211.isWhole;
-import static io.ocpi.adapter.modules.tokens.v211.Fields211.object;
-import static io.ocpi.adapter.modules.tokens.v211.Fields211.removeOwner;
-import static io.ocpi.adapter.modules.tokens.v211.Fields211.setOwner;
-import static io.ocpi.adapter.modules.tokens.v211.Fields211.untranslatable;
+import static io.ocpi.adapter.protocol.WireFields211.eachObject;
+import static io.ocpi.adapter.protocol.WireFields211.isWhole;
+import static io.ocpi.adapter.protocol.WireFields211.object;
+import static io.ocpi.adapter.protocol.WireFields211.removeOwner;
+import static io.ocpi.adapter.protocol.WireFields211.setOwner;
+import static io.ocpi.adapter.protocol.WireFields211.untranslatable;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ocpi.adapter.modules.locations.v211.Locations211;
@@ -18,7 +18,7 @@ import java.util.List;
  * OCPI 2.1.1 Tariffs to and from the canonical form, for the tariffs module's form and for the tariffs a 2.1.1 CDR
  * carries. A 2.1.1 Tariff has the same elements and price components, without VAT, without the restrictions on
  * current and reservation, and without the tariff's type, price range and validity period; its energy mix is a
- * 2.1.1 EnergyMix.
+ * 2.1.1 EnergyMix. Each translation changes the object it is given, in place, and returns it.
  */
 public final class Tariffs211 {
 
@@ -34,9 +34,8 @@ public final class Tariffs211 {
     }
 
     /** A 2.1.1 Tariff owned by {@code owner}, whole (it has its {@code id}) or partial, in the canonical form. */
-    public static ObjectNode toCanonical(ObjectNode wire, Party owner) {
-        ObjectNode tariff = wire.deepCopy();
-        if (isWhole(wire, "id")) {
+    public static ObjectNode toCanonical(ObjectNode tariff, Party owner) {
+        if (isWhole(tariff, "id")) {
             setOwner(tariff, owner);
         }
         object(tariff, "energy_mix", "", (mix, at) -> Locations211.energyMixToCanonical(mix));
@@ -59,8 +58,7 @@ public final class Tariffs211 {
      * A canonical Tariff in 2.1.1's shape: first 2.2.1's (see {@link TariffShapes}: prices that include taxes are
      * written without them), then 2.1.1's; {@code at} is its path for messages.
      */
-    public static ObjectNode toWire(ObjectNode canonical, String at) {
-        ObjectNode tariff = canonical.deepCopy();
+    public static ObjectNode toWire(ObjectNode tariff, String at) {
         TariffShapes.toV221(tariff);
         removeOwner(tariff);
         TARIFF_FIELDS_NOT_IN_211.forEach(tariff::remove);

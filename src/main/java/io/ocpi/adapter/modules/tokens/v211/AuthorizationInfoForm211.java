@@ -1,10 +1,12 @@
 package io.ocpi.adapter.modules.tokens.v211;
 
-import static io.ocpi.adapter.modules.tokens.v211.Fields211.invalid;
-import static io.ocpi.adapter.modules.tokens.v211.Fields211.object;
+import static io.ocpi.adapter.protocol.WireFields211.invalid;
+import static io.ocpi.adapter.protocol.WireFields211.object;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ocpi.adapter.modules.tokens.AuthorizationInfo;
+import io.ocpi.adapter.ocpi.VersionNumber;
+import io.ocpi.adapter.protocol.DeclaredWireForm;
 import org.springframework.stereotype.Component;
 
 /**
@@ -15,27 +17,21 @@ import org.springframework.stereotype.Component;
  * and an answer without it cannot be made canonical.
  */
 @Component
-public class AuthorizationInfoForm211 extends Form211 {
+public class AuthorizationInfoForm211 extends DeclaredWireForm {
 
     public AuthorizationInfoForm211() {
-        super(AuthorizationInfo.class);
+        super(AuthorizationInfo.class, VersionNumber.V2_1_1, (info, parties) -> fromV211(info), AuthorizationInfoForm211::toV211);
     }
 
-    @Override
-    public ObjectNode toCanonical(ObjectNode wire, Parties parties) {
-        if (!wire.hasNonNull("token")) {
+    private static void fromV211(ObjectNode info) {
+        if (!info.hasNonNull("token")) {
             throw invalid("token", "a 2.1.1 AuthorizationInfo names no token: the token asked about must be set in it");
         }
-        ObjectNode info = wire.deepCopy();
         object(info, "location", "", (references, at) -> Tokens211.locationReferencesToCanonical(references));
-        return info;
     }
 
-    @Override
-    public ObjectNode toWire(ObjectNode canonical) {
-        ObjectNode info = canonical.deepCopy();
+    private static void toV211(ObjectNode info) {
         info.remove("token");
         info.remove("authorization_reference");
-        return info;
     }
 }

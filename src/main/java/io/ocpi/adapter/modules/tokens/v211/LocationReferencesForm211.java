@@ -1,7 +1,8 @@
 package io.ocpi.adapter.modules.tokens.v211;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ocpi.adapter.modules.tokens.LocationReferences;
+import io.ocpi.adapter.ocpi.VersionNumber;
+import io.ocpi.adapter.protocol.DeclaredWireForm;
 import org.springframework.stereotype.Component;
 
 /**
@@ -9,19 +10,10 @@ import org.springframework.stereotype.Component;
  * authorized per EVSE); they are not kept. The canonical form is a valid 2.1.1 one as it is.
  */
 @Component
-public class LocationReferencesForm211 extends Form211 {
+public class LocationReferencesForm211 extends DeclaredWireForm {
 
     public LocationReferencesForm211() {
-        super(LocationReferences.class);
-    }
-
-    @Override
-    public ObjectNode toCanonical(ObjectNode wire, Parties parties) {
-        return Tokens211.locationReferencesToCanonical(wire);
-    }
-
-    @Override
-    public ObjectNode toWire(ObjectNode canonical) {
-        return canonical.deepCopy();
+        super(LocationReferences.class, VersionNumber.V2_1_1,
+                (references, parties) -> Tokens211.locationReferencesToCanonical(references), asCanonical -> { });
     }
 }

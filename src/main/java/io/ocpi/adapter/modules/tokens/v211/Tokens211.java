@@ -1,10 +1,10 @@
 package io.ocpi.adapter.modules.tokens.v211;
 
-import static io.ocpi.adapter.modules.tokens.v211.Fields211.isWhole;
-import static io.ocpi.adapter.modules.tokens.v211.Fields211.invalid;
-import static io.ocpi.adapter.modules.tokens.v211.Fields211.removeOwner;
-import static io.ocpi.adapter.modules.tokens.v211.Fields211.rename;
-import static io.ocpi.adapter.modules.tokens.v211.Fields211.setOwner;
+import static io.ocpi.adapter.protocol.WireFields211.isWhole;
+import static io.ocpi.adapter.protocol.WireFields211.invalid;
+import static io.ocpi.adapter.protocol.WireFields211.removeOwner;
+import static io.ocpi.adapter.protocol.WireFields211.rename;
+import static io.ocpi.adapter.protocol.WireFields211.setOwner;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -15,7 +15,7 @@ import java.util.Set;
 /**
  * OCPI 2.1.1 Tokens to and from the canonical form, for the tokens module's form and for the tokens 2.1.1 commands
  * carry: {@code auth_id} is the canonical {@code contract_id}, and 2.1.1 knows only RFID and OTHER tokens (a 2.1.1 body
- * with another type is refused).
+ * with another type is refused). Each translation changes the object it is given, in place, and returns it.
  */
 public final class Tokens211 {
 
@@ -28,9 +28,8 @@ public final class Tokens211 {
     }
 
     /** A 2.1.1 Token issued by {@code owner}, whole (it has its {@code uid}) or partial, in the canonical form. */
-    public static ObjectNode toCanonical(ObjectNode wire, Party owner) {
-        ObjectNode token = wire.deepCopy();
-        if (isWhole(wire, "uid")) {
+    public static ObjectNode toCanonical(ObjectNode token, Party owner) {
+        if (isWhole(token, "uid")) {
             setOwner(token, owner);
         }
         rename(token, "auth_id", "contract_id");
@@ -41,8 +40,7 @@ public final class Tokens211 {
         return token;
     }
 
-    public static ObjectNode toWire(ObjectNode canonical) {
-        ObjectNode token = canonical.deepCopy();
+    public static ObjectNode toWire(ObjectNode token) {
         removeOwner(token);
         FIELDS_NOT_IN_211.forEach(token::remove);
         rename(token, "contract_id", "auth_id");
@@ -53,8 +51,7 @@ public final class Tokens211 {
     }
 
     /** A 2.1.1 LocationReferences without its {@code connector_ids}: 2.2.1 authorizes per EVSE. */
-    public static ObjectNode locationReferencesToCanonical(ObjectNode wire) {
-        ObjectNode references = wire.deepCopy();
+    public static ObjectNode locationReferencesToCanonical(ObjectNode references) {
         references.remove("connector_ids");
         return references;
     }

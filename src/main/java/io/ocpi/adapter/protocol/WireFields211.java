@@ -1,28 +1,27 @@
-package io.ocpi.adapter.modules.tokens.v211;
+package io.ocpi.adapter.protocol;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ocpi.adapter.ocpi.Party;
-import io.ocpi.adapter.protocol.OcpiException;
 import io.ocpi.adapter.protocol.WireForm.UntranslatableException;
 import java.util.Map;
 import java.util.Set;
 
 /**
- * The field operations every OCPI 2.1.1 wire form is made of. It sits, with {@link Form211}, in the tokens module, the
- * one every module with a 2.1.1 form already reaches.
+ * The field operations the OCPI 2.1.1 {@link WireForm}s of every module are made of: renaming, the owner 2.1.1 objects
+ * do not name, amounts as prices, nested objects and lists, and enum values between the versions.
  *
  * <p>Whole or partial: a 2.1.1 body is whole when it holds its object's id field ({@code id}, or {@code uid} for EVSEs
  * and tokens); a PATCH changes an object it names in its URL and does not repeat the id. Only a whole body gets
  * derived or defaulted fields; a partial one is translated field by field.
  */
-public final class Fields211 {
+public final class WireFields211 {
 
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
-    private Fields211() {
+    private WireFields211() {
     }
 
     public static boolean isWhole(ObjectNode body, String idField) {
