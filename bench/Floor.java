@@ -59,7 +59,9 @@ public class Floor {
     static final String OUR_LOCATIONS = """
             SELECT last_updated, body FROM ocpi_object WHERE module = 'locations' AND country_code = ? AND party_id = ?
             ORDER BY last_updated, country_code, party_id, object_id, object_type""";
-    static final String OBJECT = "SELECT body FROM ocpi_object WHERE module = ? AND country_code = ? AND party_id = ? AND object_id = ? AND object_type = ?";
+    static final String TOKEN = """
+            SELECT object_type, country_code, party_id, body FROM ocpi_object WHERE module = ? AND object_id = ?
+            AND object_type IN (?) AND ((country_code = ? AND party_id = ?))""";
     static final String STORE_CDR = """
             INSERT INTO floor_object (module, country_code, party_id, object_id, object_type, last_updated, for_country_code, for_party_id, body)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""";
@@ -246,18 +248,18 @@ public class Floor {
         String path = exchange.getRequestURI().getPath();
         String uid = path.substring("/ocpi/emsp/2.2.1/tokens/".length(), path.length() - "/authorize".length());
         String token;
-        try (PreparedStatement find = db.prepareStatement(OBJECT)) {
+        try (PreparedStatement find = db.prepareStatement(TOKEN)) {
             find.setString(1, "tokens");
-            find.setString(2, EMSP[0]);
-            find.setString(3, EMSP[1]);
-            find.setString(4, uid);
-            find.setString(5, "RFID");
+            find.setString(2, uid.toUpperCase());
+            find.setString(3, "RFID");
+            find.setString(4, EMSP[0]);
+            find.setString(5, EMSP[1]);
             try (ResultSet row = find.executeQuery()) {
                 if (!row.next()) {
                     send(exchange, 404, Map.of(), envelope("null", 2004));
                     return;
                 }
-                token = row.getString(1);
+                token = row.getString(4);
             }
         }
         Matcher location = LOCATION_ID.matcher(new String(body, StandardCharsets.UTF_8));
